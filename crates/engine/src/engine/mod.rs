@@ -1,0 +1,203 @@
+//! The engine: App Mesh's rules applied over a [`Store`], with no I/O of its own. One
+//! `Engine` serves one API call; the caller runs it inside one storage transaction and
+//! commits only when it returns `Ok`.
+
+mod keys;
+mod mesh_resources;
+mod meshes;
+mod tags;
+
+use crate::error::ApiError;
+use crate::names::*;
+use crate::resource::*;
+use crate::store::Store;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+
+/// App Mesh's default service quotas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quotas {
+    pub meshes_per_account: usize,
+    pub virtual_services_per_mesh: usize,
+    pub virtual_nodes_per_mesh: usize,
+    pub virtual_routers_per_mesh: usize,
+    pub tags_per_resource: usize,
+}
+
+impl Default for Quotas {
+    fn default() -> Self {
+        Self {
+            meshes_per_account: 15,
+            virtual_services_per_mesh: 200,
+            virtual_nodes_per_mesh: 200,
+            virtual_routers_per_mesh: 200,
+            tags_per_resource: 50,
+        }
+    }
+}
+
+/// Who calls, where, and when: everything the engine would otherwise ask the world for.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub caller: AccountId,
+    pub region: Region,
+    pub now: Timestamp,
+    /// The uid a resource created by this call gets.
+    pub new_uid: String,
+    pub quotas: Quotas,
+}
+
+/// A mesh as a mesh-scoped call names it: its name, and `meshOwner` when given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeshAddress {
+    pub name: ResourceName,
+    pub owner: Option<AccountId>,
+}
+
+impl MeshAddress {
+    pub fn new(name: ResourceName, owner: Option<AccountId>) -> Self {
+        Self { name, owner }
+    }
+}
+
+/// A mesh that exists: owner and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct MeshKey {
+    pub owner: AccountId,
+    pub name: ResourceName,
+}
+
+/// What is stored for every resource: the metadata, the spec as given, and the tags.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Record<S> {
+    pub metadata: ResourceMetadata,
+    pub spec: S,
+    #[serde(default)]
+    pub tags: Vec<TagRef>,
+}
+
+/// A `clientToken` remembered with the request it came with and the answer given.
+#[derive(Serialize, Deserialize)]
+struct TokenRecord {
+    request: String,
+    response: String,
+    at: i64,
+}
+
+/// How long a client token is remembered.
+const TOKEN_LIFETIME_MILLIS: i64 = 24 * 60 * 60 * 1000;
+
+pub struct Engine<'a, S: Store + ?Sized> {
+    store: &'a mut S,
+    context: &'a Context,
+}
+
+impl<'a, S: Store + ?Sized> Engine<'a, S> {
+    pub fn new(store: &'a mut S, context: &'a Context) -> Self {
+        Self { store, context }
+    }
+
+    fn load<T: DeserializeOwned>(&self, collection: &str, key: &str) -> Result<Option<T>, ApiError> {
+        match self.store.get(collection, key).map_err(storage_failed)? {
+            Some(text) => serde_json::from_str(&text).map(Some).map_err(|error| corrupt(collection, key, error)),
+            None => Ok(None),
+        }
+    }
+
+    fn save<T: Serialize>(&mut self, collection: &str, key: &str, value: &T) -> Result<(), ApiError> {
+        let text = serde_json::to_string(value).map_err(|error| ApiError::internal(error.to_string()))?;
+        self.store.put(collection, key, &text).map_err(storage_failed)
+    }
+
+    fn remove(&mut self, collection: &str, key: &str) -> Result<(), ApiError> {
+        self.store.delete(collection, key).map_err(storage_failed)
+    }
+
+    /// Every entry of a collection, read in pages so no single read is unbounded.
+    fn scan_all<T: DeserializeOwned>(&self, collection: &str) -> Result<Vec<(String, T)>, ApiError> {
+        const BATCH: usize = 256;
+        let mut entries = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let batch = self.store.scan(collection, after.as_deref(), BATCH).map_err(storage_failed)?;
+            let full = batch.len() == BATCH;
+            for (key, text) in batch {
+                let value = serde_json::from_str(&text).map_err(|error| corrupt(collection, &key, error))?;
+                after = Some(key.clone());
+                entries.push((key, value));
+            }
+            if !full {
+                return Ok(entries);
+            }
+        }
+    }
+
+    /// Runs a Create or Update once per `clientToken`: the same token with the same request
+    /// answers the first result again; with another request it is a ConflictException.
+    fn idempotent<T: Serialize + DeserializeOwned>(
+        &mut self,
+        token: Option<&ClientToken>,
+        request: &impl Serialize,
+        run: impl FnOnce(&mut Self) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let Some(token) = token else {
+            return run(self);
+        };
+        let request = serde_json::to_string(request).map_err(|error| ApiError::internal(error.to_string()))?;
+        let collection = keys::client_tokens(&self.context.caller);
+        let remembered: Option<TokenRecord> = self.load(&collection, token.as_str())?;
+        if let Some(remembered) = remembered.filter(|r| self.context.now.as_millis() - r.at < TOKEN_LIFETIME_MILLIS) {
+            if remembered.request != request {
+                return Err(ApiError::conflict(format!(
+                    "The client token {token} was used for a previous request with different parameters. \
+                     Try the request again with a new client token."
+                )));
+            }
+            return serde_json::from_str(&remembered.response).map_err(|error| corrupt(&collection, token.as_str(), error));
+        }
+        let result = run(self)?;
+        let response = serde_json::to_string(&result).map_err(|error| ApiError::internal(error.to_string()))?;
+        let record = TokenRecord { request, response, at: self.context.now.as_millis() };
+        self.save(&collection, token.as_str(), &record)?;
+        Ok(result)
+    }
+
+    fn new_metadata(&self, arn: String, mesh_owner: AccountId) -> ResourceMetadata {
+        ResourceMetadata {
+            arn,
+            created_at: self.context.now,
+            last_updated_at: self.context.now,
+            mesh_owner,
+            resource_owner: self.context.caller.clone(),
+            uid: self.context.new_uid.clone(),
+            version: 1,
+        }
+    }
+
+    /// The next version of a resource: one more, updated now.
+    fn bump(&self, metadata: &mut ResourceMetadata) {
+        metadata.version += 1;
+        metadata.last_updated_at = self.context.now.max(metadata.last_updated_at);
+    }
+
+    fn mesh_arn(&self, mesh: &MeshKey) -> String {
+        format!("arn:aws:appmesh:{}:{}:mesh/{}", self.context.region, mesh.owner, mesh.name)
+    }
+}
+
+fn storage_failed(error: crate::store::StoreError) -> ApiError {
+    ApiError::internal(format!("Storage failed: {error}"))
+}
+
+fn corrupt(collection: &str, key: &str, error: serde_json::Error) -> ApiError {
+    ApiError::internal(format!("Stored data for {collection:?}/{key:?} is unreadable: {error}"))
+}
+
+/// `limit` defaults to 100, App Mesh's page size when none is given.
+fn page_size(limit: Option<PageLimit>) -> usize {
+    limit.map_or(100, |limit| usize::from(limit.get()))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,125 @@
+//! TagResource, UntagResource and ListTagsForResource: resources found by ARN.
+
+use super::*;
+use crate::input::{TagResourceInput, UntagResourceInput};
+use crate::pagination;
+use crate::spec::*;
+
+/// What an ARN names: a mesh, or a resource in one.
+struct ArnTarget {
+    mesh: MeshKey,
+    resource: Option<(MeshResourceKind, String)>,
+}
+
+impl<S: Store + ?Sized> Engine<'_, S> {
+    /// Adds tags, replacing the value of a key already there.
+    pub fn tag_resource(&mut self, arn: &str, input: TagResourceInput) -> Result<(), ApiError> {
+        let max = self.context.quotas.tags_per_resource;
+        self.edit_tags(arn, |tags| {
+            for tag in input.tags.as_slice() {
+                match tags.iter_mut().find(|existing| existing.key == tag.key) {
+                    Some(existing) => existing.value = tag.value.clone(),
+                    None => tags.push(tag.clone()),
+                }
+            }
+            if tags.len() > max {
+                return Err(ApiError::new(
+                    crate::error::ErrorKind::TooManyTagsException,
+                    format!("The resource would have {} tags; the most allowed is {max}", tags.len()),
+                ));
+            }
+            Ok(())
+        })
+    }
+
+    /// Removes the tags with these keys; keys that are not there are ignored.
+    pub fn untag_resource(&mut self, arn: &str, input: UntagResourceInput) -> Result<(), ApiError> {
+        self.edit_tags(arn, |tags| {
+            tags.retain(|tag| !input.tag_keys.as_slice().contains(&tag.key));
+            Ok(())
+        })
+    }
+
+    pub fn list_tags_for_resource(&mut self, arn: &str, limit: Option<TagsPageLimit>, next_token: Option<&str>) -> Result<ListTagsForResourceOutput, ApiError> {
+        let target = self.resolve_arn(arn)?;
+        let mut tags = match &target.resource {
+            None => self.mesh_record(&target.mesh)?.tags,
+            Some((kind, name)) => self.resource_tags(&target.mesh, *kind, name)?,
+        };
+        tags.sort_by(|a, b| a.key.cmp(&b.key));
+        if let Some(token) = next_token {
+            let after = pagination::decode(arn, token)?;
+            tags.retain(|tag| tag.key.as_str() > after.as_str());
+        }
+        let size = limit.map_or(usize::MAX, |limit| usize::from(limit.get()));
+        let next_token = if tags.len() > size {
+            tags.truncate(size);
+            tags.last().map(|tag| pagination::encode(arn, tag.key.as_str()))
+        } else {
+            None
+        };
+        Ok(ListTagsForResourceOutput { tags, next_token })
+    }
+
+    fn edit_tags(&mut self, arn: &str, edit: impl FnOnce(&mut Vec<TagRef>) -> Result<(), ApiError>) -> Result<(), ApiError> {
+        let target = self.resolve_arn(arn)?;
+        match target.resource {
+            None => {
+                let mut record = self.mesh_record(&target.mesh)?;
+                edit(&mut record.tags)?;
+                self.save(keys::MESHES, &keys::mesh(target.mesh.name.as_str(), &target.mesh.owner), &record)
+            }
+            Some((kind, name)) => {
+                let collection = keys::mesh_resources(&target.mesh, kind);
+                // Tags are edited without knowing the spec's type: the rest of the record is kept as it is.
+                let mut record: Record<serde_json::Value> = self.load(&collection, &name)?.ok_or_else(|| resource_not_found(arn))?;
+                edit(&mut record.tags)?;
+                self.save(&collection, &name, &record)
+            }
+        }
+    }
+
+    fn mesh_record(&self, mesh: &MeshKey) -> Result<Record<MeshSpec>, ApiError> {
+        Ok(self.visible_mesh(&MeshAddress::new(mesh.name.clone(), Some(mesh.owner.clone())))?.1)
+    }
+
+    fn resource_tags(&self, mesh: &MeshKey, kind: MeshResourceKind, name: &str) -> Result<Vec<TagRef>, ApiError> {
+        let record: Option<Record<serde_json::Value>> = self.load(&keys::mesh_resources(mesh, kind), name)?;
+        record.map(|record| record.tags).ok_or_else(|| resource_not_found(&self.arn_of(mesh, kind, name)))
+    }
+
+    fn arn_of(&self, mesh: &MeshKey, kind: MeshResourceKind, name: &str) -> String {
+        format!("{}/{}/{}", self.mesh_arn(mesh), kind.arn_segment(), name)
+    }
+
+    /// `arn:aws:appmesh:{region}:{meshOwner}:mesh/{mesh}[/{kind}/{name}]`, of a mesh the caller sees.
+    fn resolve_arn(&self, arn: &str) -> Result<ArnTarget, ApiError> {
+        let malformed = || ApiError::bad_request(format!("resourceArn: {arn:?} is not an App Mesh ARN"));
+        let mut parts = arn.splitn(6, ':');
+        let (Some("arn"), Some(_partition), Some("appmesh"), Some(region), Some(account), Some(path)) =
+            (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(malformed());
+        };
+        let owner = AccountId::parse(account).map_err(|_| malformed())?;
+        let segments: Vec<&str> = path.split('/').collect();
+        let (mesh_name, resource) = match segments.as_slice() {
+            ["mesh", mesh] => (*mesh, None),
+            ["mesh", mesh, kind, name] => {
+                let kind = MeshResourceKind::from_arn_segment(kind).ok_or_else(malformed)?;
+                (*mesh, Some((kind, (*name).to_string())))
+            }
+            _ => return Err(malformed()),
+        };
+        let name = ResourceName::parse(mesh_name).map_err(|_| malformed())?;
+        if region != self.context.region.as_str() {
+            return Err(resource_not_found(arn));
+        }
+        let (mesh, _) = self.visible_mesh(&MeshAddress::new(name, Some(owner))).map_err(|_| resource_not_found(arn))?;
+        Ok(ArnTarget { mesh, resource })
+    }
+}
+
+fn resource_not_found(arn: &str) -> ApiError {
+    ApiError::not_found(format!("The resource {arn} is not present"))
+}

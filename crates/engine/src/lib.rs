@@ -1,0 +1,15 @@
+//! The App Mesh control plane, shared by the companion server (over SQLite) and the
+//! browser-only console (over localStorage): wire types with App Mesh's names, values that
+//! cannot be invalid, and one engine that applies App Mesh's rules over a [`store::Store`].
+
+pub mod engine;
+pub mod error;
+pub mod input;
+pub mod names;
+pub mod pagination;
+pub mod resource;
+pub mod spec;
+pub mod store;
+
+pub use engine::{Context, Engine, MeshAddress, Quotas};
+pub use error::{ApiError, ErrorKind};
