@@ -1,1 +1,44 @@
-fn main(){}
+use clap::Parser;
+use mesh_console_server::Server;
+use mesh_console_server::config::Config;
+
+#[tokio::main]
+async fn main() {
+    let config = Config::parse();
+    let server = match Server::bind(&config).await {
+        Ok(server) => server,
+        Err(error) => {
+            eprintln!("mesh-console-server: {error}");
+            std::process::exit(1);
+        }
+    };
+    println!(
+        "Mesh Console: http://{} (App Mesh API at http://{}/v20190125, data in {})",
+        server.local_addr(),
+        server.local_addr(),
+        config.data.display()
+    );
+    if let Err(error) = server.serve(shutdown_signal()).await {
+        eprintln!("mesh-console-server: {error}");
+        std::process::exit(1);
+    }
+    println!("Stopped.");
+}
+
+/// Ctrl-C or SIGTERM: stop taking requests, finish those under way.
+async fn shutdown_signal() {
+    let interrupt = async { tokio::signal::ctrl_c().await.ok() };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => signal.recv().await,
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<Option<()>>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+}

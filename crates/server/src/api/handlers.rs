@@ -1,0 +1,128 @@
+//! One handler per operation: parse, run the engine, answer. No App Mesh rule lives here.
+
+use super::ApiState;
+use super::extract::{Body, Caller, Labels, QueryParams};
+use super::response::{ErrorResponse, error_response};
+use axum::Json;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use mesh_engine::input::parse_body;
+use mesh_engine::names::ResourceName;
+use mesh_engine::resource::*;
+use mesh_engine::ApiError;
+
+type Answer<T> = Result<Json<T>, ErrorResponse>;
+
+pub async fn create_mesh(State(state): State<ApiState>, Caller(caller): Caller, Body(body): Body) -> Answer<MeshData> {
+    let input = parse_body(&body)?;
+    state.run(caller, move |engine| engine.create_mesh(input)).await
+}
+
+pub async fn describe_mesh(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams) -> Answer<MeshData> {
+    let mesh = query.mesh(&labels)?;
+    state.run(caller, move |engine| engine.describe_mesh(&mesh.name, mesh.owner.as_ref())).await
+}
+
+pub async fn update_mesh(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, Body(body): Body) -> Answer<MeshData> {
+    let name = labels.parse("meshName", ResourceName::parse)?;
+    let input = parse_body(&body)?;
+    state.run(caller, move |engine| engine.update_mesh(&name, input)).await
+}
+
+pub async fn delete_mesh(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels) -> Answer<MeshData> {
+    let name = labels.parse("meshName", ResourceName::parse)?;
+    state.run(caller, move |engine| engine.delete_mesh(&name)).await
+}
+
+pub async fn list_meshes(State(state): State<ApiState>, Caller(caller): Caller, query: QueryParams) -> Answer<ListMeshesOutput> {
+    let limit = query.limit()?;
+    let token = query.text("nextToken").map(str::to_owned);
+    state.run(caller, move |engine| engine.list_meshes(limit, token.as_deref())).await
+}
+
+/// The five operations of a kind of resource inside a mesh.
+macro_rules! mesh_resource_handlers {
+    ($module:ident, $name_label:literal, $name:ty, $data:ty, $list:ty, $create:ident, $describe:ident, $update:ident, $delete:ident, $list_op:ident) => {
+        pub mod $module {
+            use super::*;
+
+            pub async fn create(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams, Body(body): Body) -> Answer<$data> {
+                let mesh = query.mesh(&labels)?;
+                let input = parse_body(&body)?;
+                state.run(caller, move |engine| engine.$create(&mesh, input)).await
+            }
+
+            pub async fn describe(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams) -> Answer<$data> {
+                let mesh = query.mesh(&labels)?;
+                let name = labels.parse($name_label, <$name>::parse)?;
+                state.run(caller, move |engine| engine.$describe(&mesh, &name)).await
+            }
+
+            pub async fn update(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams, Body(body): Body) -> Answer<$data> {
+                let mesh = query.mesh(&labels)?;
+                let name = labels.parse($name_label, <$name>::parse)?;
+                let input = parse_body(&body)?;
+                state.run(caller, move |engine| engine.$update(&mesh, &name, input)).await
+            }
+
+            pub async fn delete(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams) -> Answer<$data> {
+                let mesh = query.mesh(&labels)?;
+                let name = labels.parse($name_label, <$name>::parse)?;
+                state.run(caller, move |engine| engine.$delete(&mesh, &name)).await
+            }
+
+            pub async fn list(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams) -> Answer<$list> {
+                let mesh = query.mesh(&labels)?;
+                let limit = query.limit()?;
+                let token = query.text("nextToken").map(str::to_owned);
+                state.run(caller, move |engine| engine.$list_op(&mesh, limit, token.as_deref())).await
+            }
+        }
+    };
+}
+
+mesh_resource_handlers!(
+    virtual_services, "virtualServiceName", mesh_engine::names::ServiceName, VirtualServiceData, ListVirtualServicesOutput,
+    create_virtual_service, describe_virtual_service, update_virtual_service, delete_virtual_service, list_virtual_services
+);
+mesh_resource_handlers!(
+    virtual_nodes, "virtualNodeName", ResourceName, VirtualNodeData, ListVirtualNodesOutput,
+    create_virtual_node, describe_virtual_node, update_virtual_node, delete_virtual_node, list_virtual_nodes
+);
+mesh_resource_handlers!(
+    virtual_routers, "virtualRouterName", ResourceName, VirtualRouterData, ListVirtualRoutersOutput,
+    create_virtual_router, describe_virtual_router, update_virtual_router, delete_virtual_router, list_virtual_routers
+);
+
+/// TagResource and UntagResource answer `{}`.
+#[derive(serde::Serialize)]
+pub struct Empty {}
+
+pub async fn tag_resource(State(state): State<ApiState>, Caller(caller): Caller, query: QueryParams, Body(body): Body) -> Answer<Empty> {
+    let arn = query.required("resourceArn")?.to_owned();
+    let input = parse_body(&body)?;
+    state.run(caller, move |engine| engine.tag_resource(&arn, input).map(|()| Empty {})).await
+}
+
+pub async fn untag_resource(State(state): State<ApiState>, Caller(caller): Caller, query: QueryParams, Body(body): Body) -> Answer<Empty> {
+    let arn = query.required("resourceArn")?.to_owned();
+    let input = parse_body(&body)?;
+    state.run(caller, move |engine| engine.untag_resource(&arn, input).map(|()| Empty {})).await
+}
+
+pub async fn list_tags_for_resource(State(state): State<ApiState>, Caller(caller): Caller, query: QueryParams) -> Answer<ListTagsForResourceOutput> {
+    let arn = query.required("resourceArn")?.to_owned();
+    let limit = query.tags_limit()?;
+    let token = query.text("nextToken").map(str::to_owned);
+    state.run(caller, move |engine| engine.list_tags_for_resource(&arn, limit, token.as_deref())).await
+}
+
+pub async fn unknown_operation(request: Request) -> ErrorResponse {
+    ErrorResponse(ApiError::not_found(format!("No App Mesh operation at {} {}", request.method(), request.uri().path())))
+}
+
+pub async fn method_not_allowed(request: Request) -> Response {
+    let error = ApiError::bad_request(format!("{} is not an operation on {}", request.method(), request.uri().path()));
+    error_response(StatusCode::METHOD_NOT_ALLOWED, &error)
+}

@@ -1,0 +1,77 @@
+//! The App Mesh HTTP API (restJson1, paths under `/v20190125/`): routes and thin handlers
+//! that parse the request, run one engine call in one transaction, and answer.
+
+mod extract;
+mod handlers;
+mod response;
+
+use crate::storage::Database;
+use axum::Router;
+use axum::routing::{any, get, put};
+use mesh_engine::names::{AccountId, Region};
+use mesh_engine::{ApiError, Context, Engine, Quotas};
+use response::ErrorResponse;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct ApiState {
+    pub database: Database,
+    pub default_account: AccountId,
+    pub region: Region,
+}
+
+impl ApiState {
+    /// Runs one engine call off the async threads, in its own transaction.
+    async fn run<T: serde::Serialize + Send + 'static>(
+        &self,
+        caller: AccountId,
+        operation: impl FnOnce(&mut Engine<'_, crate::storage::SqliteStore<'_>>) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<axum::Json<T>, ErrorResponse> {
+        let context = Context {
+            caller,
+            region: self.region.clone(),
+            now: now(),
+            new_uid: uuid::Uuid::new_v4().to_string(),
+            quotas: Quotas::default(),
+        };
+        let database = self.database.clone();
+        let result = tokio::task::spawn_blocking(move || database.call(&context, operation))
+            .await
+            .map_err(|error| ErrorResponse(ApiError::internal(format!("The request failed: {error}"))))?;
+        result.map(axum::Json).map_err(ErrorResponse)
+    }
+}
+
+fn now() -> mesh_engine::resource::Timestamp {
+    let millis = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_millis());
+    mesh_engine::resource::Timestamp::from_millis(i64::try_from(millis).unwrap_or(i64::MAX))
+}
+
+pub fn routes() -> Router<ApiState> {
+    use handlers::*;
+    Router::new()
+        .route("/v20190125/meshes", get(list_meshes).put(create_mesh))
+        .route("/v20190125/meshes/{meshName}", get(describe_mesh).put(update_mesh).delete(delete_mesh))
+        .route("/v20190125/meshes/{meshName}/virtualServices", get(virtual_services::list).put(virtual_services::create))
+        .route(
+            "/v20190125/meshes/{meshName}/virtualServices/{virtualServiceName}",
+            get(virtual_services::describe).put(virtual_services::update).delete(virtual_services::delete),
+        )
+        .route("/v20190125/meshes/{meshName}/virtualNodes", get(virtual_nodes::list).put(virtual_nodes::create))
+        .route(
+            "/v20190125/meshes/{meshName}/virtualNodes/{virtualNodeName}",
+            get(virtual_nodes::describe).put(virtual_nodes::update).delete(virtual_nodes::delete),
+        )
+        .route("/v20190125/meshes/{meshName}/virtualRouters", get(virtual_routers::list).put(virtual_routers::create))
+        .route(
+            "/v20190125/meshes/{meshName}/virtualRouters/{virtualRouterName}",
+            get(virtual_routers::describe).put(virtual_routers::update).delete(virtual_routers::delete),
+        )
+        .route("/v20190125/tag", put(tag_resource))
+        .route("/v20190125/untag", put(untag_resource))
+        .route("/v20190125/tags", get(list_tags_for_resource))
+        .route("/v20190125", any(unknown_operation))
+        .route("/v20190125/{*rest}", any(unknown_operation))
+        .method_not_allowed_fallback(method_not_allowed)
+}
