@@ -32,7 +32,7 @@ impl FromRequestParts<super::ApiState> for Caller {
     }
 }
 
-/// The URI labels, percent-decoded.
+/// The URI labels (axum has percent-decoded them).
 pub struct Labels(HashMap<String, String>);
 
 impl Labels {
@@ -52,14 +52,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Labels {
         let raw = RawPathParams::from_request_parts(parts, state)
             .await
             .map_err(|rejection| ApiError::bad_request(format!("Invalid path: {rejection}")))?;
-        let mut labels = HashMap::new();
-        for (name, value) in &raw {
-            let decoded = percent_encoding::percent_decode_str(value)
-                .decode_utf8()
-                .map_err(|_| ApiError::bad_request(format!("{name}: the path holds a value that is not UTF-8")))?;
-            labels.insert(name.to_string(), decoded.into_owned());
-        }
-        Ok(Labels(labels))
+        Ok(Labels(raw.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect()))
     }
 }
 
