@@ -1,0 +1,28 @@
+import { test, expect } from './fixtures.mjs';
+
+test('the console loads at / and shows the meshes', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/meshes$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Meshes' })).toBeVisible();
+  await expect(page.getByText('Stored on the server')).toBeVisible();
+});
+
+test('a deep link loaded directly renders its view', async ({ page }) => {
+  await page.goto('/meshes');
+  await expect(page.getByRole('heading', { level: 1, name: 'Meshes' })).toBeVisible();
+});
+
+test('an unknown address is a page-not-found view with a way back', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to your meshes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meshes' })).toBeVisible();
+});
+
+test('a missing asset is a 404, not the app', async ({ request }) => {
+  const response = await request.get('/nope.wasm');
+  expect(response.status()).toBe(404);
+  const app = await request.get('/meshes/m1/virtual-services/svc.local');
+  expect(app.status()).toBe(200);
+  expect(await app.text()).toContain('<title>Mesh Console</title>');
+});

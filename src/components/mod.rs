@@ -1,0 +1,3 @@
+//! Pieces shared by every feature.
+
+pub mod async_view;

@@ -1,0 +1,3 @@
+//! Meshes: the ones you own and the ones shared with you.
+
+pub mod list;
