@@ -9,15 +9,23 @@ use std::sync::{Arc, Mutex};
 
 const SCHEMA_VERSION: i64 = 1;
 
-/// The database behind the API. Calls are serialized on one connection: SQLite has one
-/// writer anyway, and racing creates of one name then give exactly one success.
+/// The database behind the API. Writes are serialized on one connection (SQLite has one
+/// writer anyway, and racing creates of one name then give exactly one success); reads use
+/// a second one, and in WAL mode never wait for a write.
 #[derive(Clone)]
 pub struct Database {
-    connection: Arc<Mutex<Connection>>,
+    writer: Arc<Mutex<Connection>>,
+    reader: Arc<Mutex<Connection>>,
 }
 
 impl Database {
     pub fn open(path: &Path) -> Result<Self, String> {
+        let writer = Self::connect(path)?;
+        let reader = Self::connect(path)?;
+        Ok(Self { writer: Arc::new(Mutex::new(writer)), reader: Arc::new(Mutex::new(reader)) })
+    }
+
+    fn connect(path: &Path) -> Result<Connection, String> {
         if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|error| format!("cannot create {}: {error}", parent.display()))?;
         }
@@ -48,14 +56,28 @@ impl Database {
                 ));
             }
         }
-        Ok(Self { connection: Arc::new(Mutex::new(connection)) })
+        Ok(connection)
     }
 
-    /// Runs one engine call in one transaction.
-    pub fn call<T>(&self, context: &Context, operation: impl FnOnce(&mut Engine<'_, SqliteStore<'_>>) -> Result<T, ApiError>) -> Result<T, ApiError> {
-        let mut connection = self.connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    /// Runs one engine call that changes things, in one write transaction.
+    pub fn write<T>(&self, context: &Context, operation: impl FnOnce(&mut Engine<'_, SqliteStore<'_>>) -> Result<T, ApiError>) -> Result<T, ApiError> {
+        Self::run(&self.writer, TransactionBehavior::Immediate, context, operation)
+    }
+
+    /// Runs one engine call that only looks, in one read transaction (a consistent snapshot).
+    pub fn read<T>(&self, context: &Context, operation: impl FnOnce(&mut Engine<'_, SqliteStore<'_>>) -> Result<T, ApiError>) -> Result<T, ApiError> {
+        Self::run(&self.reader, TransactionBehavior::Deferred, context, operation)
+    }
+
+    fn run<T>(
+        connection: &Mutex<Connection>,
+        behavior: TransactionBehavior,
+        context: &Context,
+        operation: impl FnOnce(&mut Engine<'_, SqliteStore<'_>>) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut connection = connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let transaction = connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .transaction_with_behavior(behavior)
             .map_err(|error| ApiError::internal(format!("Storage failed: {error}")))?;
         let mut store = SqliteStore { transaction: &transaction };
         let result = operation(&mut Engine::new(&mut store, context))?;

@@ -275,7 +275,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         };
         let mut page = Vec::with_capacity(entries.len());
         for (key, text) in entries {
-            let record: Record<K::Spec> = serde_json::from_str(&text).map_err(|error| corrupt(&collection, &key, error))?;
+            let record: StoredMetadata = serde_json::from_str(&text).map_err(|error| corrupt(&collection, &key, error))?;
             let name = K::parse_name(&key).map_err(|error| ApiError::internal(format!("Stored name {key:?}: {error}")))?;
             page.push(K::reference(mesh.name.clone(), name, record.metadata));
         }

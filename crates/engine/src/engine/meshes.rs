@@ -83,7 +83,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         let size = page_size(limit);
         let mut page = Vec::new();
         let mut next = None;
-        for (key, record) in self.scan_all::<Record<MeshSpec>>(keys::MESHES)? {
+        for (key, record) in self.scan_all::<StoredMetadata>(keys::MESHES)? {
             if after.as_deref().is_some_and(|after| key.as_str() <= after) {
                 continue;
             }
@@ -124,7 +124,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
     }
 
     fn owned_mesh_count(&self) -> Result<usize, ApiError> {
-        let meshes = self.scan_all::<Record<MeshSpec>>(keys::MESHES)?;
+        let meshes = self.scan_all::<StoredMetadata>(keys::MESHES)?;
         let mut owned = 0;
         for (key, _) in meshes {
             if mesh_from_key(&key)?.owner == self.context.caller {
@@ -148,7 +148,7 @@ fn mesh_data(mesh: &MeshKey, record: Record<MeshSpec>, status: StatusCode) -> Me
     MeshData { mesh_name: mesh.name.clone(), metadata: record.metadata, spec: record.spec, status: ResourceStatus { status } }
 }
 
-fn mesh_ref(mesh: &MeshKey, record: &Record<MeshSpec>) -> MeshRef {
+fn mesh_ref(mesh: &MeshKey, record: &StoredMetadata) -> MeshRef {
     let metadata = &record.metadata;
     MeshRef {
         arn: metadata.arn.clone(),

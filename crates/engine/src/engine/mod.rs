@@ -77,6 +77,12 @@ pub(crate) struct Record<S> {
     pub tags: Vec<TagRef>,
 }
 
+/// Only the metadata of a stored record: what lists need, without decoding specs.
+#[derive(Deserialize)]
+pub(crate) struct StoredMetadata {
+    pub metadata: ResourceMetadata,
+}
+
 /// A `clientToken` remembered with the request it came with and the answer given.
 #[derive(Serialize, Deserialize)]
 struct TokenRecord {

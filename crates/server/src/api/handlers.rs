@@ -16,29 +16,29 @@ type Answer<T> = Result<Json<T>, ErrorResponse>;
 
 pub async fn create_mesh(State(state): State<ApiState>, Caller(caller): Caller, Body(body): Body) -> Answer<MeshData> {
     let input = parse_body(&body)?;
-    state.run(caller, move |engine| engine.create_mesh(input)).await
+    state.write(caller, move |engine| engine.create_mesh(input)).await
 }
 
 pub async fn describe_mesh(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams) -> Answer<MeshData> {
     let mesh = query.mesh(&labels)?;
-    state.run(caller, move |engine| engine.describe_mesh(&mesh.name, mesh.owner.as_ref())).await
+    state.read(caller, |engine| engine.describe_mesh(&mesh.name, mesh.owner.as_ref()))
 }
 
 pub async fn update_mesh(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, Body(body): Body) -> Answer<MeshData> {
     let name = labels.parse("meshName", ResourceName::parse)?;
     let input = parse_body(&body)?;
-    state.run(caller, move |engine| engine.update_mesh(&name, input)).await
+    state.write(caller, move |engine| engine.update_mesh(&name, input)).await
 }
 
 pub async fn delete_mesh(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels) -> Answer<MeshData> {
     let name = labels.parse("meshName", ResourceName::parse)?;
-    state.run(caller, move |engine| engine.delete_mesh(&name)).await
+    state.write(caller, move |engine| engine.delete_mesh(&name)).await
 }
 
 pub async fn list_meshes(State(state): State<ApiState>, Caller(caller): Caller, query: QueryParams) -> Answer<ListMeshesOutput> {
     let limit = query.limit()?;
     let token = query.text("nextToken").map(str::to_owned);
-    state.run(caller, move |engine| engine.list_meshes(limit, token.as_deref())).await
+    state.read(caller, |engine| engine.list_meshes(limit, token.as_deref()))
 }
 
 /// The five operations of a kind of resource inside a mesh.
@@ -50,33 +50,33 @@ macro_rules! mesh_resource_handlers {
             pub async fn create(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams, Body(body): Body) -> Answer<$data> {
                 let mesh = query.mesh(&labels)?;
                 let input = parse_body(&body)?;
-                state.run(caller, move |engine| engine.$create(&mesh, input)).await
+                state.write(caller, move |engine| engine.$create(&mesh, input)).await
             }
 
             pub async fn describe(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams) -> Answer<$data> {
                 let mesh = query.mesh(&labels)?;
                 let name = labels.parse($name_label, <$name>::parse)?;
-                state.run(caller, move |engine| engine.$describe(&mesh, &name)).await
+                state.read(caller, |engine| engine.$describe(&mesh, &name))
             }
 
             pub async fn update(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams, Body(body): Body) -> Answer<$data> {
                 let mesh = query.mesh(&labels)?;
                 let name = labels.parse($name_label, <$name>::parse)?;
                 let input = parse_body(&body)?;
-                state.run(caller, move |engine| engine.$update(&mesh, &name, input)).await
+                state.write(caller, move |engine| engine.$update(&mesh, &name, input)).await
             }
 
             pub async fn delete(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams) -> Answer<$data> {
                 let mesh = query.mesh(&labels)?;
                 let name = labels.parse($name_label, <$name>::parse)?;
-                state.run(caller, move |engine| engine.$delete(&mesh, &name)).await
+                state.write(caller, move |engine| engine.$delete(&mesh, &name)).await
             }
 
             pub async fn list(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams) -> Answer<$list> {
                 let mesh = query.mesh(&labels)?;
                 let limit = query.limit()?;
                 let token = query.text("nextToken").map(str::to_owned);
-                state.run(caller, move |engine| engine.$list_op(&mesh, limit, token.as_deref())).await
+                state.read(caller, |engine| engine.$list_op(&mesh, limit, token.as_deref()))
             }
         }
     };
@@ -102,20 +102,20 @@ pub struct Empty {}
 pub async fn tag_resource(State(state): State<ApiState>, Caller(caller): Caller, query: QueryParams, Body(body): Body) -> Answer<Empty> {
     let arn = query.required("resourceArn")?.to_owned();
     let input = parse_body(&body)?;
-    state.run(caller, move |engine| engine.tag_resource(&arn, input).map(|()| Empty {})).await
+    state.write(caller, move |engine| engine.tag_resource(&arn, input).map(|()| Empty {})).await
 }
 
 pub async fn untag_resource(State(state): State<ApiState>, Caller(caller): Caller, query: QueryParams, Body(body): Body) -> Answer<Empty> {
     let arn = query.required("resourceArn")?.to_owned();
     let input = parse_body(&body)?;
-    state.run(caller, move |engine| engine.untag_resource(&arn, input).map(|()| Empty {})).await
+    state.write(caller, move |engine| engine.untag_resource(&arn, input).map(|()| Empty {})).await
 }
 
 pub async fn list_tags_for_resource(State(state): State<ApiState>, Caller(caller): Caller, query: QueryParams) -> Answer<ListTagsForResourceOutput> {
     let arn = query.required("resourceArn")?.to_owned();
     let limit = query.tags_limit()?;
     let token = query.text("nextToken").map(str::to_owned);
-    state.run(caller, move |engine| engine.list_tags_for_resource(&arn, limit, token.as_deref())).await
+    state.read(caller, |engine| engine.list_tags_for_resource(&arn, limit, token.as_deref()))
 }
 
 pub async fn unknown_operation(request: Request) -> ErrorResponse {

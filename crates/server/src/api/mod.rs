@@ -22,21 +22,25 @@ pub struct ApiState {
 }
 
 impl ApiState {
-    /// Runs one engine call off the async threads, in its own transaction.
-    async fn run<T: serde::Serialize + Send + 'static>(
+    fn context(&self, caller: AccountId) -> Context {
+        Context { caller, region: self.region.clone(), now: now(), new_uid: uuid::Uuid::new_v4().to_string(), quotas: Quotas::default() }
+    }
+
+    /// Runs a Describe or List right here: it takes microseconds and never waits on a disk
+    /// sync, so a hop to another thread would cost more than it saves.
+    fn read<T>(&self, caller: AccountId, operation: impl FnOnce(&mut Engine<'_, crate::storage::SqliteStore<'_>>) -> Result<T, ApiError>) -> Result<axum::Json<T>, ErrorResponse> {
+        self.database.read(&self.context(caller), operation).map(axum::Json).map_err(ErrorResponse)
+    }
+
+    /// Runs a Create, Update, Delete or tagging call off the async threads: its commit waits
+    /// for the disk.
+    async fn write<T: Send + 'static>(
         &self,
         caller: AccountId,
         operation: impl FnOnce(&mut Engine<'_, crate::storage::SqliteStore<'_>>) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<axum::Json<T>, ErrorResponse> {
-        let context = Context {
-            caller,
-            region: self.region.clone(),
-            now: now(),
-            new_uid: uuid::Uuid::new_v4().to_string(),
-            quotas: Quotas::default(),
-        };
-        let database = self.database.clone();
-        let result = tokio::task::spawn_blocking(move || database.call(&context, operation))
+        let (context, database) = (self.context(caller), self.database.clone());
+        let result = tokio::task::spawn_blocking(move || database.write(&context, operation))
             .await
             .map_err(|error| ErrorResponse(ApiError::internal(format!("The request failed: {error}"))))?;
         result.map(axum::Json).map_err(ErrorResponse)
