@@ -1,8 +1,84 @@
 //! Every URL of the console, in one place: views link with these, never with string literals.
 
+use crate::components::query::encode;
+
 pub const MESHES: &str = "/meshes";
 
-/// A path segment: names may hold characters that mean something in a URL.
-pub fn segment(value: &str) -> String {
-    String::from(js_sys::encode_uri_component(value))
+/// The parts of a mesh's section URLs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    VirtualServices,
+    VirtualRouters,
+    VirtualNodes,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::VirtualServices, Section::VirtualRouters, Section::VirtualNodes];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::VirtualServices => "virtual-services",
+            Section::VirtualRouters => "virtual-routers",
+            Section::VirtualNodes => "virtual-nodes",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::VirtualServices => "Virtual services",
+            Section::VirtualRouters => "Virtual routers",
+            Section::VirtualNodes => "Virtual nodes",
+        }
+    }
+
+    pub fn from_path(path: &str) -> Option<Section> {
+        let mut parts = path.trim_start_matches('/').split('/');
+        let (Some("meshes"), Some(_mesh), Some(section)) = (parts.next(), parts.next(), parts.next()) else {
+            return None;
+        };
+        Self::ALL.into_iter().find(|candidate| candidate.slug() == section)
+    }
+}
+
+pub fn section(mesh: &str, section: Section) -> String {
+    format!("{MESHES}/{}/{}", encode(mesh), section.slug())
+}
+
+pub fn virtual_services(mesh: &str) -> String {
+    section(mesh, Section::VirtualServices)
+}
+
+pub fn virtual_service(mesh: &str, name: &str) -> String {
+    format!("{}/{}", virtual_services(mesh), encode(name))
+}
+
+pub fn edit_virtual_service(mesh: &str, name: &str) -> String {
+    format!("{}/edit", virtual_service(mesh, name))
+}
+
+pub fn create_virtual_service(mesh: &str) -> String {
+    format!("{}/create", virtual_services(mesh))
+}
+
+pub fn create_mesh() -> String {
+    format!("{MESHES}/create")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_encode_names() {
+        assert_eq!(virtual_service("m 1", "svc.local"), "/meshes/m%201/virtual-services/svc.local");
+        assert_eq!(create_virtual_service("m1"), "/meshes/m1/virtual-services/create");
+        assert_eq!(section("m1", Section::VirtualNodes), "/meshes/m1/virtual-nodes");
+    }
+
+    #[test]
+    fn the_section_of_a_path() {
+        assert_eq!(Section::from_path("/meshes/m1/virtual-routers"), Some(Section::VirtualRouters));
+        assert_eq!(Section::from_path("/meshes/m1/virtual-services/svc/edit"), Some(Section::VirtualServices));
+        assert_eq!(Section::from_path("/meshes"), None);
+    }
 }

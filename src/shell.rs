@@ -1,17 +1,68 @@
-//! The frame around every view: the product bar with the storage indicator, and the page.
+//! The frame around every view: the product bar (mesh picker, storage indicator), notices,
+//! and the page.
 
 use crate::api::use_backend;
+use crate::components::notice::NoticeArea;
+use crate::routing::{self, Section};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let storage = use_backend().storage_label();
     view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="top-bar">
-            <A href=crate::routing::MESHES attr:class="brand">"Mesh Console"</A>
+            <A href=routing::MESHES attr:class="brand">"Mesh Console"</A>
+            <MeshPicker />
             <span class="storage-indicator" title="Where the console keeps your App Mesh resources">{storage}</span>
         </header>
-        <main id="main" class="content">{children()}</main>
+        <main id="main" class="content" tabindex="-1">
+            <NoticeArea />
+            {children()}
+        </main>
+    }
+}
+
+/// Switches mesh and keeps the section (virtual services, routers or nodes).
+#[component]
+fn MeshPicker() -> impl IntoView {
+    let backend = use_backend();
+    let meshes = LocalResource::new(move || backend.list_meshes());
+    let location = use_location();
+    let current = Memo::new(move |_| {
+        let path = location.pathname.get();
+        path.strip_prefix("/meshes/")
+            .and_then(|rest| rest.split('/').next())
+            .filter(|mesh| !mesh.is_empty() && *mesh != "create")
+            .map(|mesh| String::from(js_sys::decode_uri_component(mesh).map(String::from).unwrap_or_else(|_| mesh.into())))
+    });
+    // The list is fetched again whenever the user arrives in another mesh, so a mesh just
+    // created is there to pick.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let mesh = current.get();
+        if previous.is_some_and(|previous| previous != mesh) {
+            meshes.refetch();
+        }
+        mesh
+    });
+    let choose = move |mesh: String| {
+        let section = Section::from_path(&location.pathname.get_untracked()).unwrap_or(Section::VirtualServices);
+        let target = if mesh.is_empty() { routing::MESHES.to_string() } else { routing::section(&mesh, section) };
+        use_navigate()(&target, Default::default());
+    };
+    view! {
+        <div class="mesh-picker">
+            <label for="mesh-picker">"Mesh"</label>
+            <select id="mesh-picker" on:change:target=move |event| choose(event.target().value())>
+                <option value="" selected=move || current.get().is_none()>"Choose a mesh"</option>
+                {move || meshes.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|mesh| {
+                    let name = mesh.mesh_name.to_string();
+                    let selected = { let name = name.clone(); move || current.get().as_deref() == Some(name.as_str()) };
+                    view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+                }).collect_view()}
+            </select>
+        </div>
     }
 }

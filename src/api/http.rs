@@ -1,10 +1,14 @@
 //! The companion server, spoken to in the App Mesh API itself (what the AWS CLI sends).
 
 use super::{Backend, BackendError, Call};
+use crate::components::query::encode;
 use gloo_net::http::{Method, RequestBuilder};
 use mesh_engine::error::{ErrorBody, ErrorKind};
-use mesh_engine::resource::{ListMeshesOutput, MeshRef};
-use mesh_engine::ApiError;
+use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
+use mesh_engine::names::ServiceName;
+use mesh_engine::resource::*;
+use mesh_engine::{ApiError, MeshAddress};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub struct HttpBackend {
@@ -16,9 +20,27 @@ impl HttpBackend {
     pub fn same_origin() -> Self {
         Self { base: "/v20190125".to_string() }
     }
+
+    fn mesh_url(&self, mesh: &MeshAddress, rest: &str) -> String {
+        let owner = mesh.owner.as_ref().map(|owner| format!("?meshOwner={owner}")).unwrap_or_default();
+        format!("{}/meshes/{}{rest}{owner}", self.base, encode(mesh.name.as_str()))
+    }
 }
 
-async fn call<T: DeserializeOwned>(method: Method, url: String, body: Option<String>) -> Result<T, BackendError> {
+fn get<T: DeserializeOwned + 'static>(url: String) -> Call<T> {
+    Box::pin(send(Method::GET, url, None))
+}
+
+fn delete<T: DeserializeOwned + 'static>(url: String) -> Call<T> {
+    Box::pin(send(Method::DELETE, url, None))
+}
+
+fn put<T: DeserializeOwned + 'static>(url: String, body: &impl Serialize) -> Call<T> {
+    let body = serde_json::to_string(body).expect("inputs serialize");
+    Box::pin(send(Method::PUT, url, Some(body)))
+}
+
+async fn send<T: DeserializeOwned>(method: Method, url: String, body: Option<String>) -> Result<T, BackendError> {
     let unreachable = |error: gloo_net::Error| BackendError::Unreachable(error.to_string());
     let builder = RequestBuilder::new(&url).method(method);
     let request = match body {
@@ -38,28 +60,77 @@ async fn call<T: DeserializeOwned>(method: Method, url: String, body: Option<Str
     }
 }
 
+/// Follows `nextToken` until the last page, asking for `limit` items a page.
+fn all_pages<Page, Item>(first_url: String, limit: u8, split: fn(Page) -> (Vec<Item>, Option<String>)) -> Call<Vec<Item>>
+where
+    Page: DeserializeOwned + 'static,
+    Item: 'static,
+{
+    Box::pin(async move {
+        let separator = if first_url.contains('?') { '&' } else { '?' };
+        let mut items = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let url = match &token {
+                Some(token) => format!("{first_url}{separator}limit={limit}&nextToken={}", encode(token)),
+                None => format!("{first_url}{separator}limit={limit}"),
+            };
+            let (page, next) = split(send::<Page>(Method::GET, url, None).await?);
+            items.extend(page);
+            token = next;
+            if token.is_none() {
+                return Ok(items);
+            }
+        }
+    })
+}
+
 impl Backend for HttpBackend {
     fn storage_label(&self) -> &'static str {
         "Stored on the server"
     }
 
     fn list_meshes(&self) -> Call<Vec<MeshRef>> {
-        let base = self.base.clone();
-        Box::pin(async move {
-            let mut meshes = Vec::new();
-            let mut token: Option<String> = None;
-            loop {
-                let mut url = format!("{base}/meshes?limit=100");
-                if let Some(token) = &token {
-                    url.push_str(&format!("&nextToken={}", crate::routing::segment(token)));
-                }
-                let page: ListMeshesOutput = call(Method::GET, url, None).await?;
-                meshes.extend(page.meshes);
-                token = page.next_token;
-                if token.is_none() {
-                    return Ok(meshes);
-                }
-            }
-        })
+        all_pages(format!("{}/meshes", self.base), 100, |page: ListMeshesOutput| (page.meshes, page.next_token))
+    }
+
+    fn create_mesh(&self, input: CreateMeshInput) -> Call<MeshData> {
+        put(format!("{}/meshes", self.base), &input)
+    }
+
+    fn describe_mesh(&self, mesh: MeshAddress) -> Call<MeshData> {
+        get(self.mesh_url(&mesh, ""))
+    }
+
+    fn list_virtual_services(&self, mesh: MeshAddress) -> Call<Vec<VirtualServiceRef>> {
+        all_pages(self.mesh_url(&mesh, "/virtualServices"), 100, |page: ListVirtualServicesOutput| (page.virtual_services, page.next_token))
+    }
+
+    fn describe_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData> {
+        get(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))))
+    }
+
+    fn create_virtual_service(&self, mesh: MeshAddress, input: CreateVirtualServiceInput) -> Call<VirtualServiceData> {
+        put(self.mesh_url(&mesh, "/virtualServices"), &input)
+    }
+
+    fn update_virtual_service(&self, mesh: MeshAddress, name: ServiceName, input: UpdateVirtualServiceInput) -> Call<VirtualServiceData> {
+        put(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))), &input)
+    }
+
+    fn delete_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData> {
+        delete(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))))
+    }
+
+    fn list_virtual_nodes(&self, mesh: MeshAddress) -> Call<Vec<VirtualNodeRef>> {
+        all_pages(self.mesh_url(&mesh, "/virtualNodes"), 100, |page: ListVirtualNodesOutput| (page.virtual_nodes, page.next_token))
+    }
+
+    fn list_virtual_routers(&self, mesh: MeshAddress) -> Call<Vec<VirtualRouterRef>> {
+        all_pages(self.mesh_url(&mesh, "/virtualRouters"), 100, |page: ListVirtualRoutersOutput| (page.virtual_routers, page.next_token))
+    }
+
+    fn list_tags(&self, arn: String) -> Call<Vec<TagRef>> {
+        all_pages(format!("{}/tags?resourceArn={}", self.base, encode(&arn)), 50, |page: ListTagsForResourceOutput| (page.tags, page.next_token))
     }
 }

@@ -4,8 +4,10 @@
 pub mod http;
 
 use leptos::prelude::*;
-use mesh_engine::ApiError;
-use mesh_engine::resource::MeshRef;
+use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
+use mesh_engine::names::ServiceName;
+use mesh_engine::resource::*;
+use mesh_engine::{ApiError, ErrorKind, MeshAddress};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -23,22 +25,42 @@ pub enum BackendError {
     Unreachable(String),
 }
 
+impl BackendError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Self::Api(error) if error.kind == ErrorKind::NotFoundException)
+    }
+}
+
 impl fmt::Display for BackendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Api(error) => f.write_str(&error.message),
-            Self::Unreachable(reason) => write!(f, "The server could not be reached ({reason})"),
+            Self::Unreachable(reason) => write!(f, "The server could not be reached ({reason})."),
         }
     }
 }
 
 impl std::error::Error for BackendError {}
 
+/// What the console asks of App Mesh. List calls return every page.
 pub trait Backend: Send + Sync {
     /// What the storage indicator says.
     fn storage_label(&self) -> &'static str;
-    /// Every mesh the caller sees, all pages.
+
     fn list_meshes(&self) -> Call<Vec<MeshRef>>;
+    fn create_mesh(&self, input: CreateMeshInput) -> Call<MeshData>;
+    fn describe_mesh(&self, mesh: MeshAddress) -> Call<MeshData>;
+
+    fn list_virtual_services(&self, mesh: MeshAddress) -> Call<Vec<VirtualServiceRef>>;
+    fn describe_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData>;
+    fn create_virtual_service(&self, mesh: MeshAddress, input: CreateVirtualServiceInput) -> Call<VirtualServiceData>;
+    fn update_virtual_service(&self, mesh: MeshAddress, name: ServiceName, input: UpdateVirtualServiceInput) -> Call<VirtualServiceData>;
+    fn delete_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData>;
+
+    fn list_virtual_nodes(&self, mesh: MeshAddress) -> Call<Vec<VirtualNodeRef>>;
+    fn list_virtual_routers(&self, mesh: MeshAddress) -> Call<Vec<VirtualRouterRef>>;
+
+    fn list_tags(&self, arn: String) -> Call<Vec<TagRef>>;
 }
 
 #[derive(Clone)]

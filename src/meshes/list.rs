@@ -1,26 +1,79 @@
-use crate::api::use_backend;
+use crate::api::{BackendError, use_backend};
 use crate::components::async_view::AsyncView;
+use crate::components::format::{format_timestamp, status_label};
+use crate::routing;
 use leptos::prelude::*;
-use mesh_engine::resource::MeshRef;
+use leptos_router::components::A;
+use mesh_engine::resource::{MeshData, MeshRef};
+
+/// A mesh row: the list's ref, and its status from Describe.
+#[derive(Clone)]
+struct MeshRow {
+    reference: MeshRef,
+    data: Option<MeshData>,
+}
 
 /// `/meshes`: every mesh the caller sees, with its owner.
 #[component]
 pub fn MeshList() -> impl IntoView {
     let backend = use_backend();
-    let meshes = LocalResource::new(move || backend.list_meshes());
+    let meshes = LocalResource::new(move || {
+        let backend = backend.clone();
+        async move {
+            let references = backend.list_meshes().await?;
+            let described = futures::future::join_all(references.iter().map(|mesh| {
+                backend.describe_mesh(mesh_engine::MeshAddress::new(mesh.mesh_name.clone(), Some(mesh.mesh_owner.clone())))
+            }))
+            .await;
+            Ok::<_, BackendError>(
+                references.into_iter().zip(described).map(|(reference, data)| MeshRow { reference, data: data.ok() }).collect::<Vec<_>>(),
+            )
+        }
+    });
     view! {
         <section class="page">
-            <h1>"Meshes"</h1>
-            <AsyncView resource=meshes loaded={|meshes: Vec<MeshRef>| view! {
-                <table class="table">
-                    <caption>"Meshes you own and meshes shared with you"</caption>
-                    <thead><tr><th scope="col">"Mesh name"</th><th scope="col">"Mesh owner"</th></tr></thead>
-                    <tbody>
-                        {meshes.into_iter().map(|mesh| view! {
-                            <tr><td>{mesh.mesh_name.to_string()}</td><td>{mesh.mesh_owner.to_string()}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+            <div class="page-header">
+                <h1>"Meshes"</h1>
+                <A href=routing::create_mesh() attr:class="button button-primary">"Create mesh"</A>
+            </div>
+            <AsyncView resource=meshes loaded={|rows: Vec<MeshRow>| {
+                if rows.is_empty() {
+                    return view! {
+                        <div class="empty">
+                            <p><strong>"No meshes"</strong></p>
+                            <p>"A mesh holds your virtual services, routers and nodes."</p>
+                            <A href=routing::create_mesh() attr:class="button button-primary">"Create mesh"</A>
+                        </div>
+                    }.into_any();
+                }
+                view! {
+                    <div class="table-wrap">
+                        <table class="table">
+                            <caption>"Meshes you own and meshes shared with you"</caption>
+                            <thead><tr>
+                                <th scope="col">"Mesh name"</th>
+                                <th scope="col">"Mesh owner"</th>
+                                <th scope="col">"Status"</th>
+                                <th scope="col">"Created"</th>
+                                <th scope="col">"Last updated"</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|row| {
+                                    let mesh = row.reference;
+                                    view! {
+                                        <tr>
+                                            <td><A href=routing::virtual_services(mesh.mesh_name.as_str())>{mesh.mesh_name.to_string()}</A></td>
+                                            <td>{mesh.mesh_owner.to_string()}</td>
+                                            <td class="status-active">{row.data.map(|data| status_label(data.status.status)).unwrap_or("Unknown")}</td>
+                                            <td>{format_timestamp(mesh.created_at)}</td>
+                                            <td>{format_timestamp(mesh.last_updated_at)}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
             }} />
         </section>
     }

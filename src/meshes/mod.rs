@@ -1,3 +1,5 @@
 //! Meshes: the ones you own and the ones shared with you.
 
+pub mod create;
+pub mod layout;
 pub mod list;

@@ -1,0 +1,98 @@
+//! The parts of a filterable, sortable, paged table whose state is in the URL.
+
+use super::query::QueryBuilder;
+use super::table::Sort;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+
+/// The table's state, read from the URL.
+#[derive(Clone, Copy)]
+pub struct TableUrl {
+    pub filter: Memo<String>,
+    pub sort: Memo<Option<Sort>>,
+    pub page: Memo<usize>,
+}
+
+impl TableUrl {
+    pub fn read() -> Self {
+        let query = use_query_map();
+        Self {
+            filter: Memo::new(move |_| query.read().get("filter").unwrap_or_default()),
+            sort: Memo::new(move |_| query.read().get("sort").and_then(|sort| Sort::parse(&sort))),
+            page: Memo::new(move |_| query.read().get("page").and_then(|page| page.parse().ok()).unwrap_or(1)),
+        }
+    }
+
+    /// Replaces the URL (no new history entry, no scroll jump) with a changed state.
+    pub fn set(filter: &str, sort: Option<&Sort>, page: usize) {
+        let mut query = QueryBuilder::new();
+        query.push_nonempty("filter", filter);
+        if let Some(sort) = sort {
+            query.push("sort", &sort.to_param());
+        }
+        if page > 1 {
+            query.push("page", &page.to_string());
+        }
+        let query = query.finish();
+        let path = use_location().pathname.get_untracked();
+        let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+        use_navigate()(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    }
+}
+
+/// The filter box; typing goes back to the first page.
+#[component]
+pub fn FilterBox(id: &'static str, label: &'static str, table: TableUrl) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="search"
+                autocomplete="off"
+                prop:value=move || table.filter.get()
+                on:input:target=move |event| TableUrl::set(&event.target().value(), table.sort.get_untracked().as_ref(), 1)
+            />
+        </div>
+    }
+}
+
+/// A column header that sorts: a button, with `aria-sort` on the sorted column only.
+#[component]
+pub fn SortHeader(column: &'static str, label: &'static str, table: TableUrl) -> impl IntoView {
+    view! {
+        <th scope="col" aria-sort=move || Sort::aria_sort(table.sort.get().as_ref(), column)>
+            <button type="button" on:click=move |_| {
+                let sort = Sort::toggled(table.sort.get_untracked().as_ref(), column);
+                TableUrl::set(&table.filter.get_untracked(), Some(&sort), table.page.get_untracked());
+            }>{label}</button>
+        </th>
+    }
+}
+
+/// Page links, the current one marked.
+#[component]
+pub fn Pagination(table: TableUrl, #[prop(into)] pages: Signal<usize>, #[prop(into)] page: Signal<usize>) -> impl IntoView {
+    view! {
+        <Show when=move || { pages.get() > 1 }>
+            <nav class="pagination" aria-label="Pagination">
+                <ul>
+                    {move || (1..=pages.get()).map(|number| view! {
+                        <li>
+                            <a
+                                href="#"
+                                aria-current=move || (page.get() == number).then_some("page")
+                                aria-label=format!("Page {number}")
+                                on:click=move |event| {
+                                    event.prevent_default();
+                                    TableUrl::set(&table.filter.get_untracked(), table.sort.get_untracked().as_ref(), number);
+                                }
+                            >{number}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </Show>
+    }
+}

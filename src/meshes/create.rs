@@ -1,0 +1,95 @@
+//! `/meshes/create`: a mesh name and its egress filter.
+
+use crate::api::use_backend;
+use crate::components::field::TextField;
+use crate::components::notice::notify;
+use crate::routing;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use mesh_engine::input::CreateMeshInput;
+use mesh_engine::names::ResourceName;
+use mesh_engine::spec::{EgressFilter, EgressFilterType, MeshSpec};
+
+fn name_error(name: &str, taken: &[String]) -> Option<String> {
+    if name.is_empty() {
+        return Some("Enter a mesh name.".into());
+    }
+    if let Err(problem) = ResourceName::parse(name) {
+        return Some(format!("The name {problem}."));
+    }
+    taken.iter().any(|existing| existing == name).then(|| format!("A mesh named {name} already exists."))
+}
+
+#[component]
+pub fn CreateMesh() -> impl IntoView {
+    let backend = use_backend();
+    let existing = LocalResource::new({
+        let backend = backend.clone();
+        move || backend.list_meshes()
+    });
+    let taken = move || existing.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|mesh| mesh.mesh_name.to_string()).collect::<Vec<_>>();
+    let name = RwSignal::new(String::new());
+    let allow_all = RwSignal::new(false);
+    let touched = RwSignal::new(false);
+    let error = Signal::derive(move || name_error(&name.get(), &taken()));
+    Effect::new(move || {
+        if !name.get().is_empty() {
+            touched.set(true);
+        }
+    });
+    let create = Action::new_local(move |input: &CreateMeshInput| backend.create_mesh(input.clone()));
+    let server_error = move || create.value().get().and_then(Result::err).map(|error| error.to_string());
+    Effect::new(move || {
+        if let Some(Ok(mesh)) = create.value().get() {
+            notify(format!("Mesh {} created.", mesh.mesh_name));
+            use_navigate()(&routing::virtual_services(mesh.mesh_name.as_str()), Default::default());
+        }
+    });
+    let name_input = NodeRef::<leptos::html::Input>::new();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        touched.set(true);
+        if error.get_untracked().is_some() {
+            if let Some(input) = name_input.get_untracked() {
+                let _ = input.focus();
+            }
+            return;
+        }
+        let kind = if allow_all.get_untracked() { EgressFilterType::AllowAll } else { EgressFilterType::DropAll };
+        create.dispatch(CreateMeshInput {
+            mesh_name: ResourceName::parse(name.get_untracked()).expect("checked above"),
+            spec: Some(MeshSpec { egress_filter: Some(EgressFilter { kind }), service_discovery: None }),
+            tags: None,
+            client_token: None,
+        });
+    };
+    view! {
+        <section class="page">
+            <h1>"Create mesh"</h1>
+            {move || server_error().map(|message| view! { <div class="alert alert-error" role="alert"><p>{message}</p></div> })}
+            <form on:submit=submit novalidate>
+                <TextField id="mesh-name" label="Mesh name" value=name node_ref=name_input
+                    hint="1 to 255 characters."
+                    error=error show_error=touched on_blur=move || touched.set(true) />
+                <div class="field">
+                    <fieldset>
+                        <legend>"Egress filter"</legend>
+                        <div class="radio">
+                            <input type="radio" id="egress-drop" name="egress" prop:checked=move || !allow_all.get() on:change=move |_| allow_all.set(false) />
+                            <label for="egress-drop">"Deny all: only traffic to resources in the mesh"</label>
+                        </div>
+                        <div class="radio">
+                            <input type="radio" id="egress-allow" name="egress" prop:checked=move || allow_all.get() on:change=move |_| allow_all.set(true) />
+                            <label for="egress-allow">"Allow all: also traffic to any address outside the mesh"</label>
+                        </div>
+                    </fieldset>
+                </div>
+                <div class="actions">
+                    <A href=routing::MESHES attr:class="button">"Cancel"</A>
+                    <button type="submit" class="button button-primary" disabled=move || create.pending().get()>"Create mesh"</button>
+                </div>
+            </form>
+        </section>
+    }
+}

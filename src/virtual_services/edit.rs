@@ -1,0 +1,88 @@
+//! `/meshes/{mesh}/virtual-services/{name}/edit`: change the provider, with the same live
+//! validation as the wizard.
+
+use super::detail::{VirtualServiceNotFound, load_service, use_service_name};
+use super::provider::{ProviderFields, ProviderOptions};
+use super::wizard::state::ProviderChoice;
+use crate::api::{BackendError, use_backend};
+use crate::components::async_view::AsyncView;
+use crate::components::notice::notify;
+use crate::meshes::layout::{mesh_address, use_mesh};
+use crate::routing;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use mesh_engine::input::UpdateVirtualServiceInput;
+use mesh_engine::names::ServiceName;
+use mesh_engine::resource::{TagRef, VirtualServiceData};
+
+#[component]
+pub fn EditVirtualService() -> impl IntoView {
+    let mesh = use_mesh();
+    let service = use_service_name();
+    let loaded = load_service(mesh, service);
+    view! {
+        <AsyncView resource=loaded loaded={move |found: Option<(VirtualServiceData, Vec<TagRef>)>| match found {
+            None => view! { <VirtualServiceNotFound mesh=mesh service=service /> }.into_any(),
+            Some((data, _)) => view! { <EditForm mesh=mesh data=data /> }.into_any(),
+        }} />
+    }
+}
+
+#[component]
+fn EditForm(mesh: Memo<String>, data: VirtualServiceData) -> impl IntoView {
+    let name = data.virtual_service_name.clone();
+    let choice = RwSignal::new(ProviderChoice::of(&data.spec));
+    let options = ProviderOptions::load(mesh);
+    let touched = RwSignal::new(true);
+    let target_ref = NodeRef::<html::Select>::new();
+    let backend = use_backend();
+    let save = Action::new_local({
+        let name = name.clone();
+        move |input: &UpdateVirtualServiceInput| {
+            let (backend, mesh, name, input) = (backend.clone(), mesh_address(&mesh.get_untracked()), name.clone(), input.clone());
+            async move {
+                let mesh = mesh.ok_or_else(|| BackendError::Unreachable("the mesh name is not valid".into()))?;
+                backend.update_virtual_service(mesh, name, input).await
+            }
+        }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(saved)) = save.value().get() {
+            notify(format!("Virtual service {} updated.", saved.virtual_service_name));
+            navigate(&routing::virtual_service(saved.mesh_name.as_str(), saved.virtual_service_name.as_str()), Default::default());
+        }
+    });
+    let save_error = move || save.value().get().and_then(Result::err).map(|error| error.to_string());
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let current = choice.get_untracked();
+        match current.spec().filter(|_| options.error(&current).is_none()) {
+            Some(spec) => {
+                save.dispatch(UpdateVirtualServiceInput { spec, client_token: None });
+            }
+            None => {
+                if let Some(select) = target_ref.get_untracked() {
+                    let _ = select.focus();
+                }
+            }
+        }
+    };
+    let title = format!("Edit {}", ServiceName::as_str(&name));
+    let details_url = move || routing::virtual_service(&mesh.get(), name.as_str());
+    view! {
+        <section class="page">
+            <h1>{title}</h1>
+            {move || save_error().map(|message| view! { <div class="alert alert-error" role="alert"><p>{format!("The change was not saved: {message}")}</p></div> })}
+            <form novalidate on:submit=submit>
+                <ProviderFields mesh=mesh choice=choice options=options show_error=touched target_ref=target_ref />
+                <div class="actions">
+                    <A href=details_url attr:class="button">"Cancel"</A>
+                    <button type="submit" class="button button-primary" disabled=move || save.pending().get()>"Save changes"</button>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,158 @@
+//! `/meshes/{mesh}/virtual-services`: the mesh's virtual services with their providers.
+
+use crate::api::{BackendError, use_backend};
+use crate::components::async_view::AsyncView;
+use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
+use crate::components::format::{format_timestamp, status_label};
+use crate::components::table::{TableRow, page_of};
+use crate::meshes::layout::{mesh_address, use_mesh};
+use crate::routing::{self, Section};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use mesh_engine::resource::{StatusCode, Timestamp, VirtualServiceRef};
+use mesh_engine::spec::VirtualServiceProvider;
+use std::cmp::Ordering;
+
+/// A row: the list's ref, and the provider and status from Describe.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceRow {
+    pub name: String,
+    /// ("Virtual node", "n1", section), or None.
+    pub provider: Option<(&'static str, String, Section)>,
+    pub status: Option<StatusCode>,
+    pub last_updated: Timestamp,
+    pub resource_owner: String,
+}
+
+impl ServiceRow {
+    fn new(reference: VirtualServiceRef, provider: Option<Option<VirtualServiceProvider>>, status: Option<StatusCode>) -> Self {
+        let provider = provider.flatten().map(|provider| match provider {
+            VirtualServiceProvider::VirtualNode(p) => ("Virtual node", p.virtual_node_name.to_string(), Section::VirtualNodes),
+            VirtualServiceProvider::VirtualRouter(p) => ("Virtual router", p.virtual_router_name.to_string(), Section::VirtualRouters),
+        });
+        Self {
+            name: reference.virtual_service_name.to_string(),
+            provider,
+            status,
+            last_updated: reference.last_updated_at,
+            resource_owner: reference.resource_owner.to_string(),
+        }
+    }
+
+    fn provider_text(&self) -> String {
+        self.provider.as_ref().map(|(kind, name, _)| format!("{kind} {name}")).unwrap_or_else(|| "None".into())
+    }
+}
+
+impl TableRow for ServiceRow {
+    fn search_text(&self) -> String {
+        format!("{} {}", self.name, self.provider_text())
+    }
+
+    fn compare(&self, other: &Self, column: &str) -> Ordering {
+        match column {
+            "provider" => self.provider_text().cmp(&other.provider_text()),
+            "lastUpdated" => self.last_updated.cmp(&other.last_updated),
+            "owner" => self.resource_owner.cmp(&other.resource_owner),
+            _ => self.name.cmp(&other.name),
+        }
+        .then_with(|| self.name.cmp(&other.name))
+    }
+}
+
+#[component]
+pub fn VirtualServiceList() -> impl IntoView {
+    let mesh = use_mesh();
+    let backend = use_backend();
+    let services = LocalResource::new(move || {
+        let (backend, mesh) = (backend.clone(), mesh_address(&mesh.get()));
+        async move {
+            let Some(mesh) = mesh else { return Ok(Vec::new()) };
+            let references = backend.list_virtual_services(mesh.clone()).await?;
+            let described = futures::future::join_all(
+                references.iter().map(|service| backend.describe_virtual_service(mesh.clone(), service.virtual_service_name.clone())),
+            )
+            .await;
+            Ok::<_, BackendError>(
+                references
+                    .into_iter()
+                    .zip(described)
+                    .map(|(reference, data)| {
+                        let data = data.ok();
+                        let status = data.as_ref().map(|data| data.status.status);
+                        ServiceRow::new(reference, data.map(|data| data.spec.provider), status)
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        }
+    });
+    let table = TableUrl::read();
+    view! {
+        <section class="page">
+            <div class="page-header">
+                <h1>"Virtual services"</h1>
+                <A href=move || routing::create_virtual_service(&mesh.get()) attr:class="button button-primary">"Create virtual service"</A>
+            </div>
+            <AsyncView resource=services loaded={move |rows: Vec<ServiceRow>| {
+                if rows.is_empty() {
+                    return view! {
+                        <div class="empty">
+                            <p><strong>"No virtual services"</strong></p>
+                            <p>"A virtual service is how other services in the mesh reach a real service."</p>
+                            <A href=move || routing::create_virtual_service(&mesh.get()) attr:class="button button-primary">"Create virtual service"</A>
+                        </div>
+                    }.into_any();
+                }
+                let total = rows.len();
+                let page = Memo::new(move |_| page_of(rows.clone(), &table.filter.get(), table.sort.get().as_ref(), table.page.get()));
+                view! {
+                    <div class="table-tools">
+                        <FilterBox id="filter" label="Filter virtual services" table=table />
+                    </div>
+                    <p class="status" role="status">{move || {
+                        let page = page.get();
+                        if page.matching == total { format!("{total} virtual services") } else { format!("{} of {total} virtual services match", page.matching) }
+                    }}</p>
+                    <div class="table-wrap">
+                        <table class="table">
+                            <caption class="visually-hidden">"Virtual services of this mesh"</caption>
+                            <thead><tr>
+                                <SortHeader column="name" label="Virtual service name" table=table />
+                                <SortHeader column="provider" label="Provider" table=table />
+                                <th scope="col">"Status"</th>
+                                <SortHeader column="lastUpdated" label="Last updated" table=table />
+                                <SortHeader column="owner" label="Resource owner" table=table />
+                            </tr></thead>
+                            <tbody>
+                                {move || page.get().rows.into_iter().map(|row| {
+                                    let mesh_name = mesh.get();
+                                    view! {
+                                        <tr>
+                                            <td><A href=routing::virtual_service(&mesh_name, &row.name)>{row.name.clone()}</A></td>
+                                            <td>{match row.provider.clone() {
+                                                Some((kind, name, section)) => view! {
+                                                    {kind} " " <A href=format!("{}?filter={}", routing::section(&mesh_name, section), crate::components::query::encode(&name))>{name.clone()}</A>
+                                                }.into_any(),
+                                                None => view! { "None" }.into_any(),
+                                            }}</td>
+                                            <td class="status-active">{row.status.map(status_label).unwrap_or("Unknown")}</td>
+                                            <td>{format_timestamp(row.last_updated)}</td>
+                                            <td>{row.resource_owner.clone()}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    {move || (page.get().matching == 0).then(|| view! {
+                        <div class="empty">
+                            <p>"No virtual service matches the filter."</p>
+                            <button type="button" class="button" on:click=move |_| TableUrl::set("", table.sort.get_untracked().as_ref(), 1)>"Clear filter"</button>
+                        </div>
+                    })}
+                    <Pagination table=table pages=Signal::derive(move || page.get().pages) page=Signal::derive(move || page.get().page) />
+                }.into_any()
+            }} />
+        </section>
+    }
+}

@@ -1,0 +1,258 @@
+//! Everything the create wizard holds, and how it lives in the URL: a half-filled wizard
+//! can be shared, and a reload loses nothing.
+
+use crate::components::query::{QueryBuilder, QueryLookup};
+use mesh_engine::names::{ResourceName, TagKey, TagValue};
+use mesh_engine::resource::TagRef;
+use mesh_engine::spec::{VirtualNodeServiceProvider, VirtualRouterServiceProvider, VirtualServiceProvider, VirtualServiceSpec};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Name,
+    Provider,
+    Tags,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 4] = [Step::Name, Step::Provider, Step::Tags, Step::Review];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Name => "name",
+            Step::Provider => "provider",
+            Step::Tags => "tags",
+            Step::Review => "review",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Name => "Name",
+            Step::Provider => "Provider",
+            Step::Tags => "Tags",
+            Step::Review => "Review and create",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        Self::ALL.into_iter().find(|step| step.slug() == slug)
+    }
+
+    pub fn number(self) -> usize {
+        Self::ALL.iter().position(|step| *step == self).unwrap_or(0) + 1
+    }
+
+    pub fn next(self) -> Option<Step> {
+        Self::ALL.get(self.number()).copied()
+    }
+
+    pub fn previous(self) -> Option<Step> {
+        self.number().checked_sub(2).map(|index| Self::ALL[index])
+    }
+}
+
+/// The provider radio group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProviderKind {
+    VirtualRouter,
+    VirtualNode,
+    #[default]
+    None,
+}
+
+impl ProviderKind {
+    pub const ALL: [ProviderKind; 3] = [ProviderKind::VirtualRouter, ProviderKind::VirtualNode, ProviderKind::None];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ProviderKind::VirtualRouter => "virtual-router",
+            ProviderKind::VirtualNode => "virtual-node",
+            ProviderKind::None => "none",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProviderKind::VirtualRouter => "Virtual router",
+            ProviderKind::VirtualNode => "Virtual node",
+            ProviderKind::None => "None",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<ProviderKind> {
+        Self::ALL.into_iter().find(|kind| kind.slug() == slug)
+    }
+}
+
+/// A provider as chosen in a form: a kind, and the router or node picked for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProviderChoice {
+    pub kind: ProviderKind,
+    pub target: String,
+}
+
+impl ProviderChoice {
+    pub fn of(spec: &VirtualServiceSpec) -> Self {
+        match &spec.provider {
+            Some(VirtualServiceProvider::VirtualRouter(p)) => Self { kind: ProviderKind::VirtualRouter, target: p.virtual_router_name.to_string() },
+            Some(VirtualServiceProvider::VirtualNode(p)) => Self { kind: ProviderKind::VirtualNode, target: p.virtual_node_name.to_string() },
+            None => Self::default(),
+        }
+    }
+
+    /// The spec App Mesh takes, or `None` while a kind is chosen without a valid target.
+    pub fn spec(&self) -> Option<VirtualServiceSpec> {
+        let provider = match self.kind {
+            ProviderKind::None => None,
+            ProviderKind::VirtualRouter => Some(VirtualServiceProvider::VirtualRouter(VirtualRouterServiceProvider {
+                virtual_router_name: ResourceName::parse(self.target.clone()).ok()?,
+            })),
+            ProviderKind::VirtualNode => Some(VirtualServiceProvider::VirtualNode(VirtualNodeServiceProvider {
+                virtual_node_name: ResourceName::parse(self.target.clone()).ok()?,
+            })),
+        };
+        Some(VirtualServiceSpec { provider })
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TagDraft {
+    pub key: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WizardState {
+    pub name: String,
+    pub provider: ProviderChoice,
+    pub tags: Vec<TagDraft>,
+}
+
+impl WizardState {
+    pub fn from_query(query: &impl QueryLookup) -> Self {
+        let mut tags = Vec::new();
+        for index in 1.. {
+            let Some(key) = query.lookup(&format!("tagKey{index}")) else { break };
+            tags.push(TagDraft { key, value: query.lookup(&format!("tagValue{index}")).unwrap_or_default() });
+        }
+        Self {
+            name: query.lookup("name").unwrap_or_default(),
+            provider: ProviderChoice {
+                kind: query.lookup("provider").and_then(|slug| ProviderKind::from_slug(&slug)).unwrap_or_default(),
+                target: query.lookup("target").unwrap_or_default(),
+            },
+            tags,
+        }
+    }
+
+    /// The query string of this state at `step` (empty values are left out).
+    pub fn to_query(&self, step: Step) -> String {
+        let mut query = QueryBuilder::new();
+        query.push("step", step.slug());
+        query.push_nonempty("name", &self.name);
+        if self.provider.kind != ProviderKind::None {
+            query.push("provider", self.provider.kind.slug());
+            query.push_nonempty("target", &self.provider.target);
+        }
+        for (index, tag) in self.tags.iter().enumerate() {
+            query.push(&format!("tagKey{}", index + 1), &tag.key);
+            query.push(&format!("tagValue{}", index + 1), &tag.value);
+        }
+        query.finish()
+    }
+
+    /// The tags App Mesh takes, once every row is valid.
+    pub fn tag_refs(&self) -> Option<Vec<TagRef>> {
+        self.tags
+            .iter()
+            .map(|tag| Some(TagRef { key: TagKey::parse(tag.key.clone()).ok()?, value: TagValue::parse(tag.value.clone()).ok()? }))
+            .collect()
+    }
+
+    /// The same create with the AWS CLI, to copy into a script.
+    pub fn cli_command(&self, mesh: &str) -> String {
+        let spec = self.provider.spec().unwrap_or_default();
+        let mut command = format!(
+            "aws appmesh create-virtual-service \\\n  --mesh-name {} \\\n  --virtual-service-name {} \\\n  --spec {}",
+            shell_quote(mesh),
+            shell_quote(&self.name),
+            shell_quote(&serde_json::to_string(&spec).unwrap_or_default())
+        );
+        if !self.tags.is_empty() {
+            let tags = serde_json::to_string(&self.tag_refs().unwrap_or_default()).unwrap_or_default();
+            command.push_str(&format!(" \\\n  --tags {}", shell_quote(&tags)));
+        }
+        command
+    }
+}
+
+/// Quotes for a POSIX shell unless the word is plainly safe.
+fn shell_quote(word: &str) -> String {
+    let plain = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:/=@%+,".contains(c));
+    if plain { word.to_string() } else { format!("'{}'", word.replace('\'', r"'\''")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn parse(query: &str) -> HashMap<String, String> {
+        crate::components::query::parse(query)
+    }
+
+    #[test]
+    fn steps_go_forward_and_back() {
+        assert_eq!(Step::Name.next(), Some(Step::Provider));
+        assert_eq!(Step::Review.next(), None);
+        assert_eq!(Step::Provider.previous(), Some(Step::Name));
+        assert_eq!(Step::Name.previous(), None);
+        assert_eq!(Step::Tags.number(), 3);
+        assert_eq!(Step::from_slug("review"), Some(Step::Review));
+    }
+
+    #[test]
+    fn the_whole_state_survives_the_url() {
+        let state = WizardState {
+            name: "orders.default.svc.cluster.local".into(),
+            provider: ProviderChoice { kind: ProviderKind::VirtualNode, target: "orders v1&co".into() },
+            tags: vec![TagDraft { key: "team".into(), value: "pay=ments".into() }, TagDraft { key: "".into(), value: "".into() }],
+        };
+        let query = state.to_query(Step::Tags);
+        assert!(query.starts_with("step=tags&name=orders.default.svc.cluster.local&provider=virtual-node&target=orders%20v1%26co"));
+        let parsed = parse(&query);
+        assert_eq!(parsed["step"], "tags");
+        assert_eq!(WizardState::from_query(&parsed), state);
+    }
+
+    #[test]
+    fn a_fresh_wizard_has_no_provider() {
+        let state = WizardState::from_query(&parse(""));
+        assert_eq!(state, WizardState::default());
+        assert_eq!(state.provider.spec(), Some(VirtualServiceSpec::default()));
+    }
+
+    #[test]
+    fn a_kind_without_a_target_has_no_spec() {
+        let choice = ProviderChoice { kind: ProviderKind::VirtualRouter, target: String::new() };
+        assert_eq!(choice.spec(), None);
+        let choice = ProviderChoice { kind: ProviderKind::VirtualRouter, target: "r1".into() };
+        assert_eq!(ProviderChoice::of(&choice.spec().unwrap()), choice);
+    }
+
+    #[test]
+    fn the_cli_command_is_copyable() {
+        let state = WizardState {
+            name: "svc.local".into(),
+            provider: ProviderChoice { kind: ProviderKind::VirtualRouter, target: "r1".into() },
+            tags: vec![TagDraft { key: "owner".into(), value: "it's me".into() }],
+        };
+        assert_eq!(
+            state.cli_command("m1"),
+            "aws appmesh create-virtual-service \\\n  --mesh-name m1 \\\n  --virtual-service-name svc.local \\\n  \
+             --spec '{\"provider\":{\"virtualRouter\":{\"virtualRouterName\":\"r1\"}}}' \\\n  \
+             --tags '[{\"key\":\"owner\",\"value\":\"it'\\''s me\"}]'"
+        );
+    }
+}
