@@ -38,7 +38,7 @@ pub fn MeshLayout() -> impl IntoView {
         <AsyncView resource=described loaded={move |found: Option<mesh_engine::resource::MeshData>| match found {
             Some(_) => view! {
                 <div class="mesh-layout">
-                    <nav class="side-nav" aria-label="Mesh">
+                    <nav class="side-nav" aria-label="Mesh sections">
                         <h2>{move || mesh.get()}</h2>
                         <ul>
                             {Section::ALL.into_iter().map(|section| view! {

@@ -13,9 +13,8 @@ use crate::meshes::layout::{mesh_address, use_mesh};
 use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use mesh_engine::input::CreateVirtualServiceInput;
 use mesh_engine::names::ServiceName;
 use state::{Step, WizardState};
@@ -27,7 +26,6 @@ pub fn CreateVirtualService() -> impl IntoView {
     let mesh = use_mesh();
     let backend = use_backend();
     let query = use_query_map();
-    let location = use_location();
     let navigate = use_navigate();
     let initial = WizardState::from_query(&query.get_untracked());
     let step = Memo::new(move |_| query.read().get("step").and_then(|slug| Step::from_slug(&slug)).unwrap_or(Step::Name));
@@ -38,17 +36,12 @@ pub fn CreateVirtualService() -> impl IntoView {
     let state = move || WizardState { name: name.get(), provider: provider.get(), tags: tags.get() };
     let url_of = move |step: Step| format!("{}?{}", routing::create_virtual_service(&mesh.get_untracked()), state().to_query(step));
 
-    // Every change is written to the URL at once (replacing it), so a reload or a shared
-    // link shows the same half-filled wizard.
-    Effect::new({
-        let navigate = navigate.clone();
-        move |_| {
-            let query = state().to_query(step.get_untracked());
-            if location.search.get_untracked().trim_start_matches('?') != query {
-                let url = format!("{}?{query}", location.pathname.get_untracked());
-                navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
-            }
-        }
+    // Every change is written to the URL at once, so a reload or a shared link shows the
+    // same half-filled wizard. It replaces the history entry without routing: the view is
+    // the same, and a router navigation per keystroke would race with Next's.
+    Effect::new(move |_| {
+        let query = state().to_query(step.get_untracked());
+        replace_query(&query);
     });
 
     // Name: the rules at once (debounced), then whether the mesh already has it.
@@ -201,7 +194,15 @@ pub fn CreateVirtualService() -> impl IntoView {
                     })}
                     {move || match step.get() {
                         Step::Name => view! {
-                            <NameStep name=name error=name_error warning=name_warning touched=name_touched node_ref=name_ref />
+                            <NameStep name=name error=name_error warning=name_warning node_ref=name_ref
+                                on_leave=Callback::new(move |()| {
+                                    // Judge what is there now, not what the debounce last saw.
+                                    settled_name.set(name.get_untracked());
+                                    if !name.get_untracked().is_empty() {
+                                        name_touched.set(true);
+                                    }
+                                })
+                                touched=name_touched />
                         }.into_any(),
                         Step::Provider => view! {
                             <ProviderFields mesh=mesh choice=provider options=options show_error=provider_touched target_ref=provider_ref />
@@ -239,6 +240,19 @@ async fn name_exists(backend: &std::sync::Arc<dyn crate::api::Backend>, mesh: Op
         Ok(_) => Ok(true),
         Err(error) if error.is_not_found() => Ok(false),
         Err(error) => Err(error),
+    }
+}
+
+/// Replaces the query of the current history entry, if it differs.
+fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    if location.search().unwrap_or_default().trim_start_matches('?') == query {
+        return;
+    }
+    let url = format!("{}?{query}", location.pathname().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 

@@ -14,6 +14,8 @@ pub fn NameStep(
     warning: Signal<Option<String>>,
     touched: RwSignal<bool>,
     node_ref: NodeRef<html::Input>,
+    /// The user left the field.
+    on_leave: Callback<()>,
 ) -> impl IntoView {
     view! {
         <TextField
@@ -26,7 +28,7 @@ pub fn NameStep(
             error=error
             warning=warning
             show_error=touched
-            on_blur=move || if !name.get_untracked().is_empty() { touched.set(true) }
+            on_blur=on_leave
         />
     }
 }
@@ -66,7 +68,7 @@ pub fn TagsStep(tags: RwSignal<Vec<TagDraft>>, touched: RwSignal<bool>) -> impl 
                 }
             }).collect_view()
         }}
-        <button type="button" class="button" disabled=move || count.get() >= MAX_TAGS
+        <button type="button" class="button" disabled=move || { count.get() >= MAX_TAGS }
             on:click=move |_| tags.update(|tags| tags.push(TagDraft::default()))>"Add tag"</button>
     }
 }

@@ -1,0 +1,54 @@
+import { test, expect, expectAccessible } from './fixtures.mjs';
+import { appmesh, uniqueName } from './appmesh.mjs';
+
+test('choosing a mesh opens its virtual services; the picker switches mesh and keeps the section', async ({ page, request, mesh }) => {
+  const other = uniqueName('other');
+  await appmesh.createMesh(request, other);
+  try {
+    await page.goto('/meshes');
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: mesh, exact: true }) });
+    await expect(row.getByRole('cell', { name: '123456789012' })).toBeVisible();
+    await expect(row.getByRole('cell', { name: 'Active' })).toBeVisible();
+    await expectAccessible(page, 'the meshes list');
+
+    await row.getByRole('link', { name: mesh, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/meshes/${mesh}/virtual-services$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Virtual services' })).toBeVisible();
+
+    await page.getByRole('navigation', { name: 'Mesh sections' }).getByRole('link', { name: 'Virtual nodes' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Virtual nodes' })).toBeVisible();
+    await page.getByLabel('Mesh', { exact: true }).selectOption(other);
+    await expect(page).toHaveURL(new RegExp(`/meshes/${other}/virtual-nodes$`));
+    await expect(page.getByRole('navigation', { name: 'Mesh sections' }).getByRole('heading', { name: other })).toBeVisible();
+  } finally {
+    await appmesh.deleteMesh(request, other);
+  }
+});
+
+test('create mesh validates its name live and opens the new mesh', async ({ page, request, mesh }) => {
+  const name = uniqueName('created');
+  await page.goto('/meshes');
+  await page.getByRole('link', { name: 'Create mesh' }).first().click();
+  const field = page.getByLabel('Mesh name');
+  await field.fill(mesh);
+  await expect(page.getByText(`A mesh named ${mesh} already exists.`)).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'create mesh');
+  await field.fill(name);
+  await expect(field).toHaveAttribute('aria-invalid', 'false');
+  await page.getByLabel(/Allow all/).check();
+  await page.getByRole('button', { name: 'Create mesh' }).click();
+  await expect(page).toHaveURL(new RegExp(`/meshes/${name}/virtual-services$`));
+  await expect(page.getByText(`Mesh ${name} created.`)).toBeVisible();
+  const described = await (await request.get(`/v20190125/meshes/${name}`)).json();
+  expect(described.spec.egressFilter.type).toBe('ALLOW_ALL');
+  await appmesh.deleteMesh(request, name);
+});
+
+test('an unknown mesh is a clear not-found page with a way back', async ({ page }) => {
+  await page.goto('/meshes/no-such-mesh/virtual-services');
+  await expect(page.getByRole('heading', { name: 'Mesh not found' })).toBeVisible();
+  await expectAccessible(page, 'mesh not found');
+  await page.getByRole('link', { name: 'Go to your meshes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meshes' })).toBeVisible();
+});

@@ -1,0 +1,140 @@
+import { test, expect, expectAccessible } from './fixtures.mjs';
+import { appmesh } from './appmesh.mjs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+test('an empty mesh offers to create a virtual service', async ({ page, mesh }) => {
+  await page.goto(`/meshes/${mesh}/virtual-services`);
+  await expect(page.getByText('No virtual services')).toBeVisible();
+  await expectAccessible(page, 'the empty list');
+  await page.getByRole('link', { name: 'Create virtual service' }).last().click();
+  await expect(page).toHaveURL(new RegExp(`/meshes/${mesh}/virtual-services/create`));
+});
+
+test('filter, sort and page live in the URL and survive a reload', async ({ page, request, mesh }) => {
+  await appmesh.createNode(request, mesh, 'n1');
+  for (let i = 1; i <= 12; i += 1) {
+    const name = `svc-${String(i).padStart(2, '0')}.local`;
+    await appmesh.createService(request, mesh, name, i % 3 === 0 ? { virtualNode: { virtualNodeName: 'n1' } } : undefined);
+  }
+  await page.goto(`/meshes/${mesh}/virtual-services`);
+  await expect(page.getByText('12 virtual services')).toBeVisible();
+  await expectAccessible(page, 'the virtual services list');
+  const rows = page.locator('tbody tr');
+  await expect(rows).toHaveCount(10);
+
+  await page.getByRole('link', { name: 'Page 2' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(rows).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
+  await expect(rows).toHaveCount(2);
+
+  const nameHeader = page.getByRole('columnheader', { name: 'Virtual service name' });
+  await nameHeader.getByRole('button').click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  await nameHeader.getByRole('button').click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(page).toHaveURL(/sort=-name/);
+  await page.reload();
+  await expect(page.getByRole('columnheader', { name: 'Virtual service name' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: 'Provider' })).not.toHaveAttribute('aria-sort', /.*/);
+
+  await page.getByLabel('Filter virtual services').fill('n1');
+  await expect(page).toHaveURL(/filter=n1/);
+  await expect(page.getByText('4 of 12 virtual services match')).toBeVisible();
+  await expect(rows.first()).toContainText('svc-12.local');
+  await page.reload();
+  await expect(page.getByLabel('Filter virtual services')).toHaveValue('n1');
+  await expect(rows).toHaveCount(4);
+
+  await page.getByLabel('Filter virtual services').fill('nothing-like-this');
+  await expect(page.getByText('No virtual service matches the filter.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await expect(rows).toHaveCount(10);
+});
+
+test('details show everything, and Edit changes the provider', async ({ page, request, mesh }) => {
+  await appmesh.createNode(request, mesh, 'n1');
+  await appmesh.createRouter(request, mesh, 'r1');
+  await appmesh.createService(request, mesh, 'edit-me.local', { virtualNode: { virtualNodeName: 'n1' } });
+  await page.goto(`/meshes/${mesh}/virtual-services`);
+  await page.getByRole('link', { name: 'edit-me.local' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'edit-me.local' })).toBeVisible();
+  for (const label of ['Mesh', 'Status', 'ARN', 'Mesh owner', 'Resource owner', 'Created', 'Last updated', 'Version', 'UID']) {
+    await expect(page.locator('dt', { hasText: new RegExp(`^${label}$`) })).toBeVisible();
+  }
+  await expect(page.getByText(`arn:aws:appmesh:us-east-1:123456789012:mesh/${mesh}/virtualService/edit-me.local`)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit edit-me.local' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Virtual node', exact: true })).toBeChecked();
+  await expectAccessible(page, 'edit');
+  await page.getByRole('radio', { name: 'Virtual router', exact: true }).check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Choose a virtual router.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Virtual router' }).selectOption('r1');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Virtual service edit-me.local updated.')).toBeVisible();
+  const providerCell = page.locator('dt', { hasText: 'Provider' }).locator('xpath=following-sibling::dd');
+  await expect(providerCell).toHaveText('Virtual router r1');
+  await expect(page.locator('dt', { hasText: 'Version' }).locator('xpath=following-sibling::dd')).toHaveText('2');
+});
+
+test('delete asks to type delete', async ({ page, request, mesh }) => {
+  await appmesh.createService(request, mesh, 'doomed.local');
+  await page.goto(`/meshes/${mesh}/virtual-services/doomed.local`);
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete virtual service doomed.local?' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, 'the delete dialog');
+  const confirm = dialog.getByRole('button', { name: 'Delete' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('To confirm, type delete').fill('delet');
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('To confirm, type delete').fill('delete');
+  await confirm.click();
+  await expect(page).toHaveURL(new RegExp(`/meshes/${mesh}/virtual-services$`));
+  await expect(page.getByText('Virtual service doomed.local deleted.')).toBeVisible();
+  await expect(page.getByText('No virtual services')).toBeVisible();
+});
+
+test('an unknown virtual service is a not-found page with a way back', async ({ page, mesh }) => {
+  await page.goto(`/meshes/${mesh}/virtual-services/nothing.local`);
+  await expect(page.getByRole('heading', { name: 'Virtual service not found' })).toBeVisible();
+  await expectAccessible(page, 'virtual service not found');
+  await page.getByRole('link', { name: 'Go to the virtual services' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Virtual services' })).toBeVisible();
+});
+
+test('a server that is down is an error with Retry, never a hang', async ({ page }) => {
+  const port = 18000 + Math.floor(Math.random() * 900);
+  const data = join(mkdtempSync(join(tmpdir(), 'mesh-console-down-')), 'down.sqlite3');
+  const start = () => spawn('../target/debug/mesh-console-server', ['--listen', `127.0.0.1:${port}`, '--data', data, '--dist', '../dist'], { stdio: 'ignore' });
+  const waitUp = async () => {
+    for (let i = 0; i < 100; i += 1) {
+      try { if ((await fetch(`http://127.0.0.1:${port}/v20190125/meshes`)).ok) return; } catch { /* not yet */ }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the server did not start');
+  };
+  let server = start();
+  try {
+    await waitUp();
+    await fetch(`http://127.0.0.1:${port}/v20190125/meshes`, { method: 'PUT', body: JSON.stringify({ meshName: 'm1' }) });
+    await page.goto(`http://127.0.0.1:${port}/meshes`);
+    await expect(page.getByRole('link', { name: 'm1', exact: true })).toBeVisible();
+    server.kill('SIGKILL');
+    await page.getByRole('link', { name: 'm1', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('could not be reached');
+    page.expectConsoleErrors(); // the browser logs the refused requests
+    server = start();
+    await waitUp();
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Virtual services' })).toBeVisible();
+  } finally {
+    server.kill('SIGKILL');
+  }
+});
