@@ -6,7 +6,7 @@ use crate::components::async_view::AsyncView;
 use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
 use crate::components::format::format_timestamp;
 use crate::components::table::{TableRow, page_of};
-use crate::meshes::layout::{mesh_address, use_mesh};
+use crate::meshes::layout::use_mesh_address;
 use crate::routing::Section;
 use leptos::prelude::*;
 use mesh_engine::resource::Timestamp;
@@ -38,11 +38,10 @@ impl TableRow for ResourceRow {
 #[component]
 pub fn VirtualRouterList() -> impl IntoView {
     let backend = use_backend();
-    let mesh = use_mesh();
+    let address = use_mesh_address();
     let rows = LocalResource::new(move || {
-        let (backend, mesh) = (backend.clone(), mesh_address(&mesh.get()));
+        let (backend, mesh) = (backend.clone(), address.clone());
         async move {
-            let Some(mesh) = mesh else { return Ok(Vec::new()) };
             Ok::<_, BackendError>(backend.list_virtual_routers(mesh).await?.into_iter().map(|r| ResourceRow {
                 name: r.virtual_router_name.to_string(),
                 last_updated: r.last_updated_at,
@@ -57,11 +56,10 @@ pub fn VirtualRouterList() -> impl IntoView {
 #[component]
 pub fn VirtualNodeList() -> impl IntoView {
     let backend = use_backend();
-    let mesh = use_mesh();
+    let address = use_mesh_address();
     let rows = LocalResource::new(move || {
-        let (backend, mesh) = (backend.clone(), mesh_address(&mesh.get()));
+        let (backend, mesh) = (backend.clone(), address.clone());
         async move {
-            let Some(mesh) = mesh else { return Ok(Vec::new()) };
             Ok::<_, BackendError>(backend.list_virtual_nodes(mesh).await?.into_iter().map(|n| ResourceRow {
                 name: n.virtual_node_name.to_string(),
                 last_updated: n.last_updated_at,

@@ -1,5 +1,5 @@
 import { test, expect, expectAccessible } from './fixtures.mjs';
-import { appmesh, uniqueName } from './appmesh.mjs';
+import { appmesh, signedAs, uniqueName } from './appmesh.mjs';
 
 test('choosing a mesh opens its virtual services; the picker switches mesh and keeps the section', async ({ page, request, mesh }) => {
   const other = uniqueName('other');
@@ -51,4 +51,28 @@ test('an unknown mesh is a clear not-found page with a way back', async ({ page 
   await expectAccessible(page, 'mesh not found');
   await page.getByRole('link', { name: 'Go to your meshes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Meshes' })).toBeVisible();
+});
+
+test('a mesh shared with you is marked, and you can work in it', async ({ page, request }) => {
+  const owner = '210987654321';
+  const mesh = uniqueName('shared');
+  await appmesh.createMesh(request, mesh, signedAs(owner));
+  await appmesh.shareMesh(request, owner, mesh, '123456789012');
+  try {
+    await page.goto('/meshes');
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: mesh, exact: true }) });
+    await expect(row.getByRole('cell', { name: `${owner} Shared with you` })).toBeVisible();
+    await row.getByRole('link', { name: mesh, exact: true }).click();
+    await expect(page.getByRole('navigation', { name: 'Mesh sections' })).toContainText(`Shared with you by ${owner}`);
+    await page.getByRole('link', { name: 'Create virtual service' }).first().click();
+    await page.getByLabel('Virtual service name').fill('mine.shared.local');
+    for (let step = 0; step < 3; step += 1) await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Create virtual service' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'mine.shared.local' })).toBeVisible();
+    const value = (label) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd');
+    await expect(value('Mesh owner')).toHaveText(owner);
+    await expect(value('Resource owner')).toHaveText('123456789012');
+  } finally {
+    await appmesh.deleteMesh(request, mesh, signedAs(owner));
+  }
 });

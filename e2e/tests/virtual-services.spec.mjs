@@ -138,3 +138,14 @@ test('a server that is down is an error with Retry, never a hang', async ({ page
     server.kill('SIGKILL');
   }
 });
+
+test('readable at 360 px wide: nothing but the table scrolls sideways', async ({ page, request, mesh }) => {
+  await appmesh.createService(request, mesh, 'a-rather-long-service-name.default.svc.cluster.local');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`/meshes/${mesh}/virtual-services`);
+  await expect(page.getByRole('link', { name: 'a-rather-long-service-name.default.svc.cluster.local' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.goto(`/meshes/${mesh}/virtual-services/create?step=review&name=x.local`);
+  await expect(page.getByRole('heading', { name: 'Step 4 of 4: Review and create' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

@@ -5,7 +5,7 @@ use crate::components::query::encode;
 use gloo_net::http::{Method, RequestBuilder};
 use mesh_engine::error::{ErrorBody, ErrorKind};
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
-use mesh_engine::names::ServiceName;
+use mesh_engine::names::{AccountId, ServiceName};
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, MeshAddress};
 use serde::Serialize;
@@ -88,6 +88,14 @@ where
 impl Backend for HttpBackend {
     fn storage_label(&self) -> &'static str {
         "Stored on the server"
+    }
+
+    fn caller_account(&self) -> Call<AccountId> {
+        #[derive(serde::Deserialize)]
+        struct Identity {
+            account: AccountId,
+        }
+        Box::pin(async move { Ok(send::<Identity>(Method::GET, "/console-api/identity".into(), None).await?.account) })
     }
 
     fn list_meshes(&self) -> Call<Vec<MeshRef>> {

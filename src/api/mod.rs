@@ -5,7 +5,7 @@ pub mod http;
 
 use leptos::prelude::*;
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
-use mesh_engine::names::ServiceName;
+use mesh_engine::names::{AccountId, ServiceName};
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, ErrorKind, MeshAddress};
 use std::fmt;
@@ -46,6 +46,9 @@ impl std::error::Error for BackendError {}
 pub trait Backend: Send + Sync {
     /// What the storage indicator says.
     fn storage_label(&self) -> &'static str;
+
+    /// The account the console acts as.
+    fn caller_account(&self) -> Call<AccountId>;
 
     fn list_meshes(&self) -> Call<Vec<MeshRef>>;
     fn create_mesh(&self, input: CreateMeshInput) -> Call<MeshData>;

@@ -1,58 +1,71 @@
-//! Inside a mesh: the left navigation, and the section the URL names.
+//! Inside a mesh: which mesh the URL names (its owner too, for a mesh shared with you), the
+//! left navigation, and the section the URL names.
 
-use crate::api::use_backend;
+use crate::api::{BackendError, use_backend};
 use crate::components::async_view::AsyncView;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet, Redirect};
 use leptos_router::hooks::use_params_map;
 use mesh_engine::MeshAddress;
-use mesh_engine::names::ResourceName;
+use mesh_engine::names::{AccountId, ResourceName};
+use mesh_engine::resource::MeshRef;
 
-/// The mesh the URL names (`/meshes/{mesh}/…`).
+/// The mesh name the URL names (`/meshes/{mesh}/…`).
 pub fn use_mesh() -> Memo<String> {
     let params = use_params_map();
     Memo::new(move |_| params.read().get("mesh").unwrap_or_default())
 }
 
-/// The mesh as the backend takes it, if the name is one App Mesh could hold.
-pub fn mesh_address(name: &str) -> Option<MeshAddress> {
-    ResourceName::parse(name).ok().map(|name| MeshAddress::new(name, None))
+/// The mesh of the current view, owner included: every call inside it names both.
+pub fn use_mesh_address() -> MeshAddress {
+    expect_context::<MeshAddress>()
+}
+
+/// The mesh a name in the URL means: the caller's own mesh of that name, else one shared
+/// with it.
+pub fn resolve(name: &str, meshes: &[MeshRef], me: &AccountId) -> Option<MeshAddress> {
+    let named: Vec<&MeshRef> = meshes.iter().filter(|mesh| mesh.mesh_name.as_str() == name).collect();
+    let chosen = named.iter().find(|mesh| &mesh.mesh_owner == me).or_else(|| named.first())?;
+    let name = ResourceName::parse(name).ok()?;
+    Some(MeshAddress::new(name, (&chosen.mesh_owner != me).then(|| chosen.mesh_owner.clone())))
 }
 
 #[component]
 pub fn MeshLayout() -> impl IntoView {
     let mesh = use_mesh();
     let backend = use_backend();
-    let described = LocalResource::new(move || {
-        let backend = backend.clone();
-        let name = mesh.get();
+    let found = LocalResource::new(move || {
+        let (backend, name) = (backend.clone(), mesh.get());
         async move {
-            match mesh_address(&name) {
-                Some(address) => backend.describe_mesh(address).await.map(Some).or_else(|error| if error.is_not_found() { Ok(None) } else { Err(error) }),
-                None => Ok(None),
-            }
+            let (meshes, me) = futures::future::join(backend.list_meshes(), backend.caller_account()).await;
+            Ok::<_, BackendError>(resolve(&name, &meshes?, &me?))
         }
     });
     view! {
-        <AsyncView resource=described loaded={move |found: Option<mesh_engine::resource::MeshData>| match found {
-            Some(_) => view! {
-                <div class="mesh-layout">
-                    <nav class="side-nav" aria-label="Mesh sections">
-                        <h2>{move || mesh.get()}</h2>
-                        <ul>
-                            {Section::ALL.into_iter().map(|section| view! {
-                                <li><A href=move || routing::section(&mesh.get(), section)>{section.title()}</A></li>
-                            }).collect_view()}
-                        </ul>
-                    </nav>
-                    <div><Outlet /></div>
-                </div>
-            }.into_any(),
+        <AsyncView resource=found loaded={move |address: Option<MeshAddress>| match address {
+            Some(address) => {
+                provide_context(address.clone());
+                let owner = address.owner.clone();
+                view! {
+                    <div class="mesh-layout">
+                        <nav class="side-nav" aria-label="Mesh sections">
+                            <h2>{move || mesh.get()}</h2>
+                            {owner.map(|owner| view! { <p class="hint"><span class="badge">"Shared with you"</span>" by "{owner.to_string()}</p> })}
+                            <ul>
+                                {Section::ALL.into_iter().map(|section| view! {
+                                    <li><A href=move || routing::section(&mesh.get(), section)>{section.title()}</A></li>
+                                }).collect_view()}
+                            </ul>
+                        </nav>
+                        <div><Outlet /></div>
+                    </div>
+                }.into_any()
+            }
             None => view! {
                 <section class="page">
                     <h1>"Mesh not found"</h1>
-                    <p>{move || format!("There is no mesh named {} in your account.", mesh.get())}</p>
+                    <p>{move || format!("There is no mesh named {} that you own or that is shared with you.", mesh.get())}</p>
                     <p><A href=routing::MESHES>"Go to your meshes"</A></p>
                 </section>
             }.into_any(),
@@ -65,4 +78,31 @@ pub fn MeshLayout() -> impl IntoView {
 pub fn MeshHome() -> impl IntoView {
     let mesh = use_mesh();
     view! { <Redirect path=routing::virtual_services(&mesh.get_untracked()) /> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mesh_engine::resource::Timestamp;
+
+    fn mesh(name: &str, owner: &str) -> MeshRef {
+        MeshRef {
+            arn: String::new(),
+            created_at: Timestamp::from_millis(0),
+            last_updated_at: Timestamp::from_millis(0),
+            mesh_name: ResourceName::parse(name).unwrap(),
+            mesh_owner: AccountId::parse(owner).unwrap(),
+            resource_owner: AccountId::parse(owner).unwrap(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn own_meshes_come_first_then_shared_ones() {
+        let me = AccountId::parse("111111111111").unwrap();
+        let meshes = [mesh("a", "222222222222"), mesh("a", "111111111111"), mesh("b", "222222222222")];
+        assert_eq!(resolve("a", &meshes, &me).unwrap().owner, None);
+        assert_eq!(resolve("b", &meshes, &me).unwrap().owner.unwrap().as_str(), "222222222222");
+        assert_eq!(resolve("c", &meshes, &me), None);
+    }
 }

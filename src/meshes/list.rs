@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use mesh_engine::resource::{MeshData, MeshRef};
 
-/// A mesh row: the list's ref, and its status from Describe.
+/// A mesh row: the list's ref, its status from Describe, and whether another account owns it.
 #[derive(Clone)]
 struct MeshRow {
     reference: MeshRef,
     data: Option<MeshData>,
+    shared_with_you: bool,
 }
 
 /// `/meshes`: every mesh the caller sees, with its owner.
@@ -20,13 +21,18 @@ pub fn MeshList() -> impl IntoView {
     let meshes = LocalResource::new(move || {
         let backend = backend.clone();
         async move {
-            let references = backend.list_meshes().await?;
+            let (references, me) = futures::future::join(backend.list_meshes(), backend.caller_account()).await;
+            let (references, me) = (references?, me?);
             let described = futures::future::join_all(references.iter().map(|mesh| {
                 backend.describe_mesh(mesh_engine::MeshAddress::new(mesh.mesh_name.clone(), Some(mesh.mesh_owner.clone())))
             }))
             .await;
             Ok::<_, BackendError>(
-                references.into_iter().zip(described).map(|(reference, data)| MeshRow { reference, data: data.ok() }).collect::<Vec<_>>(),
+                references
+                    .into_iter()
+                    .zip(described)
+                    .map(|(reference, data)| MeshRow { shared_with_you: reference.mesh_owner != me, reference, data: data.ok() })
+                    .collect::<Vec<_>>(),
             )
         }
     });
@@ -63,7 +69,7 @@ pub fn MeshList() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <td><A href=routing::virtual_services(mesh.mesh_name.as_str())>{mesh.mesh_name.to_string()}</A></td>
-                                            <td>{mesh.mesh_owner.to_string()}</td>
+                                            <td>{mesh.mesh_owner.to_string()}{row.shared_with_you.then(|| view! { " " <span class="badge">"Shared with you"</span> })}</td>
                                             <td class="status-active">{row.data.map(|data| status_label(data.status.status)).unwrap_or("Unknown")}</td>
                                             <td>{format_timestamp(mesh.created_at)}</td>
                                             <td>{format_timestamp(mesh.last_updated_at)}</td>

@@ -6,7 +6,7 @@ use crate::components::async_view::AsyncView;
 use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::format::{format_timestamp, status_label};
 use crate::components::notice::notify;
-use crate::meshes::layout::{mesh_address, use_mesh};
+use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -22,12 +22,12 @@ pub fn use_service_name() -> Memo<String> {
 }
 
 /// A service and its tags, or nothing when there is no such service.
-pub fn load_service(mesh: Memo<String>, service: Memo<String>) -> LocalResource<Result<Option<(VirtualServiceData, Vec<TagRef>)>, BackendError>> {
-    let backend = use_backend();
+pub fn load_service(service: Memo<String>) -> LocalResource<Result<Option<(VirtualServiceData, Vec<TagRef>)>, BackendError>> {
+    let (backend, address) = (use_backend(), use_mesh_address());
     LocalResource::new(move || {
-        let (backend, mesh, name) = (backend.clone(), mesh_address(&mesh.get()), ServiceName::parse(service.get()).ok());
+        let (backend, mesh, name) = (backend.clone(), address.clone(), ServiceName::parse(service.get()).ok());
         async move {
-            let (Some(mesh), Some(name)) = (mesh, name) else { return Ok(None) };
+            let Some(name) = name else { return Ok(None) };
             let data = match backend.describe_virtual_service(mesh, name).await {
                 Ok(data) => data,
                 Err(error) if error.is_not_found() => return Ok(None),
@@ -55,13 +55,13 @@ pub fn VirtualServiceNotFound(mesh: Memo<String>, service: Memo<String>) -> impl
 pub fn VirtualServiceDetail() -> impl IntoView {
     let mesh = use_mesh();
     let service = use_service_name();
-    let loaded = load_service(mesh, service);
-    let backend = use_backend();
+    let loaded = load_service(service);
+    let (backend, address) = (use_backend(), use_mesh_address());
     let deleting = RwSignal::new(false);
     let delete = Action::new_local(move |_: &()| {
-        let (backend, mesh, name) = (backend.clone(), mesh_address(&mesh.get_untracked()), ServiceName::parse(service.get_untracked()).ok());
+        let (backend, mesh, name) = (backend.clone(), address.clone(), ServiceName::parse(service.get_untracked()).ok());
         async move {
-            let (Some(mesh), Some(name)) = (mesh, name) else { return Err(BackendError::Unreachable("not a valid name".into())) };
+            let Some(name) = name else { return Err(BackendError::Unreachable("not a valid name".into())) };
             backend.delete_virtual_service(mesh, name).await
         }
     });

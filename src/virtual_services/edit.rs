@@ -4,10 +4,10 @@
 use super::detail::{VirtualServiceNotFound, load_service, use_service_name};
 use super::provider::{ProviderFields, ProviderOptions};
 use super::wizard::state::ProviderChoice;
-use crate::api::{BackendError, use_backend};
+use crate::api::use_backend;
 use crate::components::async_view::AsyncView;
 use crate::components::notice::notify;
-use crate::meshes::layout::{mesh_address, use_mesh};
+use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ use mesh_engine::resource::{TagRef, VirtualServiceData};
 pub fn EditVirtualService() -> impl IntoView {
     let mesh = use_mesh();
     let service = use_service_name();
-    let loaded = load_service(mesh, service);
+    let loaded = load_service(service);
     view! {
         <AsyncView resource=loaded loaded={move |found: Option<(VirtualServiceData, Vec<TagRef>)>| match found {
             None => view! { <VirtualServiceNotFound mesh=mesh service=service /> }.into_any(),
@@ -34,18 +34,16 @@ pub fn EditVirtualService() -> impl IntoView {
 fn EditForm(mesh: Memo<String>, data: VirtualServiceData) -> impl IntoView {
     let name = data.virtual_service_name.clone();
     let choice = RwSignal::new(ProviderChoice::of(&data.spec));
-    let options = ProviderOptions::load(mesh);
+    let address = use_mesh_address();
+    let options = ProviderOptions::load(address.clone());
     let touched = RwSignal::new(true);
     let target_ref = NodeRef::<html::Select>::new();
     let backend = use_backend();
     let save = Action::new_local({
         let name = name.clone();
         move |input: &UpdateVirtualServiceInput| {
-            let (backend, mesh, name, input) = (backend.clone(), mesh_address(&mesh.get_untracked()), name.clone(), input.clone());
-            async move {
-                let mesh = mesh.ok_or_else(|| BackendError::Unreachable("the mesh name is not valid".into()))?;
-                backend.update_virtual_service(mesh, name, input).await
-            }
+            let (backend, mesh, name, input) = (backend.clone(), address.clone(), name.clone(), input.clone());
+            async move { backend.update_virtual_service(mesh, name, input).await }
         }
     });
     let navigate = use_navigate();

@@ -5,7 +5,7 @@ use crate::components::async_view::AsyncView;
 use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
 use crate::components::format::{format_timestamp, status_label};
 use crate::components::table::{TableRow, page_of};
-use crate::meshes::layout::{mesh_address, use_mesh};
+use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -64,10 +64,10 @@ impl TableRow for ServiceRow {
 pub fn VirtualServiceList() -> impl IntoView {
     let mesh = use_mesh();
     let backend = use_backend();
+    let address = use_mesh_address();
     let services = LocalResource::new(move || {
-        let (backend, mesh) = (backend.clone(), mesh_address(&mesh.get()));
+        let (backend, mesh) = (backend.clone(), address.clone());
         async move {
-            let Some(mesh) = mesh else { return Ok(Vec::new()) };
             let references = backend.list_virtual_services(mesh.clone()).await?;
             let described = futures::future::join_all(
                 references.iter().map(|service| backend.describe_virtual_service(mesh.clone(), service.virtual_service_name.clone())),

@@ -8,6 +8,7 @@ use crate::routing::{self, Section};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use mesh_engine::MeshAddress;
 
 /// The mesh's virtual routers and nodes, to pick from.
 #[derive(Clone, Copy)]
@@ -17,22 +18,20 @@ pub struct ProviderOptions {
 }
 
 impl ProviderOptions {
-    pub fn load(mesh: Memo<String>) -> Self {
+    pub fn load(address: MeshAddress) -> Self {
         let backend = use_backend();
         let routers = LocalResource::new({
-            let backend = backend.clone();
+            let (backend, address) = (backend.clone(), address.clone());
             move || {
-                let (backend, mesh) = (backend.clone(), crate::meshes::layout::mesh_address(&mesh.get()));
+                let (backend, mesh) = (backend.clone(), address.clone());
                 async move {
-                    let Some(mesh) = mesh else { return Ok(Vec::new()) };
                     Ok(backend.list_virtual_routers(mesh).await?.into_iter().map(|router| router.virtual_router_name.to_string()).collect())
                 }
             }
         });
         let nodes = LocalResource::new(move || {
-            let (backend, mesh) = (backend.clone(), crate::meshes::layout::mesh_address(&mesh.get()));
+            let (backend, mesh) = (backend.clone(), address.clone());
             async move {
-                let Some(mesh) = mesh else { return Ok(Vec::new()) };
                 Ok(backend.list_virtual_nodes(mesh).await?.into_iter().map(|node| node.virtual_node_name.to_string()).collect())
             }
         });

@@ -15,12 +15,23 @@ pub enum ErrorKind {
     ServiceUnavailableException,
     TooManyRequestsException,
     TooManyTagsException,
+    /// AWS RAM (mesh sharing): a resource ARN that names nothing the caller owns.
+    UnknownResourceException,
+    /// AWS RAM: an ARN that is not one.
+    MalformedArnException,
+    /// AWS RAM: a parameter out of bounds.
+    InvalidParameterException,
 }
 
 impl ErrorKind {
     pub fn http_status(self) -> u16 {
         match self {
-            Self::BadRequestException | Self::LimitExceededException | Self::TooManyTagsException => 400,
+            Self::BadRequestException
+            | Self::LimitExceededException
+            | Self::TooManyTagsException
+            | Self::UnknownResourceException
+            | Self::MalformedArnException
+            | Self::InvalidParameterException => 400,
             Self::ForbiddenException => 403,
             Self::NotFoundException => 404,
             Self::ConflictException | Self::ResourceInUseException => 409,
@@ -43,6 +54,9 @@ impl ErrorKind {
             Self::ServiceUnavailableException => "ServiceUnavailableException",
             Self::TooManyRequestsException => "TooManyRequestsException",
             Self::TooManyTagsException => "TooManyTagsException",
+            Self::UnknownResourceException => "UnknownResourceException",
+            Self::MalformedArnException => "MalformedArnException",
+            Self::InvalidParameterException => "InvalidParameterException",
         }
     }
 
@@ -60,6 +74,9 @@ impl ErrorKind {
             Self::ServiceUnavailableException,
             Self::TooManyRequestsException,
             Self::TooManyTagsException,
+            Self::UnknownResourceException,
+            Self::MalformedArnException,
+            Self::InvalidParameterException,
         ]
         .into_iter()
         .find(|kind| kind.code() == code)
@@ -96,6 +113,10 @@ impl ApiError {
 
     pub fn limit_exceeded(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::LimitExceededException, message)
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::ForbiddenException, message)
     }
 
     pub fn internal(message: impl Into<String>) -> Self {

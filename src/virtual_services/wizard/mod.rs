@@ -9,7 +9,7 @@ use super::provider::{ProviderFields, ProviderOptions};
 use crate::api::{BackendError, use_backend};
 use crate::components::debounce::debounced;
 use crate::components::notice::notify;
-use crate::meshes::layout::{mesh_address, use_mesh};
+use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
@@ -24,6 +24,7 @@ use validate::{check_service_name, check_tags};
 #[component]
 pub fn CreateVirtualService() -> impl IntoView {
     let mesh = use_mesh();
+    let address = use_mesh_address();
     let backend = use_backend();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -53,9 +54,9 @@ pub fn CreateVirtualService() -> impl IntoView {
         }
     });
     let existing = LocalResource::new({
-        let backend = backend.clone();
+        let (backend, address) = (backend.clone(), address.clone());
         move || {
-            let (backend, candidate, mesh) = (backend.clone(), settled_name.get(), mesh_address(&mesh.get()));
+            let (backend, candidate, mesh) = (backend.clone(), settled_name.get(), Some(address.clone()));
             async move { name_exists(&backend, mesh, &candidate).await.map(|exists| (candidate, exists)) }
         }
     });
@@ -69,7 +70,7 @@ pub fn CreateVirtualService() -> impl IntoView {
     });
     let name_warning = Signal::derive(move || name_check.get().warning);
 
-    let options = ProviderOptions::load(mesh);
+    let options = ProviderOptions::load(address.clone());
     let provider_touched = RwSignal::new(false);
     let tags_touched = RwSignal::new(false);
 
@@ -83,7 +84,7 @@ pub fn CreateVirtualService() -> impl IntoView {
         move |target: Step| navigate(&url_of(target), Default::default())
     };
     let next = {
-        let (backend, go_to) = (backend.clone(), go_to.clone());
+        let (backend, go_to, address) = (backend.clone(), go_to.clone(), address.clone());
         move |_| {
             let Some(target) = step.get_untracked().next() else { return };
             match step.get_untracked() {
@@ -95,10 +96,10 @@ pub fn CreateVirtualService() -> impl IntoView {
                         return;
                     }
                     // The duplicate check runs again for the name as it is now.
-                    let (backend, go_to, candidate) = (backend.clone(), go_to.clone(), name.get_untracked());
+                    let (backend, go_to, candidate, address) = (backend.clone(), go_to.clone(), name.get_untracked(), address.clone());
                     checking.set(true);
                     leptos::task::spawn_local(async move {
-                        let exists = name_exists(&backend, mesh_address(&mesh.get_untracked()), &candidate).await;
+                        let exists = name_exists(&backend, Some(address), &candidate).await;
                         checking.set(false);
                         match exists {
                             Ok(true) => {
@@ -147,14 +148,10 @@ pub fn CreateVirtualService() -> impl IntoView {
     });
 
     let create = Action::new_local({
-        let backend = backend.clone();
+        let (backend, address) = (backend.clone(), address.clone());
         move |input: &CreateVirtualServiceInput| {
-            let (backend, mesh) = (backend.clone(), mesh_address(&mesh.get_untracked()));
-            let input = input.clone();
-            async move {
-                let mesh = mesh.ok_or_else(|| BackendError::Unreachable("the mesh name is not valid".into()))?;
-                backend.create_virtual_service(mesh, input).await
-            }
+            let (backend, mesh, input) = (backend.clone(), address.clone(), input.clone());
+            async move { backend.create_virtual_service(mesh, input).await }
         }
     });
     Effect::new({

@@ -28,3 +28,11 @@ pub fn mesh_resources(mesh: &MeshKey, kind: MeshResourceKind) -> String {
 pub fn client_tokens(account: &AccountId) -> String {
     format!("clientTokens{SEPARATOR}{account}")
 }
+
+/// The accounts a mesh is shared with, keyed by account; the value names the shares.
+pub fn mesh_principals(mesh: &MeshKey) -> String {
+    format!("meshPrincipals{SEPARATOR}{}{SEPARATOR}{}", mesh.owner, mesh.name)
+}
+
+/// Every resource share (AWS RAM), keyed by its ARN.
+pub const RESOURCE_SHARES: &str = "resourceShares";

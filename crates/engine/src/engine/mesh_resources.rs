@@ -240,6 +240,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         self.idempotent(change.client_token, &request, |engine| {
             let (mesh, _) = engine.visible_mesh(change.mesh)?;
             let mut record = engine.existing::<K>(&mesh, change.name)?;
+            engine.check_may_modify(&mesh, &record.metadata, false)?;
             check(engine, &mesh, change.spec)?;
             record.spec = change.spec.clone();
             engine.bump(&mut record.metadata);
@@ -256,6 +257,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
     ) -> Result<K::Data, ApiError> {
         let (mesh, _) = self.visible_mesh(mesh)?;
         let record = self.existing::<K>(&mesh, name)?;
+        self.check_may_modify(&mesh, &record.metadata, true)?;
         check_unused(self, &mesh, name)?;
         self.remove(&keys::mesh_resources(&mesh, K::KIND), name.as_ref())?;
         Ok(K::data(mesh.name, name.clone(), record, StatusCode::Deleted))

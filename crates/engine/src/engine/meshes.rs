@@ -73,6 +73,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
             )));
         }
         self.remove(keys::MESHES, &keys::mesh(mesh.name.as_str(), &mesh.owner))?;
+        self.forget_principals(&mesh)?;
         Ok(mesh_data(&mesh, record, StatusCode::Deleted))
     }
 
@@ -88,7 +89,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
                 continue;
             }
             let mesh = mesh_from_key(&key)?;
-            if !self.can_see(&mesh) {
+            if !self.can_see(&mesh)? {
                 continue;
             }
             if page.len() == size {
@@ -104,7 +105,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
     pub(crate) fn visible_mesh(&self, address: &MeshAddress) -> Result<(MeshKey, Record<MeshSpec>), ApiError> {
         let owner = address.owner.clone().unwrap_or_else(|| self.context.caller.clone());
         let mesh = MeshKey { owner, name: address.name.clone() };
-        let record = if self.can_see(&mesh) {
+        let record = if self.can_see(&mesh)? {
             self.load::<Record<MeshSpec>>(keys::MESHES, &keys::mesh(mesh.name.as_str(), &mesh.owner))?
         } else {
             None
@@ -116,11 +117,6 @@ impl<S: Store + ?Sized> Engine<'_, S> {
                 mesh.name, mesh.owner
             ))),
         }
-    }
-
-    /// A caller sees the meshes of its own account.
-    fn can_see(&self, mesh: &MeshKey) -> bool {
-        mesh.owner == self.context.caller
     }
 
     fn owned_mesh_count(&self) -> Result<usize, ApiError> {

@@ -5,6 +5,7 @@
 mod keys;
 mod mesh_resources;
 mod meshes;
+pub mod sharing;
 mod tags;
 
 use crate::error::ApiError;

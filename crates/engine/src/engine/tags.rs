@@ -66,6 +66,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         match target.resource {
             None => {
                 let mut record = self.mesh_record(&target.mesh)?;
+                self.check_may_modify(&target.mesh, &record.metadata, false)?;
                 edit(&mut record.tags)?;
                 self.save(keys::MESHES, &keys::mesh(target.mesh.name.as_str(), &target.mesh.owner), &record)
             }
@@ -73,6 +74,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
                 let collection = keys::mesh_resources(&target.mesh, kind);
                 // Tags are edited without knowing the spec's type: the rest of the record is kept as it is.
                 let mut record: Record<serde_json::Value> = self.load(&collection, &name)?.ok_or_else(|| resource_not_found(arn))?;
+                self.check_may_modify(&target.mesh, &record.metadata, false)?;
                 edit(&mut record.tags)?;
                 self.save(&collection, &name, &record)
             }

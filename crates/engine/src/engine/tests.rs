@@ -536,3 +536,117 @@ fn another_accounts_mesh_is_not_found() {
     assert_eq!(error.kind, ErrorKind::NotFoundException);
     world.mesh("m1");
 }
+
+// ------------------------------------------------------------ sharing (AWS RAM)
+
+use super::sharing::CreateResourceShareInput;
+
+const CONSUMER: &str = "444455556666";
+
+fn share(world: &mut World, mesh: &str, with: &str) -> String {
+    let input = CreateResourceShareInput {
+        name: "share".into(),
+        resource_arns: vec![format!("arn:aws:appmesh:eu-west-1:{OWNER}:mesh/{mesh}")],
+        principals: vec![with.into()],
+        allow_external_principals: None,
+        client_token: None,
+    };
+    world.call(|engine| engine.create_resource_share(input)).unwrap().resource_share.resource_share_arn
+}
+
+fn shared_at(mesh: &str) -> MeshAddress {
+    MeshAddress::new(rn(mesh), Some(AccountId::parse(OWNER).unwrap()))
+}
+
+#[test]
+fn a_shared_mesh_is_listed_and_described_for_the_consumer() {
+    let mut world = World::new();
+    world.mesh("m1");
+    world.mesh("private");
+    share(&mut world, "m1", CONSUMER);
+    world.as_caller(CONSUMER);
+    let listed = world.call(|engine| engine.list_meshes(None, None)).unwrap();
+    let names: Vec<_> = listed.meshes.iter().map(|m| (m.mesh_name.to_string(), m.mesh_owner.to_string())).collect();
+    assert_eq!(names, [("m1".to_string(), OWNER.to_string())]);
+    let owner = AccountId::parse(OWNER).unwrap();
+    world.call(|engine| engine.describe_mesh(&rn("m1"), Some(&owner))).unwrap();
+    let error = world.call(|engine| engine.describe_mesh(&rn("private"), Some(&owner))).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::NotFoundException);
+}
+
+#[test]
+fn in_a_shared_mesh_each_account_modifies_only_what_it_created() {
+    let mut world = World::new();
+    world.mesh("m1");
+    world.node("m1", "owners-node");
+    share(&mut world, "m1", CONSUMER);
+    world.as_caller(CONSUMER);
+    let created = world.call(|engine| engine.create_virtual_service(&shared_at("m1"), create_service("mine.local", by_node("owners-node")))).unwrap();
+    assert_eq!(created.metadata.mesh_owner.as_str(), OWNER);
+    assert_eq!(created.metadata.resource_owner.as_str(), CONSUMER);
+    let update = UpdateVirtualNodeInput { spec: Default::default(), client_token: None };
+    let error = world.call(|engine| engine.update_virtual_node(&shared_at("m1"), &rn("owners-node"), update)).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::ForbiddenException);
+    let error = world.call(|engine| engine.delete_virtual_node(&shared_at("m1"), &rn("owners-node"))).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::ForbiddenException);
+    let update = UpdateVirtualServiceInput { spec: Default::default(), client_token: None };
+    world.call(|engine| engine.update_virtual_service(&shared_at("m1"), &sn("mine.local"), update)).unwrap();
+
+    world.as_caller(OWNER);
+    let update = UpdateVirtualServiceInput { spec: Default::default(), client_token: None };
+    let error = world.call(|engine| engine.update_virtual_service(&at("m1"), &sn("mine.local"), update)).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::ForbiddenException, "not even the mesh owner updates what others created");
+    world.call(|engine| engine.delete_virtual_service(&at("m1"), &sn("mine.local"))).unwrap();
+}
+
+#[test]
+fn only_the_owner_shares_and_a_deleted_share_hides_the_mesh_again() {
+    let mut world = World::new();
+    world.mesh("m1");
+    world.as_caller(CONSUMER);
+    let input = CreateResourceShareInput {
+        name: "steal".into(),
+        resource_arns: vec![format!("arn:aws:appmesh:eu-west-1:{OWNER}:mesh/m1")],
+        principals: vec![CONSUMER.into()],
+        allow_external_principals: None,
+        client_token: None,
+    };
+    let error = world.call(|engine| engine.create_resource_share(input)).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::UnknownResourceException);
+    world.as_caller(OWNER);
+    let arn = share(&mut world, "m1", CONSUMER);
+    assert!(arn.starts_with(&format!("arn:aws:ram:eu-west-1:{OWNER}:resource-share/")));
+    world.call(|engine| engine.delete_resource_share(&arn, None)).unwrap();
+    world.as_caller(CONSUMER);
+    assert!(world.call(|engine| engine.list_meshes(None, None)).unwrap().meshes.is_empty());
+}
+
+#[test]
+fn share_inputs_are_checked() {
+    let mut world = World::new();
+    world.mesh("m1");
+    let mut input = CreateResourceShareInput {
+        name: "s".into(),
+        resource_arns: vec!["not-an-arn".into()],
+        principals: vec![CONSUMER.into()],
+        allow_external_principals: None,
+        client_token: None,
+    };
+    assert_eq!(world.call(|engine| engine.create_resource_share(input.clone())).unwrap_err().kind, ErrorKind::MalformedArnException);
+    input.resource_arns = vec![format!("arn:aws:appmesh:eu-west-1:{OWNER}:mesh/m1")];
+    input.principals = vec!["o-exampleorgid".into()];
+    assert_eq!(world.call(|engine| engine.create_resource_share(input.clone())).unwrap_err().kind, ErrorKind::InvalidParameterException);
+    input.principals = vec![OWNER.into()];
+    assert_eq!(world.call(|engine| engine.create_resource_share(input)).unwrap_err().kind, ErrorKind::InvalidParameterException);
+}
+
+#[test]
+fn deleting_a_mesh_ends_its_sharing() {
+    let mut world = World::new();
+    world.mesh("m1");
+    share(&mut world, "m1", CONSUMER);
+    world.call(|engine| engine.delete_mesh(&rn("m1"))).unwrap();
+    world.mesh("m1");
+    world.as_caller(CONSUMER);
+    assert!(world.call(|engine| engine.list_meshes(None, None)).unwrap().meshes.is_empty());
+}

@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use mesh_engine::input::parse_body;
 use mesh_engine::names::ResourceName;
+use mesh_engine::engine::sharing::{CreateResourceShareOutput, DeleteResourceShareOutput};
 use mesh_engine::resource::*;
 use mesh_engine::ApiError;
 
@@ -116,6 +117,28 @@ pub async fn list_tags_for_resource(State(state): State<ApiState>, Caller(caller
     let limit = query.tags_limit()?;
     let token = query.text("nextToken").map(str::to_owned);
     state.read(caller, |engine| engine.list_tags_for_resource(&arn, limit, token.as_deref()))
+}
+
+pub async fn create_resource_share(State(state): State<ApiState>, Caller(caller): Caller, Body(body): Body) -> Answer<CreateResourceShareOutput> {
+    let input = parse_body(&body)?;
+    state.write(caller, move |engine| engine.create_resource_share(input)).await
+}
+
+pub async fn delete_resource_share(State(state): State<ApiState>, Caller(caller): Caller, query: QueryParams) -> Answer<DeleteResourceShareOutput> {
+    let arn = query.required("resourceShareArn")?.to_owned();
+    let token = query.text("clientToken").map(str::to_owned);
+    state.write(caller, move |engine| engine.delete_resource_share(&arn, token)).await
+}
+
+/// The account and region the caller acts as.
+#[derive(serde::Serialize)]
+pub struct Identity {
+    account: mesh_engine::names::AccountId,
+    region: mesh_engine::names::Region,
+}
+
+pub async fn identity(State(state): State<ApiState>, Caller(caller): Caller) -> Json<Identity> {
+    Json(Identity { account: caller, region: state.region.clone() })
 }
 
 pub async fn unknown_operation(request: Request) -> ErrorResponse {

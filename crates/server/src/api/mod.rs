@@ -75,6 +75,11 @@ pub fn routes() -> Router<ApiState> {
         .route("/v20190125/tag", put(tag_resource))
         .route("/v20190125/untag", put(untag_resource))
         .route("/v20190125/tags", get(list_tags_for_resource))
+        // AWS RAM, for sharing meshes (`aws ram create-resource-share --endpoint-url …`).
+        .route("/createresourceshare", axum::routing::post(create_resource_share))
+        .route("/deleteresourceshare", axum::routing::delete(delete_resource_share))
+        // Not App Mesh: tells the console which account it acts as.
+        .route("/console-api/identity", get(identity))
         .route("/v20190125", any(unknown_operation))
         .route("/v20190125/{*rest}", any(unknown_operation))
         .method_not_allowed_fallback(method_not_allowed)
