@@ -3,12 +3,9 @@
 mod common;
 
 use aws_sdk_appmesh::types::*;
+use common::specs::no_provider;
 use common::{TestServer, failure, sdk_client};
 use std::collections::HashSet;
-
-fn no_provider() -> VirtualServiceSpec {
-    VirtualServiceSpec::builder().build()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn racing_creates_of_one_name_give_exactly_one_success() {

@@ -3,17 +3,8 @@
 mod common;
 
 use aws_sdk_appmesh::types::*;
+use common::specs::{no_provider, node_provider};
 use common::{TestServer, failure};
-
-fn provider_node(name: &str) -> VirtualServiceSpec {
-    VirtualServiceSpec::builder()
-        .provider(VirtualServiceProvider::VirtualNode(VirtualNodeServiceProvider::builder().virtual_node_name(name).build().unwrap()))
-        .build()
-}
-
-fn no_provider() -> VirtualServiceSpec {
-    VirtualServiceSpec::builder().build()
-}
 
 #[tokio::test]
 async fn conflicts_not_found_and_in_use() {
@@ -29,13 +20,13 @@ async fn conflicts_not_found_and_in_use() {
     assert_eq!((code.as_str(), status), ("NotFoundException", 404));
     assert!(message.contains("nope"), "{message}");
 
-    let (code, status, message) = failure(client.create_virtual_service().mesh_name("m1").virtual_service_name("a").spec(provider_node("ghost")).send().await);
+    let (code, status, message) = failure(client.create_virtual_service().mesh_name("m1").virtual_service_name("a").spec(node_provider("ghost")).send().await);
     assert_eq!((code.as_str(), status), ("NotFoundException", 404));
     assert!(message.contains("VirtualNode with name ghost"), "{message}");
     assert!(client.list_virtual_services().mesh_name("m1").send().await.unwrap().virtual_services().is_empty(), "a refused create leaves no trace");
 
     client.create_virtual_node().mesh_name("m1").virtual_node_name("n1").spec(VirtualNodeSpec::builder().build()).send().await.unwrap();
-    client.create_virtual_service().mesh_name("m1").virtual_service_name("a").spec(provider_node("n1")).send().await.unwrap();
+    client.create_virtual_service().mesh_name("m1").virtual_service_name("a").spec(node_provider("n1")).send().await.unwrap();
     let (code, status, _) = failure(client.create_virtual_service().mesh_name("m1").virtual_service_name("a").spec(no_provider()).send().await);
     assert_eq!((code.as_str(), status), ("ConflictException", 409));
 

@@ -3,19 +3,8 @@
 mod common;
 
 use aws_sdk_appmesh::types::*;
+use common::specs::{node_provider, router_provider};
 use common::{DEFAULT_ACCOUNT, TestServer, failure};
-
-fn node_provider(name: &str) -> VirtualServiceSpec {
-    VirtualServiceSpec::builder()
-        .provider(VirtualServiceProvider::VirtualNode(VirtualNodeServiceProvider::builder().virtual_node_name(name).build().unwrap()))
-        .build()
-}
-
-fn router_provider(name: &str) -> VirtualServiceSpec {
-    VirtualServiceSpec::builder()
-        .provider(VirtualServiceProvider::VirtualRouter(VirtualRouterServiceProvider::builder().virtual_router_name(name).build().unwrap()))
-        .build()
-}
 
 fn http_listener(port: i32) -> PortMapping {
     PortMapping::builder().port(port).protocol(PortProtocol::Http).build().unwrap()

@@ -79,3 +79,24 @@ pub fn failure<T: std::fmt::Debug, E: ProvideErrorMetadata + std::fmt::Debug>(
     let status = error.raw_response().map(|response| response.status().as_u16()).unwrap_or(0);
     (error.code().unwrap_or("<none>").to_string(), status, error.message().unwrap_or("").to_string())
 }
+
+/// Specs the tests give again and again.
+pub mod specs {
+    use aws_sdk_appmesh::types::*;
+
+    pub fn no_provider() -> VirtualServiceSpec {
+        VirtualServiceSpec::builder().build()
+    }
+
+    pub fn node_provider(name: &str) -> VirtualServiceSpec {
+        VirtualServiceSpec::builder()
+            .provider(VirtualServiceProvider::VirtualNode(VirtualNodeServiceProvider::builder().virtual_node_name(name).build().unwrap()))
+            .build()
+    }
+
+    pub fn router_provider(name: &str) -> VirtualServiceSpec {
+        VirtualServiceSpec::builder()
+            .provider(VirtualServiceProvider::VirtualRouter(VirtualRouterServiceProvider::builder().virtual_router_name(name).build().unwrap()))
+            .build()
+    }
+}
