@@ -2,11 +2,12 @@
 
 mod api;
 mod components;
-mod mesh_resources;
 mod meshes;
 mod not_found;
 mod routing;
 mod shell;
+mod virtual_nodes;
+mod virtual_routers;
 mod virtual_services;
 
 use leptos::prelude::*;
@@ -31,8 +32,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("virtual-services/create") view=virtual_services::wizard::CreateVirtualService />
                         <Route path=path!("virtual-services/:service") view=virtual_services::detail::VirtualServiceDetail />
                         <Route path=path!("virtual-services/:service/edit") view=virtual_services::edit::EditVirtualService />
-                        <Route path=path!("virtual-routers") view=mesh_resources::VirtualRouterList />
-                        <Route path=path!("virtual-nodes") view=mesh_resources::VirtualNodeList />
+                        <Route path=path!("virtual-routers") view=virtual_routers::list::VirtualRouterList />
+                        <Route path=path!("virtual-routers/create") view=virtual_routers::form::CreateVirtualRouter />
+                        <Route path=path!("virtual-routers/:router") view=virtual_routers::detail::VirtualRouterDetail />
+                        <Route path=path!("virtual-routers/:router/edit") view=virtual_routers::form::EditVirtualRouter />
+                        <Route path=path!("virtual-nodes") view=virtual_nodes::list::VirtualNodeList />
+                        <Route path=path!("virtual-nodes/create") view=virtual_nodes::form::CreateVirtualNode />
+                        <Route path=path!("virtual-nodes/:node") view=virtual_nodes::detail::VirtualNodeDetail />
+                        <Route path=path!("virtual-nodes/:node/edit") view=virtual_nodes::form::EditVirtualNode />
                     </ParentRoute>
                 </Routes>
             </shell::Shell>

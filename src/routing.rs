@@ -60,6 +60,20 @@ pub fn create_virtual_service(mesh: &str) -> String {
     format!("{}/create", virtual_services(mesh))
 }
 
+/// A virtual router or node's details.
+pub fn resource(mesh: &str, kind: Section, name: &str) -> String {
+    format!("{}/{}", section(mesh, kind), encode(name))
+}
+
+pub fn edit_resource(mesh: &str, kind: Section, name: &str) -> String {
+    format!("{}/edit", resource(mesh, kind, name))
+}
+
+/// The create form of a section's resource.
+pub fn create_in(mesh: &str, kind: Section) -> String {
+    format!("{}/create", section(mesh, kind))
+}
+
 pub fn create_mesh() -> String {
     format!("{MESHES}/create")
 }

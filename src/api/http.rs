@@ -4,8 +4,8 @@ use super::{Backend, BackendError, Call};
 use crate::components::query::encode;
 use gloo_net::http::{Method, RequestBuilder};
 use mesh_engine::error::{ErrorBody, ErrorKind};
-use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
-use mesh_engine::names::{AccountId, ServiceName};
+use mesh_engine::input::*;
+use mesh_engine::names::{AccountId, ResourceName, ServiceName};
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, MeshAddress};
 use serde::Serialize;
@@ -132,6 +132,38 @@ impl Backend for HttpBackend {
 
     fn list_virtual_nodes(&self, mesh: MeshAddress) -> Call<Vec<VirtualNodeRef>> {
         all_pages(self.mesh_url(&mesh, "/virtualNodes"), 100, |page: ListVirtualNodesOutput| (page.virtual_nodes, page.next_token))
+    }
+
+    fn describe_virtual_node(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualNodeData> {
+        get(self.mesh_url(&mesh, &format!("/virtualNodes/{}", encode(name.as_str()))))
+    }
+
+    fn create_virtual_node(&self, mesh: MeshAddress, input: CreateVirtualNodeInput) -> Call<VirtualNodeData> {
+        put(self.mesh_url(&mesh, "/virtualNodes"), &input)
+    }
+
+    fn update_virtual_node(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualNodeInput) -> Call<VirtualNodeData> {
+        put(self.mesh_url(&mesh, &format!("/virtualNodes/{}", encode(name.as_str()))), &input)
+    }
+
+    fn delete_virtual_node(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualNodeData> {
+        delete(self.mesh_url(&mesh, &format!("/virtualNodes/{}", encode(name.as_str()))))
+    }
+
+    fn describe_virtual_router(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualRouterData> {
+        get(self.mesh_url(&mesh, &format!("/virtualRouters/{}", encode(name.as_str()))))
+    }
+
+    fn create_virtual_router(&self, mesh: MeshAddress, input: CreateVirtualRouterInput) -> Call<VirtualRouterData> {
+        put(self.mesh_url(&mesh, "/virtualRouters"), &input)
+    }
+
+    fn update_virtual_router(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualRouterInput) -> Call<VirtualRouterData> {
+        put(self.mesh_url(&mesh, &format!("/virtualRouters/{}", encode(name.as_str()))), &input)
+    }
+
+    fn delete_virtual_router(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualRouterData> {
+        delete(self.mesh_url(&mesh, &format!("/virtualRouters/{}", encode(name.as_str()))))
     }
 
     fn list_virtual_routers(&self, mesh: MeshAddress) -> Call<Vec<VirtualRouterRef>> {

@@ -4,8 +4,8 @@
 pub mod http;
 
 use leptos::prelude::*;
-use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
-use mesh_engine::names::{AccountId, ServiceName};
+use mesh_engine::input::*;
+use mesh_engine::names::{AccountId, ResourceName, ServiceName};
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, ErrorKind, MeshAddress};
 use std::fmt;
@@ -61,7 +61,16 @@ pub trait Backend: Send + Sync {
     fn delete_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData>;
 
     fn list_virtual_nodes(&self, mesh: MeshAddress) -> Call<Vec<VirtualNodeRef>>;
+    fn describe_virtual_node(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualNodeData>;
+    fn create_virtual_node(&self, mesh: MeshAddress, input: CreateVirtualNodeInput) -> Call<VirtualNodeData>;
+    fn update_virtual_node(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualNodeInput) -> Call<VirtualNodeData>;
+    fn delete_virtual_node(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualNodeData>;
+
     fn list_virtual_routers(&self, mesh: MeshAddress) -> Call<Vec<VirtualRouterRef>>;
+    fn describe_virtual_router(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualRouterData>;
+    fn create_virtual_router(&self, mesh: MeshAddress, input: CreateVirtualRouterInput) -> Call<VirtualRouterData>;
+    fn update_virtual_router(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualRouterInput) -> Call<VirtualRouterData>;
+    fn delete_virtual_router(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualRouterData>;
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>>;
 }

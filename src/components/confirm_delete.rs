@@ -14,6 +14,9 @@ pub fn ConfirmDelete(
     /// Why the last attempt failed.
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(into)] on_confirm: Callback<()>,
+    /// Why it cannot be deleted now: shown instead of the confirmation.
+    #[prop(optional)]
+    blocker: Option<ViewFn>,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let typed = RwSignal::new(String::new());
@@ -39,6 +42,7 @@ pub fn ConfirmDelete(
                 <h2 id="delete-title">{move || format!("Delete {kind} {}?", name.get())}</h2>
                 <p>"This cannot be undone."</p>
                 {move || error.get().map(|message| view! { <div class="alert alert-error" role="alert"><p>{message}</p></div> })}
+                {blocker.as_ref().map(|blocker| blocker.run())}
                 <div class="field">
                     <label for="confirm-delete">"To confirm, type delete"</label>
                     <input id="confirm-delete" type="text" autocomplete="off" prop:value=move || typed.get()

@@ -2,11 +2,18 @@
 
 pub mod async_view;
 pub mod confirm_delete;
+pub mod create_return;
 pub mod data_table;
 pub mod debounce;
 pub mod field;
+pub mod focus;
 pub mod format;
+pub mod listeners;
+pub mod metadata;
+pub mod names;
 pub mod notice;
+pub mod provided_services;
 pub mod query;
+pub mod resource_table;
 pub mod table;
 

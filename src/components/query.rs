@@ -58,8 +58,7 @@ pub fn encode(value: &str) -> String {
     encoded
 }
 
-/// Parses a query string (tests, and anything that is not the router's).
-#[cfg(test)]
+/// Parses a query string that is not the router's (a `returnTo` URL's, say).
 pub fn parse(query: &str) -> HashMap<String, String> {
     fn decode(text: &str) -> String {
         let bytes = text.as_bytes();

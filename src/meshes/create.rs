@@ -2,6 +2,7 @@
 
 use crate::api::use_backend;
 use crate::components::field::TextField;
+use crate::components::names::new_name_error;
 use crate::components::notice::notify;
 use crate::routing;
 use leptos::prelude::*;
@@ -10,16 +11,6 @@ use leptos_router::hooks::use_navigate;
 use mesh_engine::input::CreateMeshInput;
 use mesh_engine::names::ResourceName;
 use mesh_engine::spec::{EgressFilter, EgressFilterType, MeshSpec};
-
-fn name_error(name: &str, taken: &[String]) -> Option<String> {
-    if name.is_empty() {
-        return Some("Enter a mesh name.".into());
-    }
-    if let Err(problem) = ResourceName::parse(name) {
-        return Some(format!("The name {problem}."));
-    }
-    taken.iter().any(|existing| existing == name).then(|| format!("A mesh named {name} already exists."))
-}
 
 #[component]
 pub fn CreateMesh() -> impl IntoView {
@@ -32,7 +23,7 @@ pub fn CreateMesh() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let allow_all = RwSignal::new(false);
     let touched = RwSignal::new(false);
-    let error = Signal::derive(move || name_error(&name.get(), &taken()));
+    let error = Signal::derive(move || new_name_error(&name.get(), &taken(), "mesh"));
     Effect::new(move || {
         if !name.get().is_empty() {
             touched.set(true);

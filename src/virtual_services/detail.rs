@@ -4,7 +4,7 @@
 use crate::api::{BackendError, use_backend};
 use crate::components::async_view::AsyncView;
 use crate::components::confirm_delete::ConfirmDelete;
-use crate::components::format::{format_timestamp, status_label};
+use crate::components::metadata::{MetadataFields, TagTable};
 use crate::components::notice::notify;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing::{self, Section};
@@ -116,15 +116,6 @@ fn Details(data: VirtualServiceData, tags: Vec<TagRef>) -> impl IntoView {
         Some(VirtualServiceProvider::VirtualRouter(p)) => Some(("Virtual router", p.virtual_router_name.to_string(), Section::VirtualRouters)),
         None => None,
     };
-    let metadata = data.metadata.clone();
-    let arn = metadata.arn.clone();
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.navigator().clipboard().write_text(&arn);
-            copied.set(true);
-        }
-    };
     view! {
         <dl class="details">
             <div><dt>"Virtual service name"</dt><dd>{data.virtual_service_name.to_string()}</dd></div>
@@ -135,30 +126,8 @@ fn Details(data: VirtualServiceData, tags: Vec<TagRef>) -> impl IntoView {
                 }.into_any(),
                 None => view! { "None" }.into_any(),
             }}</dd></div>
-            <div><dt>"Status"</dt><dd class="status-active">{status_label(data.status.status)}</dd></div>
-            <div><dt>"ARN"</dt><dd>
-                <span class="mono">{metadata.arn.clone()}</span>" "
-                <button type="button" class="link-button" on:click=copy>"Copy ARN"</button>
-                <span role="status">{move || copied.get().then_some(" Copied")}</span>
-            </dd></div>
-            <div><dt>"Mesh owner"</dt><dd>{metadata.mesh_owner.to_string()}</dd></div>
-            <div><dt>"Resource owner"</dt><dd>{metadata.resource_owner.to_string()}</dd></div>
-            <div><dt>"Created"</dt><dd>{format_timestamp(metadata.created_at)}</dd></div>
-            <div><dt>"Last updated"</dt><dd>{format_timestamp(metadata.last_updated_at)}</dd></div>
-            <div><dt>"Version"</dt><dd>{metadata.version}</dd></div>
-            <div><dt>"UID"</dt><dd class="mono">{metadata.uid.clone()}</dd></div>
+            <MetadataFields metadata=data.metadata.clone() status=data.status.status />
         </dl>
-        <h2>"Tags"</h2>
-        {if tags.is_empty() {
-            view! { <p>"No tags"</p> }.into_any()
-        } else {
-            view! {
-                <table class="table">
-                    <caption class="visually-hidden">"Tags"</caption>
-                    <thead><tr><th scope="col">"Key"</th><th scope="col">"Value"</th></tr></thead>
-                    <tbody>{tags.into_iter().map(|tag| view! { <tr><td>{tag.key.to_string()}</td><td>{tag.value.to_string()}</td></tr> }).collect_view()}</tbody>
-                </table>
-            }.into_any()
-        }}
+        <TagTable tags=tags />
     }
 }

@@ -60,32 +60,31 @@ impl TableRow for ServiceRow {
     }
 }
 
+/// Every virtual service of a mesh with its provider and status (one Describe per service,
+/// all at once: the list answer has neither).
+pub async fn service_rows(backend: std::sync::Arc<dyn crate::api::Backend>, mesh: mesh_engine::MeshAddress) -> Result<Vec<ServiceRow>, BackendError> {
+    let references = backend.list_virtual_services(mesh.clone()).await?;
+    let described = futures::future::join_all(
+        references.iter().map(|service| backend.describe_virtual_service(mesh.clone(), service.virtual_service_name.clone())),
+    )
+    .await;
+    Ok(references
+        .into_iter()
+        .zip(described)
+        .map(|(reference, data)| {
+            let data = data.ok();
+            let status = data.as_ref().map(|data| data.status.status);
+            ServiceRow::new(reference, data.map(|data| data.spec.provider), status)
+        })
+        .collect())
+}
+
 #[component]
 pub fn VirtualServiceList() -> impl IntoView {
     let mesh = use_mesh();
     let backend = use_backend();
     let address = use_mesh_address();
-    let services = LocalResource::new(move || {
-        let (backend, mesh) = (backend.clone(), address.clone());
-        async move {
-            let references = backend.list_virtual_services(mesh.clone()).await?;
-            let described = futures::future::join_all(
-                references.iter().map(|service| backend.describe_virtual_service(mesh.clone(), service.virtual_service_name.clone())),
-            )
-            .await;
-            Ok::<_, BackendError>(
-                references
-                    .into_iter()
-                    .zip(described)
-                    .map(|(reference, data)| {
-                        let data = data.ok();
-                        let status = data.as_ref().map(|data| data.status.status);
-                        ServiceRow::new(reference, data.map(|data| data.spec.provider), status)
-                    })
-                    .collect::<Vec<_>>(),
-            )
-        }
-    });
+    let services = LocalResource::new(move || service_rows(backend.clone(), address.clone()));
     let table = TableUrl::read();
     view! {
         <section class="page">

@@ -4,6 +4,8 @@
 use super::wizard::state::{ProviderChoice, ProviderKind};
 use super::wizard::validate::check_provider;
 use crate::api::{BackendError, use_backend};
+use crate::components::create_return::current_url;
+use crate::components::query::encode;
 use crate::routing::{self, Section};
 use leptos::html;
 use leptos::prelude::*;
@@ -131,12 +133,12 @@ pub fn ProviderFields(
                             }}
                         </select>
                         {move || error().map(|message| view! { <p class="error" id="provider-error">{message}</p> })}
-                        {none_yet.then(|| view! {
-                            <p class="hint">
-                                {format!("This mesh has no {noun} yet. ")}
-                                <A href=move || routing::section(&mesh.get(), section)>{format!("Create {noun}")}</A>
-                            </p>
-                        })}
+                        <p class="hint">
+                            {none_yet.then(|| format!("This mesh has no {noun} yet. "))}
+                            <A href=move || format!("{}?returnTo={}", routing::create_in(&mesh.get(), section), encode(&current_url()))>
+                                {format!("Create {noun}…")}
+                            </A>
+                        </p>
                     </div>
                 }
             })

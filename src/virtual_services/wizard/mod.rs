@@ -8,6 +8,7 @@ pub mod validate;
 use super::provider::{ProviderFields, ProviderOptions};
 use crate::api::{BackendError, use_backend};
 use crate::components::debounce::debounced;
+use crate::components::focus::focus_by_id;
 use crate::components::notice::notify;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
@@ -269,10 +270,3 @@ fn focus_provider(select: NodeRef<html::Select>) {
     }
 }
 
-fn focus_by_id(id: &str) {
-    use leptos::wasm_bindgen::JsCast;
-    let element = web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id(id));
-    if let Some(element) = element.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = element.focus();
-    }
-}

@@ -187,6 +187,22 @@ impl WizardState {
     }
 }
 
+/// Where a create form opened from the wizard's provider step goes afterwards: back to the
+/// wizard, every value kept, with the new router or node chosen. Any other console page it
+/// came from is returned to as it was; anything else is refused (no open redirect).
+pub fn return_after_create(return_to: &str, kind: ProviderKind, created: &str) -> Option<String> {
+    if !return_to.starts_with("/meshes/") || return_to.starts_with("//") {
+        return None;
+    }
+    let (path, query) = return_to.split_once('?').unwrap_or((return_to, ""));
+    if !path.ends_with("/virtual-services/create") {
+        return Some(return_to.to_string());
+    }
+    let mut state = WizardState::from_query(&crate::components::query::parse(query));
+    state.provider = ProviderChoice { kind, target: created.to_string() };
+    Some(format!("{path}?{}", state.to_query(Step::Provider)))
+}
+
 /// Quotes for a POSIX shell unless the word is plainly safe.
 fn shell_quote(word: &str) -> String {
     let plain = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:/=@%+,".contains(c));
@@ -239,6 +255,22 @@ mod tests {
         assert_eq!(choice.spec(), None);
         let choice = ProviderChoice { kind: ProviderKind::VirtualRouter, target: "r1".into() };
         assert_eq!(ProviderChoice::of(&choice.spec().unwrap()), choice);
+    }
+
+    #[test]
+    fn a_create_from_the_wizard_returns_to_it_with_the_new_provider() {
+        let wizard = "/meshes/m1/virtual-services/create?step=provider&name=svc.local&provider=virtual-router&tagKey1=a&tagValue1=b";
+        let back = return_after_create(wizard, ProviderKind::VirtualNode, "n 1").unwrap();
+        let (path, query) = back.split_once('?').unwrap();
+        assert_eq!(path, "/meshes/m1/virtual-services/create");
+        let state = WizardState::from_query(&parse(query));
+        assert_eq!(state.name, "svc.local");
+        assert_eq!(state.provider, ProviderChoice { kind: ProviderKind::VirtualNode, target: "n 1".into() });
+        assert_eq!(state.tags, vec![TagDraft { key: "a".into(), value: "b".into() }]);
+        assert_eq!(parse(query)["step"], "provider");
+        assert_eq!(return_after_create("/meshes/m1/virtual-services/s/edit", ProviderKind::VirtualNode, "n").unwrap(), "/meshes/m1/virtual-services/s/edit");
+        assert_eq!(return_after_create("https://evil.example/", ProviderKind::VirtualNode, "n"), None);
+        assert_eq!(return_after_create("//evil.example/meshes/", ProviderKind::VirtualNode, "n"), None);
     }
 
     #[test]

@@ -1,23 +1,23 @@
-//! The virtual routers and virtual nodes of a mesh, listed: the providers a virtual service
-//! can point at.
+//! The table of a mesh's virtual routers or virtual nodes: filter, sort and page in the URL.
 
-use crate::api::{BackendError, use_backend};
+use crate::api::BackendError;
 use crate::components::async_view::AsyncView;
 use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
 use crate::components::format::format_timestamp;
 use crate::components::table::{TableRow, page_of};
-use crate::meshes::layout::use_mesh_address;
-use crate::routing::Section;
+use crate::meshes::layout::use_mesh;
+use crate::routing::{self, Section};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use mesh_engine::resource::Timestamp;
 use std::cmp::Ordering;
 
 #[derive(Debug, Clone, PartialEq)]
-struct ResourceRow {
-    name: String,
-    last_updated: Timestamp,
-    resource_owner: String,
-    version: u64,
+pub struct ResourceRow {
+    pub name: String,
+    pub last_updated: Timestamp,
+    pub resource_owner: String,
+    pub version: u64,
 }
 
 impl TableRow for ResourceRow {
@@ -36,44 +36,13 @@ impl TableRow for ResourceRow {
 }
 
 #[component]
-pub fn VirtualRouterList() -> impl IntoView {
-    let backend = use_backend();
-    let address = use_mesh_address();
-    let rows = LocalResource::new(move || {
-        let (backend, mesh) = (backend.clone(), address.clone());
-        async move {
-            Ok::<_, BackendError>(backend.list_virtual_routers(mesh).await?.into_iter().map(|r| ResourceRow {
-                name: r.virtual_router_name.to_string(),
-                last_updated: r.last_updated_at,
-                resource_owner: r.resource_owner.to_string(),
-                version: r.version,
-            }).collect())
-        }
-    });
-    view! { <ResourceTable section=Section::VirtualRouters rows=rows /> }
-}
-
-#[component]
-pub fn VirtualNodeList() -> impl IntoView {
-    let backend = use_backend();
-    let address = use_mesh_address();
-    let rows = LocalResource::new(move || {
-        let (backend, mesh) = (backend.clone(), address.clone());
-        async move {
-            Ok::<_, BackendError>(backend.list_virtual_nodes(mesh).await?.into_iter().map(|n| ResourceRow {
-                name: n.virtual_node_name.to_string(),
-                last_updated: n.last_updated_at,
-                resource_owner: n.resource_owner.to_string(),
-                version: n.version,
-            }).collect())
-        }
-    });
-    view! { <ResourceTable section=Section::VirtualNodes rows=rows /> }
-}
-
-#[component]
-fn ResourceTable(section: Section, rows: LocalResource<Result<Vec<ResourceRow>, BackendError>>) -> impl IntoView {
+pub fn ResourceTable(section: Section, rows: LocalResource<Result<Vec<ResourceRow>, BackendError>>) -> impl IntoView {
     let table = TableUrl::read();
+    let mesh = use_mesh();
+    let create_label = match section {
+        Section::VirtualRouters => "Create virtual router",
+        _ => "Create virtual node",
+    };
     let noun = section.title().to_lowercase();
     let name_label = match section {
         Section::VirtualRouters => "Virtual router name",
@@ -81,8 +50,10 @@ fn ResourceTable(section: Section, rows: LocalResource<Result<Vec<ResourceRow>, 
     };
     view! {
         <section class="page">
-            <div class="page-header"><h1>{section.title()}</h1></div>
-            <p class="hint">"The AWS CLI or SDKs create these (aws appmesh create-virtual-router, create-virtual-node) against this console's server."</p>
+            <div class="page-header">
+                <h1>{section.title()}</h1>
+                <A href=move || routing::create_in(&mesh.get(), section) attr:class="button button-primary">{create_label}</A>
+            </div>
             <AsyncView resource=rows loaded={move |rows: Vec<ResourceRow>| {
                 let noun = noun.clone();
                 if rows.is_empty() {
@@ -105,7 +76,7 @@ fn ResourceTable(section: Section, rows: LocalResource<Result<Vec<ResourceRow>, 
                             <tbody>
                                 {move || page.get().rows.into_iter().map(|row| view! {
                                     <tr>
-                                        <td>{row.name.clone()}</td>
+                                        <td><A href=routing::resource(&mesh.get(), section, &row.name)>{row.name.clone()}</A></td>
                                         <td>{format_timestamp(row.last_updated)}</td>
                                         <td>{row.resource_owner.clone()}</td>
                                         <td>{row.version}</td>

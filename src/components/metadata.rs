@@ -1,0 +1,49 @@
+//! The metadata every App Mesh resource has, as a details page shows it.
+
+use super::format::{format_timestamp, status_label};
+use leptos::prelude::*;
+use mesh_engine::resource::{ResourceMetadata, StatusCode, TagRef};
+
+#[component]
+pub fn MetadataFields(metadata: ResourceMetadata, status: StatusCode) -> impl IntoView {
+    let arn = metadata.arn.clone();
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.navigator().clipboard().write_text(&arn);
+            copied.set(true);
+        }
+    };
+    view! {
+        <div><dt>"Status"</dt><dd class="status-active">{status_label(status)}</dd></div>
+        <div><dt>"ARN"</dt><dd>
+            <span class="mono">{metadata.arn.clone()}</span>" "
+            <button type="button" class="link-button" on:click=copy>"Copy ARN"</button>
+            <span role="status">{move || copied.get().then_some(" Copied")}</span>
+        </dd></div>
+        <div><dt>"Mesh owner"</dt><dd>{metadata.mesh_owner.to_string()}</dd></div>
+        <div><dt>"Resource owner"</dt><dd>{metadata.resource_owner.to_string()}</dd></div>
+        <div><dt>"Created"</dt><dd>{format_timestamp(metadata.created_at)}</dd></div>
+        <div><dt>"Last updated"</dt><dd>{format_timestamp(metadata.last_updated_at)}</dd></div>
+        <div><dt>"Version"</dt><dd>{metadata.version}</dd></div>
+        <div><dt>"UID"</dt><dd class="mono">{metadata.uid.clone()}</dd></div>
+    }
+}
+
+#[component]
+pub fn TagTable(tags: Vec<TagRef>) -> impl IntoView {
+    view! {
+        <h2>"Tags"</h2>
+        {if tags.is_empty() {
+            view! { <p>"No tags"</p> }.into_any()
+        } else {
+            view! {
+                <table class="table">
+                    <caption class="visually-hidden">"Tags"</caption>
+                    <thead><tr><th scope="col">"Key"</th><th scope="col">"Value"</th></tr></thead>
+                    <tbody>{tags.into_iter().map(|tag| view! { <tr><td>{tag.key.to_string()}</td><td>{tag.value.to_string()}</td></tr> }).collect_view()}</tbody>
+                </table>
+            }.into_any()
+        }}
+    }
+}

@@ -1,0 +1,104 @@
+//! `/meshes/{mesh}/virtual-routers/{name}`.
+
+use crate::api::{BackendError, use_backend};
+use crate::components::async_view::AsyncView;
+use crate::components::confirm_delete::ConfirmDelete;
+use crate::components::metadata::{MetadataFields, TagTable};
+use crate::components::notice::notify;
+use crate::components::provided_services::{self, ProvidedServices};
+use crate::meshes::layout::{use_mesh, use_mesh_address};
+use crate::routing::{self, Section};
+use crate::virtual_nodes::detail::NotFound;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use mesh_engine::names::ResourceName;
+use mesh_engine::resource::{TagRef, VirtualRouterData};
+
+/// The router the URL names, with its tags; `None` when the mesh has no such router.
+pub fn load_router() -> (Memo<String>, LocalResource<Result<Option<(VirtualRouterData, Vec<TagRef>)>, BackendError>>) {
+    let params = use_params_map();
+    let name = Memo::new(move |_| params.read().get("router").unwrap_or_default());
+    let (backend, mesh) = (use_backend(), use_mesh_address());
+    let loaded = LocalResource::new(move || {
+        let (backend, mesh, name) = (backend.clone(), mesh.clone(), ResourceName::parse(name.get()).ok());
+        async move {
+            let Some(name) = name else { return Ok(None) };
+            let data = match backend.describe_virtual_router(mesh, name).await {
+                Ok(data) => data,
+                Err(error) if error.is_not_found() => return Ok(None),
+                Err(error) => return Err(error),
+            };
+            let tags = backend.list_tags(data.metadata.arn.clone()).await.unwrap_or_default();
+            Ok(Some((data, tags)))
+        }
+    });
+    (name, loaded)
+}
+
+#[component]
+pub fn VirtualRouterDetail() -> impl IntoView {
+    let mesh = use_mesh();
+    let (name, loaded) = load_router();
+    view! {
+        <AsyncView resource=loaded loaded={move |found: Option<(VirtualRouterData, Vec<TagRef>)>| match found {
+            None => view! { <NotFound mesh=mesh name=name section=Section::VirtualRouters /> }.into_any(),
+            Some((data, tags)) => view! { <RouterDetails data=data tags=tags /> }.into_any(),
+        }} />
+    }
+}
+
+#[component]
+fn RouterDetails(data: VirtualRouterData, tags: Vec<TagRef>) -> impl IntoView {
+    let mesh = data.mesh_name.to_string();
+    let name = data.virtual_router_name.to_string();
+    let provided = provided_services::load(Section::VirtualRouters, name.clone());
+    let deleting = RwSignal::new(false);
+    let (backend, address) = (use_backend(), use_mesh_address());
+    let delete = Action::new_local({
+        let name = data.virtual_router_name.clone();
+        move |_: &()| {
+            let (backend, mesh, name) = (backend.clone(), address.clone(), name.clone());
+            async move { backend.delete_virtual_router(mesh, name).await }
+        }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(deleted)) = delete.value().get() {
+            notify(format!("Virtual router {} deleted.", deleted.virtual_router_name));
+            navigate(&routing::section(deleted.mesh_name.as_str(), Section::VirtualRouters), Default::default());
+        }
+    });
+    let delete_error = Signal::derive(move || delete.value().get().and_then(Result::err).map(|error| error.to_string()));
+    let listeners: Vec<String> = data.spec.listeners.iter().flatten().map(|l| format!("{} {}", l.port_mapping.port, l.port_mapping.protocol.as_str())).collect();
+    let (mesh_for_provided, mesh_for_blocker) = (mesh.clone(), mesh.clone());
+    let blocker = ViewFn::from(move || {
+        let mesh = mesh_for_blocker.clone();
+        move || provided.get().and_then(Result::ok).filter(|services| !services.is_empty()).map(|services| view! {
+            <div class="alert alert-warning">
+                <p>"This virtual router provides these virtual services. App Mesh will refuse to delete it until they have another provider or are deleted:"</p>
+                <ProvidedServices mesh=mesh.clone() services=services />
+            </div>
+        })
+    });
+    view! {
+        <section class="page">
+            <div class="page-header">
+                <h1>{name.clone()}</h1>
+                <div class="actions">
+                    <A href=routing::edit_resource(&mesh, Section::VirtualRouters, &name) attr:class="button">"Edit"</A>
+                    <button type="button" class="button button-danger" on:click=move |_| deleting.set(true)>"Delete"</button>
+                </div>
+            </div>
+            <dl class="details">
+                <div><dt>"Virtual router name"</dt><dd>{name.clone()}</dd></div>
+                <div><dt>"Listeners"</dt><dd>{if listeners.is_empty() { "None".to_string() } else { listeners.join(", ") }}</dd></div>
+                <div><dt>"Provides"</dt><dd>{move || provided.get().and_then(Result::ok).map(|services| view! { <ProvidedServices mesh=mesh_for_provided.clone() services=services /> })}</dd></div>
+                <MetadataFields metadata=data.metadata.clone() status=data.status.status />
+            </dl>
+            <TagTable tags=tags />
+            <ConfirmDelete kind="virtual router" name=name.clone() open=deleting pending=delete.pending() error=delete_error
+                on_confirm=move || { delete.dispatch(()); } blocker=blocker />
+        </section>
+    }
+}
