@@ -6,19 +6,23 @@ mod meshes;
 mod not_found;
 mod routing;
 mod shell;
-mod virtual_nodes;
-mod virtual_routers;
+mod providers;
 mod virtual_services;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
+use providers::detail::ProviderDetail;
+use providers::form::{CreateProvider, EditProvider};
+use providers::kind::Provider;
+use providers::list::ProviderList;
 
 /// The whole console: the backend in context, the app shell, and every view at its URL.
 #[component]
 pub fn App() -> impl IntoView {
     api::provide_backend(api::http::HttpBackend::same_origin());
     components::notice::provide_notices();
+    meshes::known::provide_known_meshes();
     view! {
         <Router>
             <shell::Shell>
@@ -32,14 +36,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("virtual-services/create") view=virtual_services::wizard::CreateVirtualService />
                         <Route path=path!("virtual-services/:service") view=virtual_services::detail::VirtualServiceDetail />
                         <Route path=path!("virtual-services/:service/edit") view=virtual_services::edit::EditVirtualService />
-                        <Route path=path!("virtual-routers") view=virtual_routers::list::VirtualRouterList />
-                        <Route path=path!("virtual-routers/create") view=virtual_routers::form::CreateVirtualRouter />
-                        <Route path=path!("virtual-routers/:router") view=virtual_routers::detail::VirtualRouterDetail />
-                        <Route path=path!("virtual-routers/:router/edit") view=virtual_routers::form::EditVirtualRouter />
-                        <Route path=path!("virtual-nodes") view=virtual_nodes::list::VirtualNodeList />
-                        <Route path=path!("virtual-nodes/create") view=virtual_nodes::form::CreateVirtualNode />
-                        <Route path=path!("virtual-nodes/:node") view=virtual_nodes::detail::VirtualNodeDetail />
-                        <Route path=path!("virtual-nodes/:node/edit") view=virtual_nodes::form::EditVirtualNode />
+                        <Route path=path!("virtual-routers") view=|| view! { <ProviderList kind=Provider::VirtualRouter /> } />
+                        <Route path=path!("virtual-routers/create") view=|| view! { <CreateProvider kind=Provider::VirtualRouter /> } />
+                        <Route path=path!("virtual-routers/:name") view=|| view! { <ProviderDetail kind=Provider::VirtualRouter /> } />
+                        <Route path=path!("virtual-routers/:name/edit") view=|| view! { <EditProvider kind=Provider::VirtualRouter /> } />
+                        <Route path=path!("virtual-nodes") view=|| view! { <ProviderList kind=Provider::VirtualNode /> } />
+                        <Route path=path!("virtual-nodes/create") view=|| view! { <CreateProvider kind=Provider::VirtualNode /> } />
+                        <Route path=path!("virtual-nodes/:name") view=|| view! { <ProviderDetail kind=Provider::VirtualNode /> } />
+                        <Route path=path!("virtual-nodes/:name/edit") view=|| view! { <EditProvider kind=Provider::VirtualNode /> } />
                     </ParentRoute>
                 </Routes>
             </shell::Shell>

@@ -28,8 +28,7 @@ pub fn Shell(children: Children) -> impl IntoView {
 /// Switches mesh and keeps the section (virtual services, routers or nodes).
 #[component]
 fn MeshPicker() -> impl IntoView {
-    let backend = use_backend();
-    let meshes = LocalResource::new(move || backend.list_meshes());
+    let known = crate::meshes::known::use_known_meshes().0;
     let location = use_location();
     let current = Memo::new(move |_| {
         let path = location.pathname.get();
@@ -37,15 +36,6 @@ fn MeshPicker() -> impl IntoView {
             .and_then(|rest| rest.split('/').next())
             .filter(|mesh| !mesh.is_empty() && *mesh != "create")
             .map(|mesh| String::from(js_sys::decode_uri_component(mesh).map(String::from).unwrap_or_else(|_| mesh.into())))
-    });
-    // The list is fetched again whenever the user arrives in another mesh, so a mesh just
-    // created is there to pick.
-    Effect::new(move |previous: Option<Option<String>>| {
-        let mesh = current.get();
-        if previous.is_some_and(|previous| previous != mesh) {
-            meshes.refetch();
-        }
-        mesh
     });
     let choose = move |mesh: String| {
         let section = Section::from_path(&location.pathname.get_untracked()).unwrap_or(Section::VirtualServices);
@@ -57,7 +47,7 @@ fn MeshPicker() -> impl IntoView {
             <label for="mesh-picker">"Mesh"</label>
             <select id="mesh-picker" on:change:target=move |event| choose(event.target().value())>
                 <option value="" selected=move || current.get().is_none()>"Choose a mesh"</option>
-                {move || meshes.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|mesh| {
+                {move || known.get().and_then(Result::ok).map(|(meshes, _)| meshes).unwrap_or_default().into_iter().map(|mesh| {
                     let name = mesh.mesh_name.to_string();
                     let selected = { let name = name.clone(); move || current.get().as_deref() == Some(name.as_str()) };
                     view! { <option value=name.clone() selected=selected>{name.clone()}</option> }

@@ -1,10 +1,12 @@
 //! The companion server, spoken to in the App Mesh API itself (what the AWS CLI sends).
 
-use super::{Backend, BackendError, Call};
+use super::{Backend, BackendError, Call, ProviderData};
+use crate::providers::kind::Provider;
+use serde_json::{Value, json};
 use crate::components::query::encode;
 use gloo_net::http::{Method, RequestBuilder};
 use mesh_engine::error::{ErrorBody, ErrorKind};
-use mesh_engine::input::*;
+use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
 use mesh_engine::names::{AccountId, ResourceName, ServiceName};
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, MeshAddress};
@@ -28,19 +30,29 @@ impl HttpBackend {
 }
 
 fn get<T: DeserializeOwned + 'static>(url: String) -> Call<T> {
-    Box::pin(send(Method::GET, url, None))
+    call(Method::GET, url, None)
 }
 
 fn delete<T: DeserializeOwned + 'static>(url: String) -> Call<T> {
-    Box::pin(send(Method::DELETE, url, None))
+    call(Method::DELETE, url, None)
 }
 
 fn put<T: DeserializeOwned + 'static>(url: String, body: &impl Serialize) -> Call<T> {
-    let body = serde_json::to_string(body).expect("inputs serialize");
-    Box::pin(send(Method::PUT, url, Some(body)))
+    call(Method::PUT, url, Some(serde_json::to_string(body).expect("inputs serialize")))
 }
 
-async fn send<T: DeserializeOwned>(method: Method, url: String, body: Option<String>) -> Result<T, BackendError> {
+/// One request and its JSON answer. Only the decoding depends on `T`: the request itself is
+/// one function for every call, which keeps the bundle small.
+fn call<T: DeserializeOwned + 'static>(method: Method, url: String, body: Option<String>) -> Call<T> {
+    Box::pin(async move { decode(&send(method, url, body).await?) })
+}
+
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, BackendError> {
+    serde_json::from_str(text).map_err(|error| BackendError::Unreachable(format!("unexpected answer: {error}")))
+}
+
+/// Sends a request; the body of a success, or the App Mesh error.
+async fn send(method: Method, url: String, body: Option<String>) -> Result<String, BackendError> {
     let unreachable = |error: gloo_net::Error| BackendError::Unreachable(error.to_string());
     let builder = RequestBuilder::new(&url).method(method);
     let request = match body {
@@ -50,7 +62,7 @@ async fn send<T: DeserializeOwned>(method: Method, url: String, body: Option<Str
     let response = request.send().await.map_err(unreachable)?;
     let text = response.text().await.map_err(unreachable)?;
     if response.ok() {
-        return serde_json::from_str(&text).map_err(|error| BackendError::Unreachable(format!("unexpected answer: {error}")));
+        return Ok(text);
     }
     let code = response.headers().get("x-amzn-ErrorType");
     let body: ErrorBody = serde_json::from_str(&text).unwrap_or(ErrorBody { kind: String::new(), message: text });
@@ -67,15 +79,10 @@ where
     Item: 'static,
 {
     Box::pin(async move {
-        let separator = if first_url.contains('?') { '&' } else { '?' };
         let mut items = Vec::new();
         let mut token: Option<String> = None;
         loop {
-            let url = match &token {
-                Some(token) => format!("{first_url}{separator}limit={limit}&nextToken={}", encode(token)),
-                None => format!("{first_url}{separator}limit={limit}"),
-            };
-            let (page, next) = split(send::<Page>(Method::GET, url, None).await?);
+            let (page, next) = split(decode(&send(Method::GET, page_url(&first_url, limit, token.as_deref()), None).await?)?);
             items.extend(page);
             token = next;
             if token.is_none() {
@@ -83,6 +90,14 @@ where
             }
         }
     })
+}
+
+fn page_url(first_url: &str, limit: u8, token: Option<&str>) -> String {
+    let separator = if first_url.contains('?') { '&' } else { '?' };
+    match token {
+        Some(token) => format!("{first_url}{separator}limit={limit}&nextToken={}", encode(token)),
+        None => format!("{first_url}{separator}limit={limit}"),
+    }
 }
 
 impl Backend for HttpBackend {
@@ -95,7 +110,7 @@ impl Backend for HttpBackend {
         struct Identity {
             account: AccountId,
         }
-        Box::pin(async move { Ok(send::<Identity>(Method::GET, "/console-api/identity".into(), None).await?.account) })
+        Box::pin(async move { Ok(decode::<Identity>(&send(Method::GET, "/console-api/identity".into(), None).await?)?.account) })
     }
 
     fn list_meshes(&self) -> Call<Vec<MeshRef>> {
@@ -134,36 +149,20 @@ impl Backend for HttpBackend {
         all_pages(self.mesh_url(&mesh, "/virtualNodes"), 100, |page: ListVirtualNodesOutput| (page.virtual_nodes, page.next_token))
     }
 
-    fn describe_virtual_node(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualNodeData> {
-        get(self.mesh_url(&mesh, &format!("/virtualNodes/{}", encode(name.as_str()))))
+    fn describe_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData> {
+        get(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))))
     }
 
-    fn create_virtual_node(&self, mesh: MeshAddress, input: CreateVirtualNodeInput) -> Call<VirtualNodeData> {
-        put(self.mesh_url(&mesh, "/virtualNodes"), &input)
+    fn save_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName, spec: Value, create: bool) -> Call<ProviderData> {
+        if create {
+            put(self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), &json!({ kind.name_member(): name, "spec": spec }))
+        } else {
+            put(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))), &json!({ "spec": spec }))
+        }
     }
 
-    fn update_virtual_node(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualNodeInput) -> Call<VirtualNodeData> {
-        put(self.mesh_url(&mesh, &format!("/virtualNodes/{}", encode(name.as_str()))), &input)
-    }
-
-    fn delete_virtual_node(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualNodeData> {
-        delete(self.mesh_url(&mesh, &format!("/virtualNodes/{}", encode(name.as_str()))))
-    }
-
-    fn describe_virtual_router(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualRouterData> {
-        get(self.mesh_url(&mesh, &format!("/virtualRouters/{}", encode(name.as_str()))))
-    }
-
-    fn create_virtual_router(&self, mesh: MeshAddress, input: CreateVirtualRouterInput) -> Call<VirtualRouterData> {
-        put(self.mesh_url(&mesh, "/virtualRouters"), &input)
-    }
-
-    fn update_virtual_router(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualRouterInput) -> Call<VirtualRouterData> {
-        put(self.mesh_url(&mesh, &format!("/virtualRouters/{}", encode(name.as_str()))), &input)
-    }
-
-    fn delete_virtual_router(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualRouterData> {
-        delete(self.mesh_url(&mesh, &format!("/virtualRouters/{}", encode(name.as_str()))))
+    fn delete_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData> {
+        delete(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))))
     }
 
     fn list_virtual_routers(&self, mesh: MeshAddress) -> Call<Vec<VirtualRouterRef>> {

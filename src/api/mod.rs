@@ -4,7 +4,9 @@
 pub mod http;
 
 use leptos::prelude::*;
-use mesh_engine::input::*;
+use crate::providers::kind::Provider;
+use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
+use serde_json::Value;
 use mesh_engine::names::{AccountId, ResourceName, ServiceName};
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, ErrorKind, MeshAddress};
@@ -16,6 +18,20 @@ use std::sync::Arc;
 /// A backend call; browser futures are not `Send`, so views drive them with `LocalResource`
 /// and `Action::new_local`.
 pub type Call<T> = Pin<Box<dyn Future<Output = Result<T, BackendError>>>>;
+
+/// A virtual node or router as the console holds it: its metadata, and its spec as the JSON
+/// App Mesh sent, so that an edit sends back every member it did not change (see
+/// `providers::spec_form`). The engine validates the whole spec.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderData {
+    pub mesh_name: ResourceName,
+    pub metadata: ResourceMetadata,
+    pub spec: Value,
+    pub status: ResourceStatus,
+    #[serde(alias = "virtualNodeName", alias = "virtualRouterName")]
+    pub name: ResourceName,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum BackendError {
@@ -61,16 +77,11 @@ pub trait Backend: Send + Sync {
     fn delete_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData>;
 
     fn list_virtual_nodes(&self, mesh: MeshAddress) -> Call<Vec<VirtualNodeRef>>;
-    fn describe_virtual_node(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualNodeData>;
-    fn create_virtual_node(&self, mesh: MeshAddress, input: CreateVirtualNodeInput) -> Call<VirtualNodeData>;
-    fn update_virtual_node(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualNodeInput) -> Call<VirtualNodeData>;
-    fn delete_virtual_node(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualNodeData>;
-
     fn list_virtual_routers(&self, mesh: MeshAddress) -> Call<Vec<VirtualRouterRef>>;
-    fn describe_virtual_router(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualRouterData>;
-    fn create_virtual_router(&self, mesh: MeshAddress, input: CreateVirtualRouterInput) -> Call<VirtualRouterData>;
-    fn update_virtual_router(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualRouterInput) -> Call<VirtualRouterData>;
-    fn delete_virtual_router(&self, mesh: MeshAddress, name: ResourceName) -> Call<VirtualRouterData>;
+    fn describe_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData>;
+    /// Creates one when `create`, else replaces the spec of the one named.
+    fn save_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName, spec: Value, create: bool) -> Call<ProviderData>;
+    fn delete_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData>;
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>>;
 }
@@ -84,4 +95,31 @@ pub fn provide_backend(backend: impl Backend + 'static) {
 
 pub fn use_backend() -> Arc<dyn Backend> {
     expect_context::<BackendContext>().0
+}
+
+/// A resource fed by a backend call. Every fetch is a boxed `Call`, so the reactive
+/// machinery is compiled once per result type instead of once per call site.
+pub fn load<T: 'static>(fetch: impl Fn() -> Call<T> + 'static) -> LocalResource<Result<T, BackendError>> {
+    LocalResource::new(fetch)
+}
+
+/// Runs every call at once and gives their answers in order (the list pages describe each
+/// row this way).
+pub async fn join_all<T>(calls: Vec<Call<T>>) -> Vec<Result<T, BackendError>> {
+    use std::task::Poll;
+    let mut pending: Vec<Option<Call<T>>> = calls.into_iter().map(Some).collect();
+    let mut answers: Vec<Option<Result<T, BackendError>>> = pending.iter().map(|_| None).collect();
+    std::future::poll_fn(|context| {
+        for (call, answer) in pending.iter_mut().zip(answers.iter_mut()) {
+            if let Some(future) = call {
+                if let Poll::Ready(result) = future.as_mut().poll(context) {
+                    *answer = Some(result);
+                    *call = None;
+                }
+            }
+        }
+        if pending.iter().all(Option::is_none) { Poll::Ready(()) } else { Poll::Pending }
+    })
+    .await;
+    answers.into_iter().flatten().collect()
 }

@@ -1,5 +1,9 @@
 //! The `returnTo` of a create form opened from another page (the wizard's provider step).
 
+use super::submission::Done;
+use crate::providers::kind::Provider;
+use crate::routing;
+use crate::virtual_services::wizard::state::return_after_create;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -17,4 +21,14 @@ pub fn current_url() -> String {
             format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
         })
         .unwrap_or_default()
+}
+
+/// Where saving a virtual node or router leads: back to the page that opened the form (the
+/// wizard, with the new one chosen), else to its details.
+pub fn after_save(kind: Provider, mesh: &str, name: &str, created: bool, return_to: Option<String>) -> Done {
+    let back = return_to.filter(|_| created).and_then(|to| return_after_create(&to, kind.provider_kind(), name));
+    Done {
+        notice: format!("{} {name} {}.", kind.title(), if created { "created" } else { "updated" }),
+        go_to: back.unwrap_or_else(|| routing::resource(mesh, kind.section(), name)),
+    }
 }

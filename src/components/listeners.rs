@@ -12,10 +12,6 @@ pub struct ListenerDraft {
 }
 
 impl ListenerDraft {
-    pub fn of(mapping: &PortMapping) -> Self {
-        Self { port: mapping.port.to_string(), protocol: mapping.protocol }
-    }
-
     pub fn port_mapping(&self) -> Option<PortMapping> {
         Some(PortMapping { port: PortNumber::new(self.port.trim().parse().ok()?).ok()?, protocol: self.protocol })
     }

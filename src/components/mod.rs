@@ -13,7 +13,9 @@ pub mod metadata;
 pub mod names;
 pub mod notice;
 pub mod provided_services;
+pub mod provider_page;
 pub mod query;
 pub mod resource_table;
+pub mod submission;
 pub mod table;
 

@@ -6,12 +6,14 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Notices(RwSignal<Option<String>>);
 
-pub fn provide_notices() {
-    provide_context(Notices(RwSignal::new(None)));
+impl Notices {
+    pub fn show(self, message: String) {
+        self.0.set(Some(message));
+    }
 }
 
-pub fn notify(message: impl Into<String>) {
-    expect_context::<Notices>().0.set(Some(message.into()));
+pub fn provide_notices() {
+    provide_context(Notices(RwSignal::new(None)));
 }
 
 /// Where notices appear.

@@ -10,12 +10,12 @@ use leptos_router::components::A;
 /// The names of the mesh's virtual services whose provider is this node or router.
 pub fn load(kind: Section, name: String) -> LocalResource<Result<Vec<String>, BackendError>> {
     let (backend, mesh) = (use_backend(), crate::meshes::layout::use_mesh_address());
-    LocalResource::new(move || {
+    crate::api::load(move || {
         let (backend, mesh, name) = (backend.clone(), mesh.clone(), name.clone());
-        async move {
+        Box::pin(async move {
             let rows = service_rows(backend, mesh).await?;
             Ok(rows.into_iter().filter(|row| row.provider.as_ref().is_some_and(|(_, provider, section)| *section == kind && *provider == name)).map(|row| row.name).collect())
-        }
+        })
     })
 }
 

@@ -3,11 +3,11 @@
 use crate::api::use_backend;
 use crate::components::field::TextField;
 use crate::components::names::new_name_error;
-use crate::components::notice::notify;
+use crate::meshes::known::use_known_meshes;
+use crate::components::submission::{Done, Submission};
 use crate::routing;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use mesh_engine::input::CreateMeshInput;
 use mesh_engine::names::ResourceName;
 use mesh_engine::spec::{EgressFilter, EgressFilterType, MeshSpec};
@@ -15,11 +15,12 @@ use mesh_engine::spec::{EgressFilter, EgressFilterType, MeshSpec};
 #[component]
 pub fn CreateMesh() -> impl IntoView {
     let backend = use_backend();
-    let existing = LocalResource::new({
-        let backend = backend.clone();
-        move || backend.list_meshes()
-    });
-    let taken = move || existing.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|mesh| mesh.mesh_name.to_string()).collect::<Vec<_>>();
+    let known = use_known_meshes();
+    // Only the caller's own meshes hold names it cannot use again.
+    let taken = move || match known.0.get() {
+        Some(Ok((meshes, me))) => meshes.into_iter().filter(|mesh| mesh.mesh_owner == me).map(|mesh| mesh.mesh_name.to_string()).collect(),
+        _ => Vec::new(),
+    };
     let name = RwSignal::new(String::new());
     let allow_all = RwSignal::new(false);
     let touched = RwSignal::new(false);
@@ -29,14 +30,8 @@ pub fn CreateMesh() -> impl IntoView {
             touched.set(true);
         }
     });
-    let create = Action::new_local(move |input: &CreateMeshInput| backend.create_mesh(input.clone()));
-    let server_error = move || create.value().get().and_then(Result::err).map(|error| error.to_string());
-    Effect::new(move || {
-        if let Some(Ok(mesh)) = create.value().get() {
-            notify(format!("Mesh {} created.", mesh.mesh_name));
-            use_navigate()(&routing::virtual_services(mesh.mesh_name.as_str()), Default::default());
-        }
-    });
+    let create = Submission::new();
+    let server_error = create.error();
     let name_input = NodeRef::<leptos::html::Input>::new();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -48,17 +43,23 @@ pub fn CreateMesh() -> impl IntoView {
             return;
         }
         let kind = if allow_all.get_untracked() { EgressFilterType::AllowAll } else { EgressFilterType::DropAll };
-        create.dispatch(CreateMeshInput {
+        let input = CreateMeshInput {
             mesh_name: ResourceName::parse(name.get_untracked()).expect("checked above"),
             spec: Some(MeshSpec { egress_filter: Some(EgressFilter { kind }), service_discovery: None }),
             tags: None,
             client_token: None,
-        });
+        };
+        let call = backend.create_mesh(input);
+        create.run(Box::pin(async move {
+            let mesh = call.await?;
+            known.0.refetch();
+            Ok(Done { notice: format!("Mesh {} created.", mesh.mesh_name), go_to: routing::virtual_services(mesh.mesh_name.as_str()) })
+        }));
     };
     view! {
         <section class="page">
             <h1>"Create mesh"</h1>
-            {move || server_error().map(|message| view! { <div class="alert alert-error" role="alert"><p>{message}</p></div> })}
+            {move || server_error.get().map(|message| view! { <div class="alert alert-error" role="alert"><p>{message}</p></div> })}
             <form on:submit=submit novalidate>
                 <TextField id="mesh-name" label="Mesh name" value=name node_ref=name_input
                     hint="1 to 255 characters."

@@ -1,7 +1,7 @@
 //! Inside a mesh: which mesh the URL names (its owner too, for a mesh shared with you), the
 //! left navigation, and the section the URL names.
 
-use crate::api::{BackendError, use_backend};
+use crate::meshes::known::{Known, use_known_meshes};
 use crate::components::async_view::AsyncView;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
@@ -34,16 +34,9 @@ pub fn resolve(name: &str, meshes: &[MeshRef], me: &AccountId) -> Option<MeshAdd
 #[component]
 pub fn MeshLayout() -> impl IntoView {
     let mesh = use_mesh();
-    let backend = use_backend();
-    let found = LocalResource::new(move || {
-        let (backend, name) = (backend.clone(), mesh.get());
-        async move {
-            let (meshes, me) = futures::future::join(backend.list_meshes(), backend.caller_account()).await;
-            Ok::<_, BackendError>(resolve(&name, &meshes?, &me?))
-        }
-    });
+    let known = use_known_meshes().0;
     view! {
-        <AsyncView resource=found loaded={move |address: Option<MeshAddress>| match address {
+        <AsyncView resource=known loaded={move |(meshes, me): Known| match resolve(&mesh.get(), &meshes, &me) {
             Some(address) => {
                 provide_context(address.clone());
                 let owner = address.owner.clone();

@@ -1,4 +1,5 @@
 use crate::api::{BackendError, use_backend};
+use crate::meshes::known::use_known_meshes;
 use crate::components::async_view::AsyncView;
 use crate::components::format::{format_timestamp, status_label};
 use crate::routing;
@@ -18,14 +19,15 @@ struct MeshRow {
 #[component]
 pub fn MeshList() -> impl IntoView {
     let backend = use_backend();
-    let meshes = LocalResource::new(move || {
+    let known = use_known_meshes().0;
+    // The rows follow the console's list of meshes, each with its status from Describe.
+    let meshes = crate::api::load(move || {
         let backend = backend.clone();
-        async move {
-            let (references, me) = futures::future::join(backend.list_meshes(), backend.caller_account()).await;
-            let (references, me) = (references?, me?);
-            let described = futures::future::join_all(references.iter().map(|mesh| {
+        Box::pin(async move {
+            let (references, me) = known.await?;
+            let described = crate::api::join_all(references.iter().map(|mesh| {
                 backend.describe_mesh(mesh_engine::MeshAddress::new(mesh.mesh_name.clone(), Some(mesh.mesh_owner.clone())))
-            }))
+            }).collect())
             .await;
             Ok::<_, BackendError>(
                 references
@@ -34,7 +36,7 @@ pub fn MeshList() -> impl IntoView {
                     .map(|(reference, data)| MeshRow { shared_with_you: reference.mesh_owner != me, reference, data: data.ok() })
                     .collect::<Vec<_>>(),
             )
-        }
+        })
     });
     view! {
         <section class="page">

@@ -1,5 +1,6 @@
 //! Meshes: the ones you own and the ones shared with you.
 
 pub mod create;
+pub mod known;
 pub mod layout;
 pub mod list;

@@ -5,12 +5,12 @@ use crate::api::{BackendError, use_backend};
 use crate::components::async_view::AsyncView;
 use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::metadata::{MetadataFields, TagTable};
-use crate::components::notice::notify;
+use crate::components::submission::{Done, Submission};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 use mesh_engine::names::ServiceName;
 use mesh_engine::resource::{TagRef, VirtualServiceData};
 use mesh_engine::spec::VirtualServiceProvider;
@@ -24,9 +24,9 @@ pub fn use_service_name() -> Memo<String> {
 /// A service and its tags, or nothing when there is no such service.
 pub fn load_service(service: Memo<String>) -> LocalResource<Result<Option<(VirtualServiceData, Vec<TagRef>)>, BackendError>> {
     let (backend, address) = (use_backend(), use_mesh_address());
-    LocalResource::new(move || {
+    crate::api::load(move || {
         let (backend, mesh, name) = (backend.clone(), address.clone(), ServiceName::parse(service.get()).ok());
-        async move {
+        Box::pin(async move {
             let Some(name) = name else { return Ok(None) };
             let data = match backend.describe_virtual_service(mesh, name).await {
                 Ok(data) => data,
@@ -36,7 +36,7 @@ pub fn load_service(service: Memo<String>) -> LocalResource<Result<Option<(Virtu
             // Tags of a resource in a mesh shared with you may be unreadable: the details still show.
             let tags = backend.list_tags(data.metadata.arn.clone()).await.unwrap_or_default();
             Ok(Some((data, tags)))
-        }
+        })
     })
 }
 
@@ -58,21 +58,18 @@ pub fn VirtualServiceDetail() -> impl IntoView {
     let loaded = load_service(service);
     let (backend, address) = (use_backend(), use_mesh_address());
     let deleting = RwSignal::new(false);
-    let delete = Action::new_local(move |_: &()| {
-        let (backend, mesh, name) = (backend.clone(), address.clone(), ServiceName::parse(service.get_untracked()).ok());
-        async move {
-            let Some(name) = name else { return Err(BackendError::Unreachable("not a valid name".into())) };
-            backend.delete_virtual_service(mesh, name).await
-        }
-    });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(deleted)) = delete.value().get() {
-            notify(format!("Virtual service {} deleted.", deleted.virtual_service_name));
-            navigate(&routing::virtual_services(deleted.mesh_name.as_str()), Default::default());
-        }
-    });
-    let delete_error = Signal::derive(move || delete.value().get().and_then(Result::err).map(|error| error.to_string()));
+    let delete = Submission::new();
+    let confirm = move || {
+        let Ok(name) = ServiceName::parse(service.get_untracked()) else { return };
+        let call = backend.delete_virtual_service(address.clone(), name);
+        delete.run(Box::pin(async move {
+            let deleted = call.await?;
+            Ok(Done {
+                notice: format!("Virtual service {} deleted.", deleted.virtual_service_name),
+                go_to: routing::virtual_services(deleted.mesh_name.as_str()),
+            })
+        }));
+    };
     view! {
         <AsyncView resource=loaded loaded={move |found: Option<(VirtualServiceData, Vec<TagRef>)>| match found {
             None => view! { <VirtualServiceNotFound mesh=mesh service=service /> }.into_any(),
@@ -98,7 +95,7 @@ pub fn VirtualServiceDetail() -> impl IntoView {
                     </div>
                     <Details data=data.clone() tags=tags />
                     <ConfirmDelete kind="virtual service" name=service_name.clone() open=deleting
-                        pending=delete.pending() error=delete_error on_confirm=move || { delete.dispatch(()); } />
+                        pending=delete.pending() error=delete.error() on_confirm=confirm.clone() />
                 </section>
                 }.into_any()
             }

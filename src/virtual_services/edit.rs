@@ -6,13 +6,12 @@ use super::provider::{ProviderFields, ProviderOptions};
 use super::wizard::state::ProviderChoice;
 use crate::api::use_backend;
 use crate::components::async_view::AsyncView;
-use crate::components::notice::notify;
+use crate::components::submission::{Done, Submission};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use mesh_engine::input::UpdateVirtualServiceInput;
 use mesh_engine::names::ServiceName;
 use mesh_engine::resource::{TagRef, VirtualServiceData};
@@ -39,28 +38,26 @@ fn EditForm(mesh: Memo<String>, data: VirtualServiceData) -> impl IntoView {
     let touched = RwSignal::new(true);
     let target_ref = NodeRef::<html::Select>::new();
     let backend = use_backend();
-    let save = Action::new_local({
+    let save = Submission::new();
+    let store = {
         let name = name.clone();
-        move |input: &UpdateVirtualServiceInput| {
-            let (backend, mesh, name, input) = (backend.clone(), address.clone(), name.clone(), input.clone());
-            async move { backend.update_virtual_service(mesh, name, input).await }
+        move |spec| {
+            let call = backend.update_virtual_service(address.clone(), name.clone(), UpdateVirtualServiceInput { spec, client_token: None });
+            save.run(Box::pin(async move {
+                let saved = call.await?;
+                Ok(Done {
+                    notice: format!("Virtual service {} updated.", saved.virtual_service_name),
+                    go_to: routing::virtual_service(saved.mesh_name.as_str(), saved.virtual_service_name.as_str()),
+                })
+            }));
         }
-    });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(saved)) = save.value().get() {
-            notify(format!("Virtual service {} updated.", saved.virtual_service_name));
-            navigate(&routing::virtual_service(saved.mesh_name.as_str(), saved.virtual_service_name.as_str()), Default::default());
-        }
-    });
-    let save_error = move || save.value().get().and_then(Result::err).map(|error| error.to_string());
+    };
+    let save_error = move || save.error().get();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let current = choice.get_untracked();
         match current.spec().filter(|_| options.error(&current).is_none()) {
-            Some(spec) => {
-                save.dispatch(UpdateVirtualServiceInput { spec, client_token: None });
-            }
+            Some(spec) => store(spec),
             None => {
                 if let Some(select) = target_ref.get_untracked() {
                     let _ = select.focus();

@@ -64,8 +64,8 @@ impl TableRow for ServiceRow {
 /// all at once: the list answer has neither).
 pub async fn service_rows(backend: std::sync::Arc<dyn crate::api::Backend>, mesh: mesh_engine::MeshAddress) -> Result<Vec<ServiceRow>, BackendError> {
     let references = backend.list_virtual_services(mesh.clone()).await?;
-    let described = futures::future::join_all(
-        references.iter().map(|service| backend.describe_virtual_service(mesh.clone(), service.virtual_service_name.clone())),
+    let described = crate::api::join_all(
+        references.iter().map(|service| backend.describe_virtual_service(mesh.clone(), service.virtual_service_name.clone())).collect(),
     )
     .await;
     Ok(references
@@ -84,7 +84,7 @@ pub fn VirtualServiceList() -> impl IntoView {
     let mesh = use_mesh();
     let backend = use_backend();
     let address = use_mesh_address();
-    let services = LocalResource::new(move || service_rows(backend.clone(), address.clone()));
+    let services = crate::api::load(move || Box::pin(service_rows(backend.clone(), address.clone())));
     let table = TableUrl::read();
     view! {
         <section class="page">

@@ -22,20 +22,20 @@ pub struct ProviderOptions {
 impl ProviderOptions {
     pub fn load(address: MeshAddress) -> Self {
         let backend = use_backend();
-        let routers = LocalResource::new({
+        let routers = crate::api::load({
             let (backend, address) = (backend.clone(), address.clone());
             move || {
                 let (backend, mesh) = (backend.clone(), address.clone());
-                async move {
+                Box::pin(async move {
                     Ok(backend.list_virtual_routers(mesh).await?.into_iter().map(|router| router.virtual_router_name.to_string()).collect())
-                }
+                })
             }
         });
-        let nodes = LocalResource::new(move || {
+        let nodes = crate::api::load(move || {
             let (backend, mesh) = (backend.clone(), address.clone());
-            async move {
+            Box::pin(async move {
                 Ok(backend.list_virtual_nodes(mesh).await?.into_iter().map(|node| node.virtual_node_name.to_string()).collect())
-            }
+            })
         });
         Self { routers, nodes }
     }

@@ -9,7 +9,7 @@ use super::provider::{ProviderFields, ProviderOptions};
 use crate::api::{BackendError, use_backend};
 use crate::components::debounce::debounced;
 use crate::components::focus::focus_by_id;
-use crate::components::notice::notify;
+use crate::components::submission::{Done, Submission};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::html;
@@ -54,11 +54,11 @@ pub fn CreateVirtualService() -> impl IntoView {
             name_touched.set(true);
         }
     });
-    let existing = LocalResource::new({
+    let existing = crate::api::load({
         let (backend, address) = (backend.clone(), address.clone());
         move || {
             let (backend, candidate, mesh) = (backend.clone(), settled_name.get(), Some(address.clone()));
-            async move { name_exists(&backend, mesh, &candidate).await.map(|exists| (candidate, exists)) }
+            Box::pin(async move { name_exists(&backend, mesh, &candidate).await.map(|exists| (candidate, exists)) })
         }
     });
     let name_check = Memo::new(move |_| check_service_name(&settled_name.get()));
@@ -148,30 +148,22 @@ pub fn CreateVirtualService() -> impl IntoView {
         current
     });
 
-    let create = Action::new_local({
-        let (backend, address) = (backend.clone(), address.clone());
-        move |input: &CreateVirtualServiceInput| {
-            let (backend, mesh, input) = (backend.clone(), address.clone(), input.clone());
-            async move { backend.create_virtual_service(mesh, input).await }
-        }
-    });
-    Effect::new({
-        let navigate = navigate.clone();
-        move |_| {
-            if let Some(Ok(service)) = create.value().get() {
-                notify(format!("Virtual service {} created.", service.virtual_service_name));
-                navigate(&routing::virtual_service(service.mesh_name.as_str(), service.virtual_service_name.as_str()), Default::default());
-            }
-        }
-    });
-    let create_error = move || create.value().get().and_then(Result::err).map(|error| error.to_string());
+    let create = Submission::new();
+    let create_error = move || create.error().get();
     let submit = move |_| {
         let current = state();
         let (Ok(name), Some(spec), Some(tags)) = (ServiceName::parse(current.name.clone()), current.provider.spec(), current.tag_refs()) else {
             return;
         };
         let tags = (!tags.is_empty()).then(|| mesh_engine::input::TagList::new(tags).expect("checked on the Tags step"));
-        create.dispatch(CreateVirtualServiceInput { virtual_service_name: name, spec, tags, client_token: None });
+        let call = backend.create_virtual_service(address.clone(), CreateVirtualServiceInput { virtual_service_name: name, spec, tags, client_token: None });
+        create.run(Box::pin(async move {
+            let service = call.await?;
+            Ok(Done {
+                notice: format!("Virtual service {} created.", service.virtual_service_name),
+                go_to: routing::virtual_service(service.mesh_name.as_str(), service.virtual_service_name.as_str()),
+            })
+        }));
     };
 
     view! {
@@ -217,6 +209,7 @@ pub fn CreateVirtualService() -> impl IntoView {
                             view! { <button type="button" class="button" on:click=move |_| go_to(previous)>"Previous"</button> }
                         })}
                         {move || if step.get() == Step::Review {
+                            let submit = submit.clone();
                             view! {
                                 <button type="button" class="button button-primary" disabled=move || create.pending().get() on:click=submit>"Create virtual service"</button>
                             }.into_any()

@@ -1,0 +1,95 @@
+//! `/meshes/{mesh}/virtual-nodes/{name}` and `/meshes/{mesh}/virtual-routers/{name}`.
+
+use super::kind::Provider;
+use super::spec_form::{backend_names, dns_hostname, listener_drafts};
+use crate::api::{BackendError, Call, ProviderData, load, use_backend};
+use crate::components::async_view::AsyncView;
+use crate::components::metadata::MetadataFields;
+use crate::components::provided_services::ProvidedServices;
+use crate::components::provider_page::ProviderPage;
+use crate::meshes::layout::{use_mesh, use_mesh_address};
+use crate::routing;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use mesh_engine::names::ResourceName;
+use mesh_engine::resource::TagRef;
+use std::sync::Arc;
+
+/// The node or router the URL names, with its tags; `None` when the mesh has no such one.
+pub fn load_provider(kind: Provider) -> (Memo<String>, LocalResource<Result<Option<(ProviderData, Vec<TagRef>)>, BackendError>>) {
+    let params = use_params_map();
+    let name = Memo::new(move |_| params.read().get("name").unwrap_or_default());
+    let (backend, mesh) = (use_backend(), use_mesh_address());
+    let loaded = load(move || {
+        let (backend, mesh, name) = (backend.clone(), mesh.clone(), ResourceName::parse(name.get()).ok());
+        Box::pin(async move {
+            let Some(name) = name else { return Ok(None) };
+            let data = match backend.describe_provider(kind, mesh, name).await {
+                Ok(data) => data,
+                Err(error) if error.is_not_found() => return Ok(None),
+                Err(error) => return Err(error),
+            };
+            let tags = backend.list_tags(data.metadata.arn.clone()).await.unwrap_or_default();
+            Ok(Some((data, tags)))
+        })
+    });
+    (name, loaded)
+}
+
+#[component]
+pub fn NotFound(kind: Provider, mesh: Memo<String>, name: Memo<String>) -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{format!("{} not found", kind.title())}</h1>
+            <p>{move || format!("The mesh {} has no {} named {}.", mesh.get(), kind.noun(), name.get())}</p>
+            <p><A href=move || routing::section(&mesh.get(), kind.section())>{format!("Go to the {}s", kind.noun())}</A></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn ProviderDetail(kind: Provider) -> impl IntoView {
+    let mesh = use_mesh();
+    let (name, loaded) = load_provider(kind);
+    view! {
+        <AsyncView resource=loaded loaded={move |found: Option<(ProviderData, Vec<TagRef>)>| match found {
+            None => view! { <NotFound kind=kind mesh=mesh name=name /> }.into_any(),
+            Some((data, tags)) => view! { <Details kind=kind data=data tags=tags /> }.into_any(),
+        }} />
+    }
+}
+
+#[component]
+fn Details(kind: Provider, data: ProviderData, tags: Vec<TagRef>) -> impl IntoView {
+    let (backend, address) = (use_backend(), use_mesh_address());
+    let delete: Arc<dyn Fn() -> Call<()> + Send + Sync> = {
+        let name = data.name.clone();
+        Arc::new(move || {
+            let call = backend.delete_provider(kind, address.clone(), name.clone());
+            Box::pin(async move { call.await.map(drop) })
+        })
+    };
+    let (mesh, name) = (data.mesh_name.to_string(), data.name.to_string());
+    let listeners: Vec<String> = listener_drafts(&data.spec).into_iter().map(|draft| format!("{} {}", draft.port, draft.protocol.as_str())).collect();
+    let node_fields = (kind == Provider::VirtualNode).then(|| {
+        let cloud_map = |member: &str| data.spec.pointer(&format!("/serviceDiscovery/awsCloudMap/{member}")).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let discovery = match (dns_hostname(&data.spec), data.spec.get("serviceDiscovery")) {
+            (Some(hostname), _) => format!("DNS: {hostname}"),
+            (None, Some(_)) => format!("AWS Cloud Map: {} in {}", cloud_map("serviceName"), cloud_map("namespaceName")),
+            (None, None) => "None".to_string(),
+        };
+        view! {
+            <div><dt>"Service discovery"</dt><dd>{discovery}</dd></div>
+            <div><dt>"Backends"</dt><dd><ProvidedServices mesh=mesh.clone() services=backend_names(&data.spec) /></dd></div>
+        }
+    });
+    view! {
+        <ProviderPage kind=kind.section() mesh=mesh.clone() name=name.clone() tags=tags delete=delete>
+            <div><dt>{format!("{} name", kind.title())}</dt><dd>{name.clone()}</dd></div>
+            {node_fields}
+            <div><dt>"Listeners"</dt><dd>{if listeners.is_empty() { "None".to_string() } else { listeners.join(", ") }}</dd></div>
+            <MetadataFields metadata=data.metadata.clone() status=data.status.status />
+        </ProviderPage>
+    }
+}

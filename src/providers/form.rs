@@ -1,0 +1,205 @@
+//! Create (`…/virtual-nodes/create`, `…/virtual-routers/create`) and edit (`…/{name}/edit`)
+//! a virtual node or router. A router has listeners only; a node also has service discovery
+//! and backends.
+
+use super::detail::{NotFound, load_provider};
+use super::kind::Provider;
+use super::spec_form::{Discovery, SpecForm};
+use crate::api::{ProviderData, load, use_backend};
+use crate::components::async_view::AsyncView;
+use crate::components::create_return::{after_save, use_return_to};
+use crate::components::field::TextField;
+use crate::components::focus::focus_by_id;
+use crate::components::listeners::{ListenerRows, check_port};
+use crate::components::names::new_name_error;
+use crate::components::submission::Submission;
+use crate::meshes::layout::{use_mesh, use_mesh_address};
+use crate::routing;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use mesh_engine::names::ResourceName;
+use mesh_engine::resource::TagRef;
+use serde_json::{Value, json};
+
+#[component]
+pub fn CreateProvider(kind: Provider) -> impl IntoView {
+    view! { <ProviderForm kind=kind existing=None /> }
+}
+
+#[component]
+pub fn EditProvider(kind: Provider) -> impl IntoView {
+    let mesh = use_mesh();
+    let (name, loaded) = load_provider(kind);
+    view! {
+        <AsyncView resource=loaded loaded={move |found: Option<(ProviderData, Vec<TagRef>)>| match found {
+            None => view! { <NotFound kind=kind mesh=mesh name=name /> }.into_any(),
+            Some((data, _)) => view! { <ProviderForm kind=kind existing=Some(data) /> }.into_any(),
+        }} />
+    }
+}
+
+#[component]
+fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView {
+    let mesh = use_mesh();
+    let (backend, address) = (use_backend(), use_mesh_address());
+    let return_to = use_return_to();
+    let is_node = kind == Provider::VirtualNode;
+    let base = existing.as_ref().map(|data| data.spec.clone()).unwrap_or_else(|| json!({}));
+    let editing = existing.as_ref().map(|data| data.name.clone());
+    let created = existing.is_none();
+    let initial = match &existing {
+        Some(data) => SpecForm::of(&data.spec),
+        None => SpecForm::new(is_node),
+    };
+    let cloud_map = initial.discovery == Discovery::Kept && is_node;
+
+    let name = RwSignal::new(String::new());
+    let discovery = RwSignal::new(match &initial.discovery { Discovery::Dns(_) => "dns", Discovery::None => "none", Discovery::Kept => "kept" });
+    let hostname = RwSignal::new(match &initial.discovery { Discovery::Dns(hostname) => hostname.clone(), _ => String::new() });
+    let listeners = RwSignal::new(initial.listeners.clone());
+    let backends = RwSignal::new(initial.backends.clone());
+    let touched = RwSignal::new(false);
+
+    // Names already used by this kind, and the services a node may send to.
+    let names = load({
+        let (backend, address) = (backend.clone(), address.clone());
+        move || {
+            let (backend, mesh) = (backend.clone(), address.clone());
+            Box::pin(async move {
+                let names: Vec<String> = match kind {
+                    Provider::VirtualNode => backend.list_virtual_nodes(mesh).await?.into_iter().map(|n| n.virtual_node_name.to_string()).collect(),
+                    Provider::VirtualRouter => backend.list_virtual_routers(mesh).await?.into_iter().map(|r| r.virtual_router_name.to_string()).collect(),
+                };
+                Ok(names)
+            })
+        }
+    });
+    let services = load({
+        let (backend, address) = (backend.clone(), address.clone());
+        move || {
+            let (backend, mesh) = (backend.clone(), address.clone());
+            Box::pin(async move { Ok(backend.list_virtual_services(mesh).await?.into_iter().map(|s| s.virtual_service_name.to_string()).collect::<Vec<_>>()) })
+        }
+    });
+    let name_problem = Signal::derive(move || created.then(|| new_name_error(&name.get(), &names.get().and_then(Result::ok).unwrap_or_default(), kind.noun())).flatten());
+    Effect::new(move |_| if !name.get().is_empty() { touched.set(true) });
+    let form = move || SpecForm {
+        discovery: match discovery.get() { "dns" => Discovery::Dns(hostname.get()), "none" => Discovery::None, _ => Discovery::Kept },
+        listeners: listeners.get(),
+        backends: backends.get(),
+    };
+    let hostname_problem = Signal::derive(move || form().hostname_error());
+
+    let save = Submission::new();
+    let store = move |spec: Value| {
+        let target = match editing.clone() {
+            Some(existing) => existing,
+            None => match ResourceName::parse(name.get_untracked()) {
+                Ok(new_name) => new_name,
+                Err(_) => return,
+            },
+        };
+        let call = backend.save_provider(kind, address.clone(), target, spec, created);
+        save.run(Box::pin(async move {
+            let saved = call.await?;
+            Ok(after_save(kind, saved.mesh_name.as_str(), saved.name.as_str(), created, return_to.get_untracked()))
+        }));
+    };
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        touched.set(true);
+        let name_id = if is_node { "virtual-node-name" } else { "virtual-router-name" };
+        let first_bad = if name_problem.get_untracked().is_some() {
+            Some(name_id.to_string())
+        } else if hostname_problem.get_untracked().is_some() {
+            Some("dns-hostname".to_string())
+        } else {
+            listeners.get_untracked().iter().position(|row| check_port(&row.port).is_some()).map(|index| format!("listener-port-{}", index + 1))
+        };
+        match (first_bad, form().apply(&base)) {
+            (None, Some(spec)) => store(spec),
+            (Some(id), _) => focus_by_id(&id),
+            (None, None) => {}
+        }
+    };
+    let title = match &existing {
+        Some(data) => format!("Edit {}", data.name),
+        None => format!("Create {}", kind.noun()),
+    };
+    let cancel = move || return_to.get().filter(|to| to.starts_with("/meshes/")).unwrap_or_else(|| routing::section(&mesh.get(), kind.section()));
+    let node_fields = is_node.then(|| view! {
+        <div class="field">
+            <fieldset>
+                <legend>"Service discovery"</legend>
+                <div class="radio">
+                    <input type="radio" id="discovery-dns" name="discovery" prop:checked=move || discovery.get() == "dns" on:change=move |_| discovery.set("dns") />
+                    <label for="discovery-dns">"DNS"</label>
+                </div>
+                {cloud_map.then(|| view! {
+                    <div class="radio">
+                        <input type="radio" id="discovery-kept" name="discovery" prop:checked=move || discovery.get() == "kept" on:change=move |_| discovery.set("kept") />
+                        <label for="discovery-kept">"AWS Cloud Map (kept as it is)"</label>
+                    </div>
+                })}
+                <div class="radio">
+                    <input type="radio" id="discovery-none" name="discovery" prop:checked=move || discovery.get() == "none" on:change=move |_| discovery.set("none") />
+                    <label for="discovery-none">"None"</label>
+                </div>
+            </fieldset>
+        </div>
+        <Show when=move || discovery.get() == "dns">
+            <TextField id="dns-hostname" label="DNS hostname" value=hostname hint="Where the node's tasks are found, e.g. orders.default.svc.cluster.local."
+                error=hostname_problem show_error=touched />
+        </Show>
+    });
+    let backend_fields = is_node.then(|| view! {
+        <div class="field">
+            <fieldset>
+                <legend>"Backends"</legend>
+                <p class="hint">"The virtual services this node sends traffic to."</p>
+                {move || match services.get() {
+                    None => view! { <p class="status">"Loading…"</p> }.into_any(),
+                    Some(Err(error)) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    Some(Ok(list)) if list.is_empty() => view! { <p>"This mesh has no virtual services yet."</p> }.into_any(),
+                    Some(Ok(list)) => list.into_iter().enumerate().map(|(index, service)| {
+                        let id = format!("backend-{}", index + 1);
+                        let checked = { let service = service.clone(); move || backends.get().contains(&service) };
+                        let toggle = { let service = service.clone(); move |_| backends.update(|chosen| {
+                            match chosen.iter().position(|name| *name == service) {
+                                Some(position) => { chosen.remove(position); }
+                                None => chosen.push(service.clone()),
+                            }
+                        }) };
+                        view! {
+                            <div class="radio">
+                                <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle />
+                                <label for=id>{service.clone()}</label>
+                            </div>
+                        }
+                    }).collect_view().into_any(),
+                }}
+            </fieldset>
+        </div>
+    });
+    view! {
+        <section class="page">
+            <h1>{title}</h1>
+            {move || save.error().get().map(|message| view! { <div class="alert alert-error" role="alert"><p>{message}</p></div> })}
+            <form novalidate on:submit=submit>
+                {created.then(|| view! {
+                    <TextField id=if is_node { "virtual-node-name" } else { "virtual-router-name" } label=format!("{} name", kind.title()) value=name
+                        hint="1 to 255 characters, unique in the mesh." error=name_problem show_error=touched />
+                })}
+                {node_fields}
+                <ListenerRows listeners=listeners show_errors=touched />
+                {backend_fields}
+                <div class="actions">
+                    <A href=cancel attr:class="button">"Cancel"</A>
+                    <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
+                        {if created { format!("Create {}", kind.noun()) } else { "Save changes".to_string() }}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
