@@ -1,15 +1,12 @@
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::not_found_panel::NotFoundPanel;
 
 /// Any URL the console does not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <section class="page">
-            <h1>"Page not found"</h1>
-            <p>"Nothing lives at this address."</p>
-            <p><A href=routing::MESHES>"Go to your meshes"</A></p>
-        </section>
+        <NotFoundPanel title="Page not found" message="Nothing lives at this address.".to_string()
+            back_href=routing::MESHES.to_string() back_text="Go to your meshes" />
     }
 }

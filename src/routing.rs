@@ -31,6 +31,24 @@ impl Section {
         }
     }
 
+    /// One of the section's resources, in a sentence: "virtual service".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Section::VirtualServices => "virtual service",
+            Section::VirtualRouters => "virtual router",
+            Section::VirtualNodes => "virtual node",
+        }
+    }
+
+    /// One of the section's resources, first in a sentence: "Virtual service".
+    pub fn noun_title(self) -> &'static str {
+        match self {
+            Section::VirtualServices => "Virtual service",
+            Section::VirtualRouters => "Virtual router",
+            Section::VirtualNodes => "Virtual node",
+        }
+    }
+
     pub fn from_path(path: &str) -> Option<Section> {
         let mut parts = path.trim_start_matches('/').split('/');
         let (Some("meshes"), Some(_mesh), Some(section)) = (parts.next(), parts.next(), parts.next()) else {
@@ -50,10 +68,6 @@ pub fn virtual_services(mesh: &str) -> String {
 
 pub fn virtual_service(mesh: &str, name: &str) -> String {
     format!("{}/{}", virtual_services(mesh), encode(name))
-}
-
-pub fn edit_virtual_service(mesh: &str, name: &str) -> String {
-    format!("{}/edit", virtual_service(mesh, name))
 }
 
 pub fn create_virtual_service(mesh: &str) -> String {

@@ -15,7 +15,7 @@ pub fn ConfirmDelete(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(into)] on_confirm: Callback<()>,
     /// Why it cannot be deleted now: shown instead of the confirmation.
-    #[prop(optional)]
+    #[prop(default = None)]
     blocker: Option<ViewFn>,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();

@@ -3,6 +3,7 @@
 
 use crate::meshes::known::{Known, use_known_meshes};
 use crate::components::async_view::AsyncView;
+use crate::components::not_found_panel::NotFoundPanel;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet, Redirect};
@@ -56,11 +57,9 @@ pub fn MeshLayout() -> impl IntoView {
                 }.into_any()
             }
             None => view! {
-                <section class="page">
-                    <h1>"Mesh not found"</h1>
-                    <p>{move || format!("There is no mesh named {} that you own or that is shared with you.", mesh.get())}</p>
-                    <p><A href=routing::MESHES>"Go to your meshes"</A></p>
-                </section>
+                <NotFoundPanel title="Mesh not found"
+                    message=Signal::derive(move || format!("There is no mesh named {} that you own or that is shared with you.", mesh.get()))
+                    back_href=routing::MESHES.to_string() back_text="Go to your meshes" />
             }.into_any(),
         }} />
     }

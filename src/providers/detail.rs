@@ -4,13 +4,13 @@ use super::kind::Provider;
 use super::spec_form::{backend_names, dns_hostname, listener_drafts};
 use crate::api::{BackendError, Call, ProviderData, load, use_backend};
 use crate::components::async_view::AsyncView;
+use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::metadata::MetadataFields;
 use crate::components::provided_services::ProvidedServices;
-use crate::components::provider_page::ProviderPage;
+use crate::components::resource_page::ResourcePage;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use mesh_engine::names::ResourceName;
 use mesh_engine::resource::TagRef;
@@ -40,11 +40,9 @@ pub fn load_provider(kind: Provider) -> (Memo<String>, LocalResource<Result<Opti
 #[component]
 pub fn NotFound(kind: Provider, mesh: Memo<String>, name: Memo<String>) -> impl IntoView {
     view! {
-        <section class="page">
-            <h1>{format!("{} not found", kind.title())}</h1>
-            <p>{move || format!("The mesh {} has no {} named {}.", mesh.get(), kind.noun(), name.get())}</p>
-            <p><A href=move || routing::section(&mesh.get(), kind.section())>{format!("Go to the {}s", kind.noun())}</A></p>
-        </section>
+        <NotFoundPanel title=format!("{} not found", kind.title())
+            message=Signal::derive(move || format!("The mesh {} has no {} named {}.", mesh.get(), kind.noun(), name.get()))
+            back_href=Signal::derive(move || routing::section(&mesh.get(), kind.section())) back_text=format!("Go to the {}s", kind.noun()) />
     }
 }
 
@@ -85,11 +83,11 @@ fn Details(kind: Provider, data: ProviderData, tags: Vec<TagRef>) -> impl IntoVi
         }
     });
     view! {
-        <ProviderPage kind=kind.section() mesh=mesh.clone() name=name.clone() tags=tags delete=delete>
+        <ResourcePage section=kind.section() mesh=mesh.clone() name=name.clone() tags=tags delete=delete>
             <div><dt>{format!("{} name", kind.title())}</dt><dd>{name.clone()}</dd></div>
             {node_fields}
             <div><dt>"Listeners"</dt><dd>{if listeners.is_empty() { "None".to_string() } else { listeners.join(", ") }}</dd></div>
             <MetadataFields metadata=data.metadata.clone() status=data.status.status />
-        </ProviderPage>
+        </ResourcePage>
     }
 }
