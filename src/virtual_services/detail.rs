@@ -50,17 +50,23 @@ pub fn VirtualServiceNotFound(mesh: Memo<String>, service: Memo<String>) -> impl
     }
 }
 
+/// The service the URL names, shown by `page`; a not-found page when the mesh has none.
 #[component]
-pub fn VirtualServiceDetail() -> impl IntoView {
+pub fn WithService(page: fn(VirtualServiceData, Vec<TagRef>) -> AnyView) -> impl IntoView {
     let mesh = use_mesh();
     let service = use_service_name();
     let loaded = load_service(service);
     view! {
         <AsyncView resource=loaded loaded={move |found: Option<(VirtualServiceData, Vec<TagRef>)>| match found {
             None => view! { <VirtualServiceNotFound mesh=mesh service=service /> }.into_any(),
-            Some((data, tags)) => view! { <Details data=data tags=tags /> }.into_any(),
+            Some((data, tags)) => page(data, tags),
         }} />
     }
+}
+
+#[component]
+pub fn VirtualServiceDetail() -> impl IntoView {
+    view! { <WithService page=|data, tags| view! { <Details data=data tags=tags /> }.into_any() /> }
 }
 
 #[component]

@@ -1,11 +1,10 @@
 //! `/meshes/{mesh}/virtual-services/{name}/edit`: change the provider, with the same live
 //! validation as the wizard.
 
-use super::detail::{VirtualServiceNotFound, load_service, use_service_name};
+use super::detail::WithService;
 use super::provider::{ProviderFields, ProviderOptions};
 use super::wizard::state::ProviderChoice;
 use crate::api::use_backend;
-use crate::components::async_view::AsyncView;
 use crate::components::submission::{Done, Submission};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
@@ -14,23 +13,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use mesh_engine::input::UpdateVirtualServiceInput;
 use mesh_engine::names::ServiceName;
-use mesh_engine::resource::{TagRef, VirtualServiceData};
+use mesh_engine::resource::VirtualServiceData;
 
 #[component]
 pub fn EditVirtualService() -> impl IntoView {
-    let mesh = use_mesh();
-    let service = use_service_name();
-    let loaded = load_service(service);
-    view! {
-        <AsyncView resource=loaded loaded={move |found: Option<(VirtualServiceData, Vec<TagRef>)>| match found {
-            None => view! { <VirtualServiceNotFound mesh=mesh service=service /> }.into_any(),
-            Some((data, _)) => view! { <EditForm mesh=mesh data=data /> }.into_any(),
-        }} />
-    }
+    view! { <WithService page=|data, _| view! { <EditForm data=data /> }.into_any() /> }
 }
 
 #[component]
-fn EditForm(mesh: Memo<String>, data: VirtualServiceData) -> impl IntoView {
+fn EditForm(data: VirtualServiceData) -> impl IntoView {
+    let mesh = use_mesh();
     let name = data.virtual_service_name.clone();
     let choice = RwSignal::new(ProviderChoice::of(&data.spec));
     let address = use_mesh_address();
