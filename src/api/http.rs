@@ -1,6 +1,6 @@
 //! The companion server, spoken to in the App Mesh API itself (what the AWS CLI sends).
 
-use super::{Backend, BackendError, Call, ProviderData};
+use super::{Backend, BackendError, Call, ProviderData, ProviderSummary};
 use crate::providers::kind::Provider;
 use serde_json::{Value, json};
 use crate::components::query::encode;
@@ -145,10 +145,6 @@ impl Backend for HttpBackend {
         delete(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))))
     }
 
-    fn list_virtual_nodes(&self, mesh: MeshAddress) -> Call<Vec<VirtualNodeRef>> {
-        all_pages(self.mesh_url(&mesh, "/virtualNodes"), 100, |page: ListVirtualNodesOutput| (page.virtual_nodes, page.next_token))
-    }
-
     fn describe_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData> {
         get(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))))
     }
@@ -165,8 +161,17 @@ impl Backend for HttpBackend {
         delete(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))))
     }
 
-    fn list_virtual_routers(&self, mesh: MeshAddress) -> Call<Vec<VirtualRouterRef>> {
-        all_pages(self.mesh_url(&mesh, "/virtualRouters"), 100, |page: ListVirtualRoutersOutput| (page.virtual_routers, page.next_token))
+    fn list_providers(&self, kind: Provider, mesh: MeshAddress) -> Call<Vec<ProviderSummary>> {
+        /// A page of ListVirtualNodes or ListVirtualRouters.
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Page {
+            #[serde(alias = "virtualNodes", alias = "virtualRouters")]
+            items: Vec<ProviderSummary>,
+            #[serde(default)]
+            next_token: Option<String>,
+        }
+        all_pages(self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), 100, |page: Page| (page.items, page.next_token))
     }
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>> {

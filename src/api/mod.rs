@@ -22,6 +22,17 @@ pub type Call<T> = Pin<Box<dyn Future<Output = Result<T, BackendError>>>>;
 /// A virtual node or router as the console holds it: its metadata, and its spec as the JSON
 /// App Mesh sent, so that an edit sends back every member it did not change (see
 /// `providers::spec_form`). The engine validates the whole spec.
+/// A virtual node or router as a list shows it.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderSummary {
+    #[serde(alias = "virtualNodeName", alias = "virtualRouterName")]
+    pub name: ResourceName,
+    pub last_updated_at: Timestamp,
+    pub resource_owner: AccountId,
+    pub version: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderData {
@@ -76,8 +87,7 @@ pub trait Backend: Send + Sync {
     fn update_virtual_service(&self, mesh: MeshAddress, name: ServiceName, input: UpdateVirtualServiceInput) -> Call<VirtualServiceData>;
     fn delete_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData>;
 
-    fn list_virtual_nodes(&self, mesh: MeshAddress) -> Call<Vec<VirtualNodeRef>>;
-    fn list_virtual_routers(&self, mesh: MeshAddress) -> Call<Vec<VirtualRouterRef>>;
+    fn list_providers(&self, kind: Provider, mesh: MeshAddress) -> Call<Vec<ProviderSummary>>;
     fn describe_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData>;
     /// Creates one when `create`, else replaces the spec of the one named.
     fn save_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName, spec: Value, create: bool) -> Call<ProviderData>;

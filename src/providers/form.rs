@@ -66,10 +66,7 @@ fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView
         move || {
             let (backend, mesh) = (backend.clone(), address.clone());
             Box::pin(async move {
-                let names: Vec<String> = match kind {
-                    Provider::VirtualNode => backend.list_virtual_nodes(mesh).await?.into_iter().map(|n| n.virtual_node_name.to_string()).collect(),
-                    Provider::VirtualRouter => backend.list_virtual_routers(mesh).await?.into_iter().map(|r| r.virtual_router_name.to_string()).collect(),
-                };
+                let names: Vec<String> = backend.list_providers(kind, mesh).await?.into_iter().map(|provider| provider.name.to_string()).collect();
                 Ok(names)
             })
         }

@@ -12,20 +12,12 @@ pub fn ProviderList(kind: Provider) -> impl IntoView {
     let rows = load(move || {
         let (backend, mesh) = (backend.clone(), address.clone());
         Box::pin(async move {
-            let rows: Vec<ResourceRow> = match kind {
-                Provider::VirtualNode => backend.list_virtual_nodes(mesh).await?.into_iter().map(|node| ResourceRow {
-                    name: node.virtual_node_name.to_string(),
-                    last_updated: node.last_updated_at,
-                    resource_owner: node.resource_owner.to_string(),
-                    version: node.version,
-                }).collect(),
-                Provider::VirtualRouter => backend.list_virtual_routers(mesh).await?.into_iter().map(|router| ResourceRow {
-                    name: router.virtual_router_name.to_string(),
-                    last_updated: router.last_updated_at,
-                    resource_owner: router.resource_owner.to_string(),
-                    version: router.version,
-                }).collect(),
-            };
+            let rows: Vec<ResourceRow> = backend.list_providers(kind, mesh).await?.into_iter().map(|provider| ResourceRow {
+                name: provider.name.to_string(),
+                last_updated: provider.last_updated_at,
+                resource_owner: provider.resource_owner.to_string(),
+                version: provider.version,
+            }).collect();
             Ok::<_, BackendError>(rows)
         })
     });

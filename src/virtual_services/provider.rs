@@ -10,6 +10,7 @@ use crate::routing::{self, Section};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use crate::providers::kind::Provider;
 use mesh_engine::MeshAddress;
 
 /// The mesh's virtual routers and nodes, to pick from.
@@ -27,14 +28,14 @@ impl ProviderOptions {
             move || {
                 let (backend, mesh) = (backend.clone(), address.clone());
                 Box::pin(async move {
-                    Ok(backend.list_virtual_routers(mesh).await?.into_iter().map(|router| router.virtual_router_name.to_string()).collect())
+                    Ok(backend.list_providers(Provider::VirtualRouter, mesh).await?.into_iter().map(|router| router.name.to_string()).collect())
                 })
             }
         });
         let nodes = crate::api::load(move || {
             let (backend, mesh) = (backend.clone(), address.clone());
             Box::pin(async move {
-                Ok(backend.list_virtual_nodes(mesh).await?.into_iter().map(|node| node.virtual_node_name.to_string()).collect())
+                Ok(backend.list_providers(Provider::VirtualNode, mesh).await?.into_iter().map(|node| node.name.to_string()).collect())
             })
         });
         Self { routers, nodes }
