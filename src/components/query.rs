@@ -1,15 +1,23 @@
 //! Query strings: the part of every URL that holds a view's state.
 
-use std::collections::HashMap;
-
 /// Where a view reads its query values from: the router's map, or a plain map in tests.
 pub trait QueryLookup {
     fn lookup(&self, key: &str) -> Option<String>;
 }
 
-impl QueryLookup for HashMap<String, String> {
+/// A parsed query string: its pairs in order (a map would cost the bundle a hasher).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pairs(Vec<(String, String)>);
+
+impl From<Vec<(String, String)>> for Pairs {
+    fn from(pairs: Vec<(String, String)>) -> Self {
+        Self(pairs)
+    }
+}
+
+impl QueryLookup for Pairs {
     fn lookup(&self, key: &str) -> Option<String> {
-        self.get(key).cloned()
+        self.0.iter().find(|(name, _)| name == key).map(|(_, value)| value.clone())
     }
 }
 
@@ -59,7 +67,7 @@ pub fn encode(value: &str) -> String {
 }
 
 /// Parses a query string that is not the router's (a `returnTo` URL's, say).
-pub fn parse(query: &str) -> HashMap<String, String> {
+pub fn parse(query: &str) -> Pairs {
     fn decode(text: &str) -> String {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
@@ -89,7 +97,8 @@ pub fn parse(query: &str) -> HashMap<String, String> {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
             (decode(key), decode(value))
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .into()
 }
 
 #[cfg(test)]
@@ -103,6 +112,6 @@ mod tests {
         query.push_nonempty("empty", "");
         let text = query.finish();
         assert_eq!(text, "name=a%20b%26c%3Dd%2F%C3%A9");
-        assert_eq!(parse(&text)["name"], "a b&c=d/é");
+        assert_eq!(parse(&text).lookup("name").unwrap(), "a b&c=d/é");
     }
 }

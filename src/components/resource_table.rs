@@ -43,7 +43,7 @@ pub fn ResourceTable(section: Section, rows: LocalResource<Result<Vec<ResourceRo
         Section::VirtualRouters => "Create virtual router",
         _ => "Create virtual node",
     };
-    let noun = section.title().to_lowercase();
+    let noun = section.title().to_ascii_lowercase();
     let name_label = match section {
         Section::VirtualRouters => "Virtual router name",
         _ => "Virtual node name",

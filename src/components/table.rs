@@ -74,12 +74,15 @@ pub struct PageOf<T> {
 }
 
 pub fn page_of<T: TableRow>(mut rows: Vec<T>, filter: &str, sort: Option<&Sort>, page: usize) -> PageOf<T> {
-    let needle = filter.trim().to_lowercase();
+    // ASCII case folding: App Mesh names are ASCII in practice, and Unicode's tables would
+    // weigh on the bundle. Other characters still match exactly.
+    let needle = filter.trim().to_ascii_lowercase();
     if !needle.is_empty() {
-        rows.retain(|row| row.search_text().to_lowercase().contains(&needle));
+        rows.retain(|row| row.search_text().to_ascii_lowercase().contains(&needle));
     }
     if let Some(sort) = sort {
-        rows.sort_by(|a, b| {
+        // Every row's `compare` breaks ties by name, so an unstable sort gives the same order.
+        rows.sort_unstable_by(|a, b| {
             let order = a.compare(b, &sort.column);
             if sort.direction == Direction::Descending { order.reverse() } else { order }
         });

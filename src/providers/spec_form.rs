@@ -66,7 +66,7 @@ impl SpecForm {
     pub fn hostname_error(&self) -> Option<String> {
         match &self.discovery {
             Discovery::Dns(hostname) if hostname.trim().is_empty() => Some("Enter the DNS hostname of the node's tasks.".into()),
-            Discovery::Dns(hostname) if hostname.contains(char::is_whitespace) => Some("A hostname has no spaces.".into()),
+            Discovery::Dns(hostname) if hostname.contains(|c: char| c.is_ascii_whitespace()) => Some("A hostname has no spaces.".into()),
             _ => None,
         }
     }

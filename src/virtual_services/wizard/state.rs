@@ -212,9 +212,9 @@ fn shell_quote(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
+    use crate::components::query::{Pairs, QueryLookup};
 
-    fn parse(query: &str) -> HashMap<String, String> {
+    fn parse(query: &str) -> Pairs {
         crate::components::query::parse(query)
     }
 
@@ -238,7 +238,7 @@ mod tests {
         let query = state.to_query(Step::Tags);
         assert!(query.starts_with("step=tags&name=orders.default.svc.cluster.local&provider=virtual-node&target=orders%20v1%26co"));
         let parsed = parse(&query);
-        assert_eq!(parsed["step"], "tags");
+        assert_eq!(parsed.lookup("step").unwrap(), "tags");
         assert_eq!(WizardState::from_query(&parsed), state);
     }
 
@@ -267,7 +267,7 @@ mod tests {
         assert_eq!(state.name, "svc.local");
         assert_eq!(state.provider, ProviderChoice { kind: ProviderKind::VirtualNode, target: "n 1".into() });
         assert_eq!(state.tags, vec![TagDraft { key: "a".into(), value: "b".into() }]);
-        assert_eq!(parse(query)["step"], "provider");
+        assert_eq!(parse(query).lookup("step").unwrap(), "provider");
         assert_eq!(return_after_create("/meshes/m1/virtual-services/s/edit", ProviderKind::VirtualNode, "n").unwrap(), "/meshes/m1/virtual-services/s/edit");
         assert_eq!(return_after_create("https://evil.example/", ProviderKind::VirtualNode, "n"), None);
         assert_eq!(return_after_create("//evil.example/meshes/", ProviderKind::VirtualNode, "n"), None);

@@ -79,7 +79,7 @@ pub fn ReviewStep(mesh: Memo<String>, state: Signal<WizardState>, edit_url: Call
         <section class="review-section" aria-labelledby=format!("review-{}", step.slug())>
             <header>
                 <h2 id=format!("review-{}", step.slug())>{step.title()}</h2>
-                <A href=move || edit_url.run(step) attr:aria-label=format!("Edit {}", step.title().to_lowercase())>"Edit"</A>
+                <A href=move || edit_url.run(step) attr:aria-label=format!("Edit {}", step.title().to_ascii_lowercase())>"Edit"</A>
             </header>
             {body}
         </section>
