@@ -16,7 +16,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 /// A backend call; browser futures are not `Send`, so views drive them with `LocalResource`
-/// and `Action::new_local`.
+/// (through [`load`]) and `components::submission::Submission`.
 pub type Call<T> = Pin<Box<dyn Future<Output = Result<T, BackendError>>>>;
 
 /// A virtual node or router as the console holds it: its metadata, and its spec as the JSON

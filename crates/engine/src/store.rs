@@ -42,15 +42,6 @@ impl MemoryStore {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// Every entry, for persisting the whole store at once.
-    pub fn entries(&self) -> &BTreeMap<String, BTreeMap<String, String>> {
-        &self.collections
-    }
-
-    pub fn from_entries(collections: BTreeMap<String, BTreeMap<String, String>>) -> Self {
-        Self { collections }
-    }
 }
 
 impl Store for MemoryStore {
@@ -128,6 +119,6 @@ mod tests {
         let mut store = MemoryStore::new();
         store.put("things", "a", "1").unwrap();
         store.delete("things", "a").unwrap();
-        assert!(store.entries().is_empty());
+        assert_eq!(store, MemoryStore::new());
     }
 }
