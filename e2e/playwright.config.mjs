@@ -1,8 +1,13 @@
-// Browser tests: Debian's Chromium (never a downloaded browser) against the real server
-// serving the release build in ../dist, with a fresh SQLite file per run.
+// Browser tests: Debian's Chromium (never a downloaded browser) against the release build in
+// ../dist, in both storage modes: `server` (the real server, a fresh SQLite file per run) and
+// `browser` (a plain static host, data in localStorage). Every test runs in both unless it
+// says otherwise. `subpath` runs the console built with `--public-url /console/` (in
+// ../target/dist-subpath) from a static host under that path.
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 18080);
+const serverPort = Number(process.env.E2E_PORT ?? 18080);
+const staticPort = serverPort + 1;
+const subpathPort = serverPort + 2;
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -22,16 +27,39 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['./summary-reporter.mjs']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
     trace: 'retain-on-failure',
+    serverURL: `http://127.0.0.1:${serverPort}`,
   },
-  webServer: {
-    command: `node start-server.mjs ${port}`,
-    url: `http://127.0.0.1:${port}/v20190125/meshes`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    timeout: 30_000,
-  },
+  projects: [
+    { name: 'server', testIgnore: /subpath/, use: { storageMode: 'server', baseURL: `http://127.0.0.1:${serverPort}` } },
+    { name: 'browser', testIgnore: /subpath/, use: { storageMode: 'browser', baseURL: `http://127.0.0.1:${staticPort}` } },
+    { name: 'subpath', testMatch: /subpath/, use: { storageMode: 'browser', baseURL: `http://127.0.0.1:${subpathPort}/console/` } },
+  ],
+  webServer: [
+    {
+      command: `node start-server.mjs ${serverPort}`,
+      url: `http://127.0.0.1:${serverPort}/v20190125/meshes`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 30_000,
+    },
+    {
+      command: `node static-server.mjs ${staticPort}`,
+      url: `http://127.0.0.1:${staticPort}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 30_000,
+    },
+    {
+      command: `node static-server.mjs ${subpathPort} ../target/dist-subpath /console/`,
+      url: `http://127.0.0.1:${subpathPort}/console/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 30_000,
+    },
+  ],
 });

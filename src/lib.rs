@@ -7,8 +7,11 @@ mod not_found;
 mod routing;
 mod shell;
 mod providers;
+mod storage;
 mod virtual_services;
+mod web;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
@@ -17,17 +20,34 @@ use providers::form::{CreateProvider, EditProvider};
 use providers::kind::Provider;
 use providers::list::ProviderList;
 
+/// Finds out where data is kept (see `storage::start`), then shows the console, or why it
+/// cannot run.
+pub async fn start() {
+    use storage::start::Started;
+    let started = storage::start::start().await;
+    leptos::mount::mount_to_body(move || match started {
+        Started::Ready(backend) => Either::Left(view! { <Console backend=backend /> }),
+        Started::Problem { message, backend } => Either::Right(view! { <storage::problem::StorageProblem message=message backend=backend /> }),
+    });
+}
+
 /// The whole console: the backend in context, the app shell, and every view at its URL.
 #[component]
-pub fn App() -> impl IntoView {
-    api::provide_backend(api::http::HttpBackend::same_origin());
+fn Console(backend: api::appmesh::AppMeshBackend) -> impl IntoView {
+    let in_browser = api::Backend::storage(&backend) == api::Storage::Browser;
+    api::provide_backend(backend);
+    if in_browser {
+        storage::live::follow_other_tabs();
+    }
     components::notice::provide_notices();
     meshes::known::provide_known_meshes();
     view! {
-        <Router>
+        <Router base=routing::base()>
             <shell::Shell>
                 <Routes fallback=|| view! { <not_found::NotFound /> }>
                     <Route path=path!("/") view=|| view! { <Redirect path=routing::MESHES /> } />
+
+                    <Route path=path!("/settings") view=storage::settings::Settings />
                     <Route path=path!("/meshes") view=meshes::list::MeshList />
                     <Route path=path!("/meshes/create") view=meshes::create::CreateMesh />
                     <ParentRoute path=path!("/meshes/:mesh") view=meshes::layout::MeshLayout>

@@ -3,6 +3,22 @@
 use crate::components::query::encode;
 
 pub const MESHES: &str = "/meshes";
+pub const SETTINGS: &str = "/settings";
+
+/// The path the console is served under (`trunk build --public-url /console/` makes it
+/// `/console`; at the root it is empty), read from the page's `<base href>`.
+pub fn base() -> String {
+    thread_local! {
+        static BASE: String = crate::web::base_path();
+    }
+    BASE.with(Clone::clone)
+}
+
+/// A browser path with the base taken off: the console's own path, as routes name it.
+pub fn app_path(path: &str) -> String {
+    let base = base();
+    path.strip_prefix(base.as_str()).filter(|rest| rest.is_empty() || rest.starts_with('/')).unwrap_or(path).to_owned()
+}
 
 /// The parts of a mesh's section URLs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,18 +5,18 @@ use crate::api::use_backend;
 use crate::components::notice::NoticeArea;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
-    let storage = use_backend().storage_label();
+    let storage = use_backend().storage().label();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="top-bar">
             <A href=routing::MESHES attr:class="brand">"Mesh Console"</A>
             <MeshPicker />
-            <span class="storage-indicator" title="Where the console keeps your App Mesh resources">{storage}</span>
+            <A href=routing::SETTINGS attr:class="storage-indicator" attr:title="Where the console keeps your App Mesh resources: change it in Settings">{storage}</A>
         </header>
         <main id="main" class="content" tabindex="-1">
             <NoticeArea />
@@ -31,14 +31,14 @@ fn MeshPicker() -> impl IntoView {
     let known = crate::meshes::known::use_known_meshes().0;
     let location = use_location();
     let current = Memo::new(move |_| {
-        let path = location.pathname.get();
+        let path = routing::app_path(&location.pathname.get());
         path.strip_prefix("/meshes/")
             .and_then(|rest| rest.split('/').next())
             .filter(|mesh| !mesh.is_empty() && *mesh != "create")
             .map(|mesh| String::from(js_sys::decode_uri_component(mesh).map(String::from).unwrap_or_else(|_| mesh.into())))
     });
     let choose = move |mesh: String| {
-        let section = Section::from_path(&location.pathname.get_untracked()).unwrap_or(Section::VirtualServices);
+        let section = Section::from_path(&routing::app_path(&location.pathname.get_untracked())).unwrap_or(Section::VirtualServices);
         let target = if mesh.is_empty() { routing::MESHES.to_string() } else { routing::section(&mesh, section) };
         use_navigate()(&target, Default::default());
     };

@@ -1,10 +1,14 @@
 import { test, expect } from './fixtures.mjs';
 
-test('the console loads at / and shows the meshes', async ({ page }) => {
+test('the console loads at / and shows the meshes, and where they are stored', async ({ page, storageMode }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/meshes$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Meshes' })).toBeVisible();
-  await expect(page.getByText('Stored on the server')).toBeVisible();
+  const indicator = page.getByRole('link', { name: storageMode === 'server' ? 'Stored on the server' : 'Stored in this browser' });
+  await expect(indicator).toBeVisible();
+  await indicator.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByText(`This console is working with data ${storageMode === 'server' ? 'on the server' : 'in this browser'}.`)).toBeVisible();
 });
 
 test('a deep link loaded directly renders its view', async ({ page }) => {

@@ -1,51 +1,74 @@
 // Test data made through the App Mesh API itself (what the AWS CLI sends), and removed after.
+// `api` is the fixture of that name: the server's HTTP API, or in browser mode the same API
+// answered by the engine in the page's own localStorage.
 import { expect } from '@playwright/test';
-
-const api = '/v20190125';
 
 export function uniqueName(prefix) {
   return `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** Signed as another account: a 12-digit access key id names the account. */
-export function signedAs(account) {
-  return { authorization: `AWS4-HMAC-SHA256 Credential=${account}/20261126/us-east-1/appmesh/aws4_request, SignedHeaders=host, Signature=0` };
-}
-
-async function call(request, method, path, body, headers = {}) {
-  const response = await request.fetch(`${api}${path}`, { method, data: body, headers });
-  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBeTruthy();
-  return response.json();
+/** An API call that must succeed; its JSON answer. */
+export async function ok(api, method, path, body, options) {
+  const answer = await api.call(method, path, body, options);
+  expect(answer.status, `${method} ${path}: ${answer.text}`).toBe(200);
+  return JSON.parse(answer.text);
 }
 
 export const appmesh = {
-  createMesh: (request, mesh, headers) => call(request, 'PUT', '/meshes', { meshName: mesh }, headers),
-  createNode: (request, mesh, name) => call(request, 'PUT', `/meshes/${mesh}/virtualNodes`, { virtualNodeName: name, spec: {} }),
-  createRouter: (request, mesh, name) => call(request, 'PUT', `/meshes/${mesh}/virtualRouters`, { virtualRouterName: name, spec: {} }),
-  createService: (request, mesh, name, provider) =>
-    call(request, 'PUT', `/meshes/${mesh}/virtualServices`, { virtualServiceName: name, spec: provider ? { provider } : {} }),
-  describeService: (request, mesh, name) => call(request, 'GET', `/meshes/${mesh}/virtualServices/${encodeURIComponent(name)}`),
+  createMesh: (api, mesh, options) => ok(api, 'PUT', '/v20190125/meshes', { meshName: mesh }, options),
+  createNode: (api, mesh, name) => ok(api, 'PUT', `/v20190125/meshes/${mesh}/virtualNodes`, { virtualNodeName: name, spec: {} }),
+  createRouter: (api, mesh, name) => ok(api, 'PUT', `/v20190125/meshes/${mesh}/virtualRouters`, { virtualRouterName: name, spec: {} }),
+  createService: (api, mesh, name, provider) =>
+    ok(api, 'PUT', `/v20190125/meshes/${mesh}/virtualServices`, { virtualServiceName: name, spec: provider ? { provider } : {} }),
+  describeService: (api, mesh, name) => ok(api, 'GET', `/v20190125/meshes/${mesh}/virtualServices/${encodeURIComponent(name)}`),
 
   /** Shares a mesh of `owner` with `account` through AWS RAM's API. */
-  async shareMesh(request, owner, mesh, account) {
-    const response = await request.post('/createresourceshare', {
-      headers: signedAs(owner),
-      data: { name: `share-${mesh}`, resourceArns: [`arn:aws:appmesh:us-east-1:${owner}:mesh/${mesh}`], principals: [account] },
-    });
-    expect(response.ok(), await response.text()).toBeTruthy();
-  },
+  shareMesh: (api, owner, mesh, account) =>
+    ok(api, 'POST', '/createresourceshare', { name: `share-${mesh}`, resourceArns: [`arn:aws:appmesh:us-east-1:${owner}:mesh/${mesh}`], principals: [account] }, { as: owner }),
 
-  /** Deletes a mesh and everything in it (as its owner when `headers` say so). */
-  async deleteMesh(request, mesh, headers = {}) {
+  /** Deletes a mesh and everything in it (as its owner when `options.as` says so). */
+  async deleteMesh(api, mesh, options) {
     const list = async (kind, key) => {
-      const response = await request.get(`${api}/meshes/${mesh}/${kind}`, { headers });
-      return response.ok() ? (await response.json())[kind].map((item) => item[key]) : [];
+      const answer = await api.call('GET', `/v20190125/meshes/${mesh}/${kind}`, undefined, options);
+      return answer.status === 200 ? JSON.parse(answer.text)[kind].map((item) => item[key]) : [];
     };
     for (const name of await list('virtualServices', 'virtualServiceName')) {
-      await request.delete(`${api}/meshes/${mesh}/virtualServices/${encodeURIComponent(name)}`, { headers });
+      await api.call('DELETE', `/v20190125/meshes/${mesh}/virtualServices/${encodeURIComponent(name)}`, undefined, options);
     }
-    for (const name of await list('virtualNodes', 'virtualNodeName')) await request.delete(`${api}/meshes/${mesh}/virtualNodes/${name}`, { headers });
-    for (const name of await list('virtualRouters', 'virtualRouterName')) await request.delete(`${api}/meshes/${mesh}/virtualRouters/${name}`, { headers });
-    await request.delete(`${api}/meshes/${mesh}`, { headers });
+    for (const name of await list('virtualNodes', 'virtualNodeName')) await api.call('DELETE', `/v20190125/meshes/${mesh}/virtualNodes/${name}`, undefined, options);
+    for (const name of await list('virtualRouters', 'virtualRouterName')) await api.call('DELETE', `/v20190125/meshes/${mesh}/virtualRouters/${name}`, undefined, options);
+    await api.call('DELETE', `/v20190125/meshes/${mesh}`, undefined, options);
   },
 };
+
+/** The server's API over HTTP; `as` signs as another account (a 12-digit access key id). */
+export function serverApi(request) {
+  return {
+    async call(method, path, body, { as } = {}) {
+      const headers = as ? { authorization: `AWS4-HMAC-SHA256 Credential=${as}/20261126/us-east-1/appmesh/aws4_request, SignedHeaders=host, Signature=0` } : {};
+      const response = await request.fetch(path, { method, data: body, headers });
+      return { status: response.status(), text: await response.text() };
+    },
+  };
+}
+
+/**
+ * The same API in browser mode: a second tab of the test's browser context, on the console's
+ * origin, calls the engine the console loads, so both read and write the same localStorage.
+ */
+export async function browserApi(context) {
+  const tab = await context.newPage();
+  await tab.goto('/engine/mesh_browser_engine.js');
+  return {
+    async call(method, path, body, { as } = {}) {
+      return tab.evaluate(async ({ method, path, body, as }) => {
+        const engine = await import('/engine/mesh_browser_engine.js');
+        globalThis.engineStarted ??= engine.default();
+        await globalThis.engineStarted;
+        const reply = engine.handle(method, path, body, as);
+        return { status: reply.status, text: reply.body };
+      }, { method, path, body: body === undefined ? undefined : JSON.stringify(body), as });
+    },
+    close: () => tab.close(),
+  };
+}

@@ -1,9 +1,9 @@
 import { test, expect, expectAccessible } from './fixtures.mjs';
-import { appmesh, signedAs, uniqueName } from './appmesh.mjs';
+import { appmesh, ok, uniqueName } from './appmesh.mjs';
 
-test('choosing a mesh opens its virtual services; the picker switches mesh and keeps the section', async ({ page, request, mesh }) => {
+test('choosing a mesh opens its virtual services; the picker switches mesh and keeps the section', async ({ page, api, mesh }) => {
   const other = uniqueName('other');
-  await appmesh.createMesh(request, other);
+  await appmesh.createMesh(api, other);
   try {
     await page.goto('/meshes');
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: mesh, exact: true }) });
@@ -21,11 +21,11 @@ test('choosing a mesh opens its virtual services; the picker switches mesh and k
     await expect(page).toHaveURL(new RegExp(`/meshes/${other}/virtual-nodes$`));
     await expect(page.getByRole('navigation', { name: 'Mesh sections' }).getByRole('heading', { name: other })).toBeVisible();
   } finally {
-    await appmesh.deleteMesh(request, other);
+    await appmesh.deleteMesh(api, other);
   }
 });
 
-test('create mesh validates its name live and opens the new mesh', async ({ page, request, mesh }) => {
+test('create mesh validates its name live and opens the new mesh', async ({ page, api, mesh }) => {
   const name = uniqueName('created');
   await page.goto('/meshes');
   await page.getByRole('link', { name: 'Create mesh' }).first().click();
@@ -40,9 +40,9 @@ test('create mesh validates its name live and opens the new mesh', async ({ page
   await page.getByRole('button', { name: 'Create mesh' }).click();
   await expect(page).toHaveURL(new RegExp(`/meshes/${name}/virtual-services$`));
   await expect(page.getByText(`Mesh ${name} created.`)).toBeVisible();
-  const described = await (await request.get(`/v20190125/meshes/${name}`)).json();
+  const described = await ok(api, 'GET', `/v20190125/meshes/${name}`);
   expect(described.spec.egressFilter.type).toBe('ALLOW_ALL');
-  await appmesh.deleteMesh(request, name);
+  await appmesh.deleteMesh(api, name);
 });
 
 test('an unknown mesh is a clear not-found page with a way back', async ({ page }) => {
@@ -53,11 +53,11 @@ test('an unknown mesh is a clear not-found page with a way back', async ({ page 
   await expect(page.getByRole('heading', { level: 1, name: 'Meshes' })).toBeVisible();
 });
 
-test('a mesh shared with you is marked, and you can work in it', async ({ page, request }) => {
+test('a mesh shared with you is marked, and you can work in it', async ({ page, api }) => {
   const owner = '210987654321';
   const mesh = uniqueName('shared');
-  await appmesh.createMesh(request, mesh, signedAs(owner));
-  await appmesh.shareMesh(request, owner, mesh, '123456789012');
+  await appmesh.createMesh(api, mesh, { as: owner });
+  await appmesh.shareMesh(api, owner, mesh, '123456789012');
   try {
     await page.goto('/meshes');
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: mesh, exact: true }) });
@@ -73,6 +73,6 @@ test('a mesh shared with you is marked, and you can work in it', async ({ page, 
     await expect(value('Mesh owner')).toHaveText(owner);
     await expect(value('Resource owner')).toHaveText('123456789012');
   } finally {
-    await appmesh.deleteMesh(request, mesh, signedAs(owner));
+    await appmesh.deleteMesh(api, mesh, { as: owner });
   }
 });

@@ -1,11 +1,11 @@
 import { test, expect, expectAccessible } from './fixtures.mjs';
-import { appmesh } from './appmesh.mjs';
+import { appmesh, ok } from './appmesh.mjs';
 
 const value = (page, label) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd');
 
-test('create a virtual node with DNS discovery, listeners and a backend', async ({ page, request, mesh }) => {
-  await appmesh.createService(request, mesh, 'ledger.local');
-  await appmesh.createNode(request, mesh, 'taken');
+test('create a virtual node with DNS discovery, listeners and a backend', async ({ page, api, mesh }) => {
+  await appmesh.createService(api, mesh, 'ledger.local');
+  await appmesh.createNode(api, mesh, 'taken');
   await page.goto(`/meshes/${mesh}/virtual-nodes`);
   await page.getByRole('link', { name: 'Create virtual node' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Create virtual node' })).toBeVisible();
@@ -34,14 +34,13 @@ test('create a virtual node with DNS discovery, listeners and a backend', async 
   await expectAccessible(page, 'virtual node details');
 });
 
-test('editing a virtual node keeps what the form does not show', async ({ page, request, mesh }) => {
+test('editing a virtual node keeps what the form does not show', async ({ page, api, mesh }) => {
   const spec = {
     listeners: [{ portMapping: { port: 8080, protocol: 'http' }, healthCheck: { healthyThreshold: 2, intervalMillis: 5000, protocol: 'http', timeoutMillis: 2000, unhealthyThreshold: 3, path: '/ping' } }],
     logging: { accessLog: { file: { path: '/dev/stdout' } } },
     serviceDiscovery: { dns: { hostname: 'old.local', responseType: 'ENDPOINTS' } },
   };
-  const created = await request.put(`/v20190125/meshes/${mesh}/virtualNodes`, { data: { virtualNodeName: 'n1', spec } });
-  expect(created.ok()).toBeTruthy();
+  await ok(api, 'PUT', `/v20190125/meshes/${mesh}/virtualNodes`, { virtualNodeName: 'n1', spec });
   await page.goto(`/meshes/${mesh}/virtual-nodes/n1`);
   await page.getByRole('link', { name: 'Edit' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Edit n1' })).toBeVisible();
@@ -49,14 +48,14 @@ test('editing a virtual node keeps what the form does not show', async ({ page, 
   await page.getByLabel('DNS hostname').fill('new.local');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Virtual node n1 updated.')).toBeVisible();
-  const stored = await (await request.get(`/v20190125/meshes/${mesh}/virtualNodes/n1`)).json();
+  const stored = await ok(api, 'GET', `/v20190125/meshes/${mesh}/virtualNodes/n1`);
   expect(stored.metadata.version).toBe(2);
   expect(stored.spec.serviceDiscovery.dns).toEqual({ hostname: 'new.local', responseType: 'ENDPOINTS' });
   expect(stored.spec.listeners[0].healthCheck.path).toBe('/ping');
   expect(stored.spec.logging).toEqual(spec.logging);
 });
 
-test('create and edit a virtual router', async ({ page, request, mesh }) => {
+test('create and edit a virtual router', async ({ page, api, mesh }) => {
   await page.goto(`/meshes/${mesh}/virtual-routers`);
   await page.getByRole('link', { name: 'Create virtual router' }).click();
   await page.getByLabel('Virtual router name').fill('r1');
@@ -77,9 +76,9 @@ test('create and edit a virtual router', async ({ page, request, mesh }) => {
   await expect(page.getByRole('link', { name: 'r1', exact: true })).toBeVisible();
 });
 
-test('deleting a provider explains the refusal with the services it provides', async ({ page, request, mesh }) => {
-  await appmesh.createNode(request, mesh, 'busy');
-  await appmesh.createService(request, mesh, 'uses-busy.local', { virtualNode: { virtualNodeName: 'busy' } });
+test('deleting a provider explains the refusal with the services it provides', async ({ page, api, mesh }) => {
+  await appmesh.createNode(api, mesh, 'busy');
+  await appmesh.createService(api, mesh, 'uses-busy.local', { virtualNode: { virtualNodeName: 'busy' } });
   await page.goto(`/meshes/${mesh}/virtual-nodes/busy`);
   await expect(value(page, 'Provides').getByRole('link', { name: 'uses-busy.local' })).toBeVisible();
   await page.getByRole('button', { name: 'Delete' }).click();
@@ -93,7 +92,7 @@ test('deleting a provider explains the refusal with the services it provides', a
   await dialog.getByRole('link', { name: 'uses-busy.local' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'uses-busy.local' })).toBeVisible();
 
-  await appmesh.createRouter(request, mesh, 'idle');
+  await appmesh.createRouter(api, mesh, 'idle');
   await page.goto(`/meshes/${mesh}/virtual-routers/idle`);
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByLabel('To confirm, type delete').fill('delete');

@@ -1,9 +1,6 @@
 import { test, expect, expectAccessible } from './fixtures.mjs';
 import { appmesh } from './appmesh.mjs';
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startOwnServer } from './own-server.mjs';
 
 test('an empty mesh offers to create a virtual service', async ({ page, mesh }) => {
   await page.goto(`/meshes/${mesh}/virtual-services`);
@@ -13,11 +10,11 @@ test('an empty mesh offers to create a virtual service', async ({ page, mesh }) 
   await expect(page).toHaveURL(new RegExp(`/meshes/${mesh}/virtual-services/create`));
 });
 
-test('filter, sort and page live in the URL and survive a reload', async ({ page, request, mesh }) => {
-  await appmesh.createNode(request, mesh, 'n1');
+test('filter, sort and page live in the URL and survive a reload', async ({ page, api, mesh }) => {
+  await appmesh.createNode(api, mesh, 'n1');
   for (let i = 1; i <= 12; i += 1) {
     const name = `svc-${String(i).padStart(2, '0')}.local`;
-    await appmesh.createService(request, mesh, name, i % 3 === 0 ? { virtualNode: { virtualNodeName: 'n1' } } : undefined);
+    await appmesh.createService(api, mesh, name, i % 3 === 0 ? { virtualNode: { virtualNodeName: 'n1' } } : undefined);
   }
   await page.goto(`/meshes/${mesh}/virtual-services`);
   await expect(page.getByText('12 virtual services')).toBeVisible();
@@ -56,10 +53,10 @@ test('filter, sort and page live in the URL and survive a reload', async ({ page
   await expect(rows).toHaveCount(10);
 });
 
-test('details show everything, and Edit changes the provider', async ({ page, request, mesh }) => {
-  await appmesh.createNode(request, mesh, 'n1');
-  await appmesh.createRouter(request, mesh, 'r1');
-  await appmesh.createService(request, mesh, 'edit-me.local', { virtualNode: { virtualNodeName: 'n1' } });
+test('details show everything, and Edit changes the provider', async ({ page, api, mesh }) => {
+  await appmesh.createNode(api, mesh, 'n1');
+  await appmesh.createRouter(api, mesh, 'r1');
+  await appmesh.createService(api, mesh, 'edit-me.local', { virtualNode: { virtualNodeName: 'n1' } });
   await page.goto(`/meshes/${mesh}/virtual-services`);
   await page.getByRole('link', { name: 'edit-me.local' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'edit-me.local' })).toBeVisible();
@@ -83,8 +80,8 @@ test('details show everything, and Edit changes the provider', async ({ page, re
   await expect(page.locator('dt', { hasText: 'Version' }).locator('xpath=following-sibling::dd')).toHaveText('2');
 });
 
-test('delete asks to type delete', async ({ page, request, mesh }) => {
-  await appmesh.createService(request, mesh, 'doomed.local');
+test('delete asks to type delete', async ({ page, api, mesh }) => {
+  await appmesh.createService(api, mesh, 'doomed.local');
   await page.goto(`/meshes/${mesh}/virtual-services/doomed.local`);
   await page.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete virtual service doomed.local?' });
@@ -109,38 +106,27 @@ test('an unknown virtual service is a not-found page with a way back', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: 'Virtual services' })).toBeVisible();
 });
 
-test('a server that is down is an error with Retry, never a hang', async ({ page }) => {
-  const port = 18000 + Math.floor(Math.random() * 900);
-  const data = join(mkdtempSync(join(tmpdir(), 'mesh-console-down-')), 'down.sqlite3');
-  const start = () => spawn('../target/debug/mesh-console-server', ['--listen', `127.0.0.1:${port}`, '--data', data, '--dist', '../dist'], { stdio: 'ignore' });
-  const waitUp = async () => {
-    for (let i = 0; i < 100; i += 1) {
-      try { if ((await fetch(`http://127.0.0.1:${port}/v20190125/meshes`)).ok) return; } catch { /* not yet */ }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('the server did not start');
-  };
-  let server = start();
+test('a server that is down is an error with Retry, never a hang', async ({ page, storageMode }) => {
+  test.skip(storageMode === 'browser', 'browser mode has no server to lose');
+  const server = await startOwnServer();
   try {
-    await waitUp();
-    await fetch(`http://127.0.0.1:${port}/v20190125/meshes`, { method: 'PUT', body: JSON.stringify({ meshName: 'm1' }) });
-    await page.goto(`http://127.0.0.1:${port}/meshes`);
+    await fetch(`${server.url}/v20190125/meshes`, { method: 'PUT', body: JSON.stringify({ meshName: 'm1' }) });
+    await page.goto(`${server.url}/meshes`);
     await expect(page.getByRole('link', { name: 'm1', exact: true })).toBeVisible();
-    server.kill('SIGKILL');
+    server.kill();
     await page.getByRole('link', { name: 'm1', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('could not be reached');
     page.expectConsoleErrors(); // the browser logs the refused requests
-    server = start();
-    await waitUp();
+    await server.restart();
     await page.getByRole('button', { name: 'Retry' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Virtual services' })).toBeVisible();
   } finally {
-    server.kill('SIGKILL');
+    server.kill();
   }
 });
 
-test('readable at 360 px wide: nothing but the table scrolls sideways', async ({ page, request, mesh }) => {
-  await appmesh.createService(request, mesh, 'a-rather-long-service-name.default.svc.cluster.local');
+test('readable at 360 px wide: nothing but the table scrolls sideways', async ({ page, api, mesh }) => {
+  await appmesh.createService(api, mesh, 'a-rather-long-service-name.default.svc.cluster.local');
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`/meshes/${mesh}/virtual-services`);
   await expect(page.getByRole('link', { name: 'a-rather-long-service-name.default.svc.cluster.local' })).toBeVisible();

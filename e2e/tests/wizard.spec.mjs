@@ -10,9 +10,9 @@ async function openWizard(page, mesh) {
 const next = (page) => page.getByRole('button', { name: 'Next' }).click();
 
 for (const provider of ['Virtual node', 'Virtual router', 'None']) {
-  test(`create a virtual service with provider ${provider}`, async ({ page, request, mesh }) => {
-    await appmesh.createNode(request, mesh, 'orders-v1');
-    await appmesh.createRouter(request, mesh, 'orders-router');
+  test(`create a virtual service with provider ${provider}`, async ({ page, api, mesh }) => {
+    await appmesh.createNode(api, mesh, 'orders-v1');
+    await appmesh.createRouter(api, mesh, 'orders-router');
     const name = `orders-${provider.replace(' ', '-').toLowerCase()}.default.svc.cluster.local`;
     await openWizard(page, mesh);
     await page.getByLabel('Virtual service name').fill(name);
@@ -54,7 +54,7 @@ for (const provider of ['Virtual node', 'Virtual router', 'None']) {
       await expect(page.getByRole('cell', { name: 'orders' })).toBeVisible();
     }
     await expectAccessible(page, 'the details page');
-    const stored = await appmesh.describeService(request, mesh, name);
+    const stored = await appmesh.describeService(api, mesh, name);
     expect(stored.metadata.version).toBe(1);
   });
 }
@@ -82,8 +82,8 @@ test('name errors appear and clear as the user types', async ({ page, mesh }) =>
   await expect(page.getByRole('heading', { name: 'Step 1 of 4: Name' })).toBeVisible();
 });
 
-test('a duplicate name is caught before submit', async ({ page, request, mesh }) => {
-  await appmesh.createService(request, mesh, 'taken.local');
+test('a duplicate name is caught before submit', async ({ page, api, mesh }) => {
+  await appmesh.createService(api, mesh, 'taken.local');
   await openWizard(page, mesh);
   await page.getByLabel('Virtual service name').fill('taken.local');
   await expect(page.getByText('A virtual service named taken.local already exists in this mesh.')).toBeVisible();
@@ -91,8 +91,8 @@ test('a duplicate name is caught before submit', async ({ page, request, mesh })
   await expect(page.getByRole('heading', { name: 'Step 1 of 4: Name' })).toBeVisible();
 });
 
-test('a provider kind needs a target, and Next is blocked until it has one', async ({ page, request, mesh }) => {
-  await appmesh.createNode(request, mesh, 'n1');
+test('a provider kind needs a target, and Next is blocked until it has one', async ({ page, api, mesh }) => {
+  await appmesh.createNode(api, mesh, 'n1');
   await openWizard(page, mesh);
   await page.getByLabel('Virtual service name').fill('svc.local');
   await next(page);
@@ -110,8 +110,8 @@ test('a provider kind needs a target, and Next is blocked until it has one', asy
   await expect(page.getByRole('heading', { name: 'Step 3 of 4: Tags' })).toBeVisible();
 });
 
-test('a reload or a fresh tab at every step shows the same wizard', async ({ page, context, request, mesh }) => {
-  await appmesh.createNode(request, mesh, 'n1');
+test('a reload or a fresh tab at every step shows the same wizard', async ({ page, context, api, mesh }) => {
+  await appmesh.createNode(api, mesh, 'n1');
   await openWizard(page, mesh);
   const expectSame = async (target, step) => {
     await expect(target.getByRole('heading', { name: step })).toBeVisible();
@@ -149,21 +149,21 @@ test('a reload or a fresh tab at every step shows the same wizard', async ({ pag
   await expect(page.getByLabel('Virtual service name')).toHaveValue('kept.local');
 });
 
-test('a server error on create shows on the wizard with every value kept', async ({ page, request, mesh }) => {
+test('a server error on create shows on the wizard with every value kept', async ({ page, api, mesh }) => {
   await openWizard(page, mesh);
   await page.getByLabel('Virtual service name').fill('race.local');
   await next(page);
   await next(page);
   await next(page);
-  await appmesh.createService(request, mesh, 'race.local'); // someone else was faster
+  await appmesh.createService(api, mesh, 'race.local'); // someone else was faster
   await page.getByRole('button', { name: 'Create virtual service' }).click();
   await expect(page.getByRole('alert')).toContainText('already exists');
   await expect(page.getByRole('heading', { name: 'Step 4 of 4: Review and create' })).toBeVisible();
   await expect(page.locator('pre.command')).toContainText('race.local');
 });
 
-test('the whole wizard works from the keyboard alone', async ({ page, request, mesh }) => {
-  await appmesh.createRouter(request, mesh, 'r1');
+test('the whole wizard works from the keyboard alone', async ({ page, api, mesh }) => {
+  await appmesh.createRouter(api, mesh, 'r1');
   await page.goto(`/meshes/${mesh}/virtual-services/create`);
   await page.getByLabel('Virtual service name').focus();
   await page.keyboard.type('keys.local');

@@ -1,7 +1,9 @@
 //! The console's side of storage: a [`Backend`] trait that views call, provided as context.
-//! One implementation talks to the companion server over the App Mesh API itself.
+//! Its implementation speaks the App Mesh API itself, to the companion server or to the same
+//! engine running in this browser over localStorage ([`Storage`]).
 
-pub mod http;
+pub mod appmesh;
+pub mod transport;
 
 use leptos::prelude::*;
 use crate::providers::kind::Provider;
@@ -44,6 +46,25 @@ pub struct ProviderData {
     pub name: ResourceName,
 }
 
+/// Where the console keeps App Mesh resources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Storage {
+    /// The companion server, over HTTP.
+    Server,
+    /// This browser's localStorage, through the engine built for the browser.
+    Browser,
+}
+
+impl Storage {
+    /// What the storage indicator says.
+    pub fn label(self) -> &'static str {
+        match self {
+            Storage::Server => "Stored on the server",
+            Storage::Browser => "Stored in this browser",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum BackendError {
     /// App Mesh answered with an error.
@@ -71,8 +92,7 @@ impl std::error::Error for BackendError {}
 
 /// What the console asks of App Mesh. List calls return every page.
 pub trait Backend: Send + Sync {
-    /// What the storage indicator says.
-    fn storage_label(&self) -> &'static str;
+    fn storage(&self) -> Storage;
 
     /// The account the console acts as.
     fn caller_account(&self) -> Call<AccountId>;
@@ -94,13 +114,37 @@ pub trait Backend: Send + Sync {
     fn delete_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData>;
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>>;
+
+    /// The whole store as a document (the engine's snapshot format); for a browser store
+    /// that cannot be read, the text as stored.
+    fn export_store(&self) -> Call<String>;
+    /// Replaces the whole store with a document the engine reads whole, or changes nothing.
+    fn import_store(&self, document: String) -> Call<()>;
+    /// Erases the browser store (the server's is never erased from the console).
+    fn reset_store(&self) -> Call<()>;
 }
 
 #[derive(Clone)]
 struct BackendContext(Arc<dyn Backend>);
 
+/// Bumped when the stored data changed behind the console's back (another tab, an import):
+/// every [`load`] depends on it, so every view fetches again.
+#[derive(Clone, Copy)]
+pub struct DataChanged(Trigger);
+
+impl DataChanged {
+    pub fn notify(self) {
+        self.0.notify();
+    }
+}
+
 pub fn provide_backend(backend: impl Backend + 'static) {
     provide_context(BackendContext(Arc::new(backend)));
+    provide_context(DataChanged(Trigger::new()));
+}
+
+pub fn use_data_changed() -> DataChanged {
+    expect_context::<DataChanged>()
 }
 
 pub fn use_backend() -> Arc<dyn Backend> {
@@ -110,7 +154,11 @@ pub fn use_backend() -> Arc<dyn Backend> {
 /// A resource fed by a backend call. Every fetch is a boxed `Call`, so the reactive
 /// machinery is compiled once per result type instead of once per call site.
 pub fn load<T: 'static>(fetch: impl Fn() -> Call<T> + 'static) -> LocalResource<Result<T, BackendError>> {
-    LocalResource::new(fetch)
+    let changed = use_data_changed().0;
+    LocalResource::new(move || {
+        changed.track();
+        fetch()
+    })
 }
 
 /// Runs every call at once and gives their answers in order (the list pages describe each

@@ -15,12 +15,7 @@ pub fn use_return_to() -> Memo<Option<String>> {
 
 /// The current page, to come back to.
 pub fn current_url() -> String {
-    web_sys::window()
-        .map(|window| {
-            let location = window.location();
-            format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
-        })
-        .unwrap_or_default()
+    routing::app_path(&crate::web::current_path_and_query())
 }
 
 /// Where saving a virtual node or router leads: back to the page that opened the form (the

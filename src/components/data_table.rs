@@ -37,7 +37,8 @@ impl TableUrl {
         let query = query.finish();
         let path = use_location().pathname.get_untracked();
         let url = if query.is_empty() { path } else { format!("{path}?{query}") };
-        use_navigate()(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        // The path already carries the router's base: taken as it is, not resolved again.
+        use_navigate()(&url, NavigateOptions { replace: true, scroll: false, resolve: false, ..Default::default() });
     }
 }
 
@@ -74,8 +75,7 @@ pub fn SortHeader(column: &'static str, label: &'static str, table: TableUrl) ->
 /// Page links, the current one marked.
 #[component]
 pub fn Pagination(table: TableUrl, #[prop(into)] pages: Signal<usize>, #[prop(into)] page: Signal<usize>) -> impl IntoView {
-    view! {
-        <Show when=move || { pages.get() > 1 }>
+    move || (pages.get() > 1).then(|| view! {
             <nav class="pagination" aria-label="Pagination">
                 <ul>
                     {move || (1..=pages.get()).map(|number| view! {
@@ -93,6 +93,5 @@ pub fn Pagination(table: TableUrl, #[prop(into)] pages: Signal<usize>, #[prop(in
                     }).collect_view()}
                 </ul>
             </nav>
-        </Show>
-    }
+    })
 }

@@ -54,8 +54,9 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input:target=move |event| value.set(event.target().value())
                 on:blur=move |_| {
+                    // A field removed while focused blurs as it goes: its callback may be gone.
                     if let Some(on_blur) = on_blur {
-                        on_blur.run(());
+                        on_blur.try_run(());
                     }
                 }
                 aria-invalid=move || if visible_error().is_some() { "true" } else { "false" }

@@ -9,10 +9,8 @@ pub fn MetadataFields(metadata: ResourceMetadata, status: StatusCode) -> impl In
     let arn = metadata.arn.clone();
     let copied = RwSignal::new(false);
     let copy = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.navigator().clipboard().write_text(&arn);
-            copied.set(true);
-        }
+        crate::web::copy_text(&arn);
+        copied.set(true);
     };
     view! {
         <div><dt>"Status"</dt><dd class="status-active">{status_label(status)}</dd></div>

@@ -1,7 +1,7 @@
 //! "X not found", what was asked for, and the way back.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 
 #[component]
 pub fn NotFoundPanel(

@@ -5,7 +5,7 @@ use crate::api::{BackendError, use_backend};
 use crate::routing::{self, Section};
 use crate::virtual_services::list::service_rows;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 
 /// The names of the mesh's virtual services whose provider is this node or router.
 pub fn load(kind: Section, name: String) -> LocalResource<Result<Vec<String>, BackendError>> {

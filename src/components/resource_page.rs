@@ -10,7 +10,7 @@ use super::submission::{Done, Submission};
 use crate::api::Call;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use mesh_engine::resource::TagRef;
 use std::sync::Arc;
 

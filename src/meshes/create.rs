@@ -7,7 +7,7 @@ use crate::meshes::known::use_known_meshes;
 use crate::components::submission::{Done, Submission};
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use mesh_engine::input::CreateMeshInput;
 use mesh_engine::names::ResourceName;
 use mesh_engine::spec::{EgressFilter, EgressFilterType, MeshSpec};

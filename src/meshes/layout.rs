@@ -6,8 +6,9 @@ use crate::components::async_view::AsyncView;
 use crate::components::not_found_panel::NotFoundPanel;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use leptos_router::components::{A, Outlet, Redirect};
-use leptos_router::hooks::use_params_map;
+use crate::components::link::A;
+use leptos_router::components::{Outlet, Redirect};
+use leptos_router::hooks::{use_location, use_params_map};
 use mesh_engine::MeshAddress;
 use mesh_engine::names::{AccountId, ResourceName};
 use mesh_engine::resource::MeshRef;
@@ -35,6 +36,7 @@ pub fn resolve(name: &str, meshes: &[MeshRef], me: &AccountId) -> Option<MeshAdd
 #[component]
 pub fn MeshLayout() -> impl IntoView {
     let mesh = use_mesh();
+    let location = use_location();
     let known = use_known_meshes().0;
     view! {
         <AsyncView resource=known loaded={move |(meshes, me): Known| match resolve(&mesh.get(), &meshes, &me) {
@@ -47,8 +49,9 @@ pub fn MeshLayout() -> impl IntoView {
                             <h2>{move || mesh.get()}</h2>
                             {owner.map(|owner| view! { <p class="hint"><span class="badge">"Shared with you"</span>" by "{owner.to_string()}</p> })}
                             <ul>
-                                {Section::ALL.into_iter().map(|section| view! {
-                                    <li><A href=move || routing::section(&mesh.get(), section)>{section.title()}</A></li>
+                                {Section::ALL.into_iter().map(|section| {
+                                    let current = move || (Section::from_path(&routing::app_path(&location.pathname.get())) == Some(section)).then_some("page");
+                                    view! { <li><A href=move || routing::section(&mesh.get(), section) attr:aria-current=current>{section.title()}</A></li> }
                                 }).collect_view()}
                             </ul>
                         </nav>

@@ -4,7 +4,7 @@ use crate::components::async_view::AsyncView;
 use crate::components::format::{format_timestamp, status_label};
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use mesh_engine::resource::{MeshData, MeshRef};
 
 /// A mesh row: the list's ref, its status from Describe, and whether another account owns it.

@@ -9,14 +9,14 @@ use crate::api::{ProviderData, load, use_backend};
 use crate::components::async_view::AsyncView;
 use crate::components::create_return::{after_save, use_return_to};
 use crate::components::field::TextField;
-use crate::components::focus::focus_by_id;
+use crate::web::focus_by_id;
 use crate::components::listeners::{ListenerRows, check_port};
 use crate::components::names::new_name_error;
 use crate::components::submission::Submission;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use mesh_engine::names::ResourceName;
 use mesh_engine::resource::TagRef;
 use serde_json::{Value, json};
@@ -144,10 +144,10 @@ fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView
                 </div>
             </fieldset>
         </div>
-        <Show when=move || discovery.get() == "dns">
+        {move || (discovery.get() == "dns").then(|| view! {
             <TextField id="dns-hostname" label="DNS hostname" value=hostname hint="Where the node's tasks are found, e.g. orders.default.svc.cluster.local."
                 error=hostname_problem show_error=touched />
-        </Show>
+        })}
     });
     let backend_fields = is_node.then(|| view! {
         <div class="field">

@@ -9,7 +9,7 @@ use crate::components::metadata::MetadataFields;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use leptos_router::hooks::use_params_map;
 use mesh_engine::names::ServiceName;
 use mesh_engine::resource::{TagRef, VirtualServiceData};

@@ -10,7 +10,7 @@ use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use mesh_engine::input::UpdateVirtualServiceInput;
 use mesh_engine::names::ServiceName;
 use mesh_engine::resource::VirtualServiceData;

@@ -8,7 +8,7 @@ use crate::components::table::{TableRow, page_of};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use mesh_engine::resource::{StatusCode, Timestamp, VirtualServiceRef};
 use mesh_engine::spec::VirtualServiceProvider;
 use std::cmp::Ordering;

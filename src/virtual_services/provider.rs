@@ -9,7 +9,7 @@ use crate::components::query::encode;
 use crate::routing::{self, Section};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use crate::providers::kind::Provider;
 use mesh_engine::MeshAddress;
 

@@ -13,3 +13,7 @@ pub mod store;
 
 pub use engine::{Context, Engine, MeshAddress, Quotas};
 pub use error::{ApiError, ErrorKind};
+
+// On wasm32 the tests run in headless Chromium, where the browser-only console runs.
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

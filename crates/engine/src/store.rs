@@ -42,6 +42,13 @@ impl MemoryStore {
     pub fn new() -> Self {
         Self::default()
     }
+
+    /// Every entry as `(collection, key, value)`, in order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str, &str)> {
+        self.collections.iter().flat_map(|(collection, entries)| {
+            entries.iter().map(move |(key, value)| (collection.as_str(), key.as_str(), value.as_str()))
+        })
+    }
 }
 
 impl Store for MemoryStore {

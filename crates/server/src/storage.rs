@@ -1,7 +1,7 @@
 //! The engine's store on SQLite: one table of ordered collections, WAL, and one
 //! transaction per API call, committed only when the engine answers `Ok`.
 
-use mesh_engine::store::{Store, StoreError};
+use mesh_engine::store::{MemoryStore, Store, StoreError};
 use mesh_engine::{ApiError, Context, Engine};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::path::Path;
@@ -69,6 +69,33 @@ impl Database {
         Self::run(&self.reader, TransactionBehavior::Deferred, context, operation)
     }
 
+    /// Every entry, read in one transaction: what Export downloads.
+    pub fn export(&self) -> Result<MemoryStore, ApiError> {
+        let connection = self.reader.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut statement = connection.prepare_cached("SELECT collection, key, value FROM entries").map_err(storage_failed)?;
+        let mut rows = statement.query([]).map_err(storage_failed)?;
+        let mut store = MemoryStore::new();
+        while let Some(row) = rows.next().map_err(storage_failed)? {
+            let (collection, key, value): (String, String, String) = (row.get(0).map_err(storage_failed)?, row.get(1).map_err(storage_failed)?, row.get(2).map_err(storage_failed)?);
+            store.put(&collection, &key, &value).expect("memory never fails");
+        }
+        Ok(store)
+    }
+
+    /// Replaces every entry with those of `store` in one transaction: what Import does.
+    pub fn replace_all(&self, store: &MemoryStore) -> Result<(), ApiError> {
+        let mut connection = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate).map_err(storage_failed)?;
+        transaction.execute("DELETE FROM entries", []).map_err(storage_failed)?;
+        {
+            let mut insert = transaction.prepare_cached("INSERT INTO entries (collection, key, value) VALUES (?1, ?2, ?3)").map_err(storage_failed)?;
+            for (collection, key, value) in store.entries() {
+                insert.execute(params![collection, key, value]).map_err(storage_failed)?;
+            }
+        }
+        transaction.commit().map_err(storage_failed)
+    }
+
     fn run<T>(
         connection: &Mutex<Connection>,
         behavior: TransactionBehavior,
@@ -78,16 +105,20 @@ impl Database {
         let mut connection = connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let transaction = connection
             .transaction_with_behavior(behavior)
-            .map_err(|error| ApiError::internal(format!("Storage failed: {error}")))?;
+            .map_err(storage_failed)?;
         let mut store = SqliteStore { transaction: &transaction };
         let result = operation(&mut Engine::new(&mut store, context))?;
-        transaction.commit().map_err(|error| ApiError::internal(format!("Storage failed: {error}")))?;
+        transaction.commit().map_err(storage_failed)?;
         Ok(result)
     }
 }
 
 pub struct SqliteStore<'t> {
     transaction: &'t Transaction<'t>,
+}
+
+fn storage_failed(error: rusqlite::Error) -> ApiError {
+    ApiError::internal(format!("Storage failed: {error}"))
 }
 
 fn failed(error: rusqlite::Error) -> StoreError {

@@ -51,7 +51,7 @@ async fn malformed_requests_get_app_mesh_errors_and_change_nothing() {
         ("PUT", services.clone(), b"{\"virtualServiceName\":\"\xff\xfe\",\"spec\":{}}".to_vec(), 400, "BadRequestException", "virtualServiceName: invalid unicode code point"),
         ("PUT", services.clone(), format!(r#"{{"virtualServiceName":"a","spec":{{}},"x":{}{}}}"#, "[".repeat(5000), "]".repeat(5000)).into_bytes(), 400, "BadRequestException", "Invalid request body: nested deeper"),
         ("PUT", services.clone(), Vec::new(), 400, "BadRequestException", "The request body is empty"),
-        ("PUT", services.clone(), vec![b' '; 2 << 20], 413, "BadRequestException", "The request body is larger than 1 MiB"),
+        ("PUT", services.clone(), vec![b' '; 2 << 20], 413, "BadRequestException", "The request body is too large: App Mesh calls take at most 1 MiB, an import of the store at most 64 MiB"),
         ("PUT", format!("{base}/meshes/m1/virtualServices?meshOwner=abc"), br#"{"virtualServiceName":"a","spec":{}}"#.to_vec(), 400, "BadRequestException", "meshOwner: must be 12 digits"),
         ("PUT", format!("{base}/meshes/%FF/virtualServices"), br#"{"virtualServiceName":"a","spec":{}}"#.to_vec(), 400, "BadRequestException", "Invalid path: Invalid UTF-8 in `meshName`"),
         ("GET", format!("{base}/meshes/m1/virtualServices/100%25.local"), Vec::new(), 404, "NotFoundException", "VirtualService with name 100%.local is not present"),

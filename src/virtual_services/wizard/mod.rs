@@ -8,13 +8,13 @@ pub mod validate;
 use super::provider::{ProviderFields, ProviderOptions};
 use crate::api::{BackendError, use_backend};
 use crate::components::debounce::debounced;
-use crate::components::focus::focus_by_id;
+use crate::web::focus_by_id;
 use crate::components::submission::{Done, Submission};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use mesh_engine::input::CreateVirtualServiceInput;
 use mesh_engine::names::ServiceName;
@@ -43,7 +43,7 @@ pub fn CreateVirtualService() -> impl IntoView {
     // the same, and a router navigation per keystroke would race with Next's.
     Effect::new(move |_| {
         let query = state().to_query(step.get_untracked());
-        replace_query(&query);
+        crate::web::replace_query(&query);
     });
 
     // Name: the rules at once (debounced), then whether the mesh already has it.
@@ -142,9 +142,7 @@ pub fn CreateVirtualService() -> impl IntoView {
                 let _ = heading.focus();
             }
         }
-        if let Some(document) = web_sys::window().and_then(|window| window.document()) {
-            document.set_title(&format!("Create virtual service: step {} of 4, {} · Mesh Console", current.number(), current.title()));
-        }
+        crate::web::set_title(&format!("Create virtual service: step {} of 4, {} · Mesh Console", current.number(), current.title()));
         current
     });
 
@@ -186,11 +184,13 @@ pub fn CreateVirtualService() -> impl IntoView {
                         Step::Name => view! {
                             <NameStep name=name error=name_error warning=name_warning node_ref=name_ref
                                 on_leave=Callback::new(move |()| {
-                                    // Judge what is there now, not what the debounce last saw.
-                                    settled_name.set(name.get_untracked());
-                                    if !name.get_untracked().is_empty() {
-                                        name_touched.set(true);
+                                    // Judge what is there now, not what the debounce last saw
+                                    // (nothing when the wizard is going away with the field).
+                                    let Some(now) = name.try_get_untracked() else { return };
+                                    if !now.is_empty() {
+                                        name_touched.try_set(true);
                                     }
+                                    settled_name.try_set(now);
                                 })
                                 touched=name_touched />
                         }.into_any(),
@@ -234,18 +234,6 @@ async fn name_exists(backend: &std::sync::Arc<dyn crate::api::Backend>, mesh: Op
     }
 }
 
-/// Replaces the query of the current history entry, if it differs.
-fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let location = window.location();
-    if location.search().unwrap_or_default().trim_start_matches('?') == query {
-        return;
-    }
-    let url = format!("{}?{query}", location.pathname().unwrap_or_default());
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-}
 
 fn focus(input: NodeRef<html::Input>) {
     if let Some(input) = input.get_untracked() {

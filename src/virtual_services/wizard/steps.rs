@@ -5,7 +5,7 @@ use super::validate::{MAX_TAGS, check_tags};
 use crate::components::field::TextField;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::components::link::A;
 
 #[component]
 pub fn NameStep(

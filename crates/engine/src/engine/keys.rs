@@ -5,7 +5,7 @@ use super::MeshKey;
 use crate::names::AccountId;
 use crate::resource::MeshResourceKind;
 
-const SEPARATOR: char = '\u{1f}';
+pub(crate) const SEPARATOR: char = '\u{1f}';
 
 /// Every mesh of every account, keyed by name then owner.
 pub const MESHES: &str = "meshes";

@@ -6,6 +6,7 @@ mod keys;
 mod mesh_resources;
 mod meshes;
 pub mod sharing;
+pub mod snapshot;
 mod tags;
 
 use crate::error::ApiError;

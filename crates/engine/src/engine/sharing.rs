@@ -51,10 +51,10 @@ pub struct DeleteResourceShareOutput {
 
 /// A share as stored: which of the owner's meshes, with which accounts.
 #[derive(Serialize, Deserialize)]
-struct StoredShare {
-    share: ResourceShare,
-    meshes: Vec<ResourceName>,
-    principals: Vec<AccountId>,
+pub(super) struct StoredShare {
+    pub share: ResourceShare,
+    pub meshes: Vec<ResourceName>,
+    pub principals: Vec<AccountId>,
 }
 
 fn ram_error(kind: ErrorKind, message: impl Into<String>) -> ApiError {

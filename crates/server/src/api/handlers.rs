@@ -6,12 +6,13 @@ use super::response::{ErrorResponse, error_response};
 use axum::Json;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use mesh_engine::input::parse_body;
 use mesh_engine::names::ResourceName;
 use mesh_engine::engine::sharing::{CreateResourceShareOutput, DeleteResourceShareOutput};
 use mesh_engine::resource::*;
 use mesh_engine::ApiError;
+use mesh_engine::engine::snapshot::Snapshot;
 
 type Answer<T> = Result<Json<T>, ErrorResponse>;
 
@@ -139,6 +140,24 @@ pub struct Identity {
 
 pub async fn identity(State(state): State<ApiState>, Caller(caller): Caller) -> Json<Identity> {
     Json(Identity { account: caller, region: state.region.clone() })
+}
+
+/// The whole store as one document (the browser-only console's format), to move to a
+/// browser or keep.
+pub async fn export_store(State(state): State<ApiState>, Caller(caller): Caller) -> Result<Response, ErrorResponse> {
+    let database = state.database.clone();
+    let store = tokio::task::spawn_blocking(move || database.export()).await.map_err(|error| ApiError::internal(error.to_string()))??;
+    let document = Snapshot::new(caller, state.region.clone(), store).to_json();
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], document).into_response())
+}
+
+/// Replaces everything stored with a document that reads whole, or changes nothing.
+pub async fn import_store(State(state): State<ApiState>, Body(body): Body) -> Answer<Empty> {
+    let text = std::str::from_utf8(&body).map_err(|_| ApiError::bad_request("The file cannot be imported: it is not UTF-8 text. Nothing was changed."))?;
+    let snapshot = Snapshot::parse(text).map_err(|error| ApiError::bad_request(format!("The file cannot be imported: {error} Nothing was changed.")))?;
+    let database = state.database.clone();
+    tokio::task::spawn_blocking(move || database.replace_all(&snapshot.store)).await.map_err(|error| ApiError::internal(error.to_string()))??;
+    Ok(Json(Empty {}))
 }
 
 pub async fn unknown_operation(request: Request) -> ErrorResponse {

@@ -52,6 +52,9 @@ fn now() -> mesh_engine::resource::Timestamp {
     mesh_engine::resource::Timestamp::from_millis(i64::try_from(millis).unwrap_or(i64::MAX))
 }
 
+/// An imported store may be larger than an App Mesh body; a browser's whole quota is ~5 MB.
+const STORE_LIMIT: usize = 64 << 20;
+
 pub fn routes() -> Router<ApiState> {
     use handlers::*;
     Router::new()
@@ -80,6 +83,9 @@ pub fn routes() -> Router<ApiState> {
         .route("/deleteresourceshare", axum::routing::delete(delete_resource_share))
         // Not App Mesh: tells the console which account it acts as.
         .route("/console-api/identity", get(identity))
+        // Not App Mesh: Export and Import of the whole store, as the browser-only console does
+        // them, so data moves between a browser and a server.
+        .route("/console-api/store", get(export_store).put(import_store).layer(axum::extract::DefaultBodyLimit::max(STORE_LIMIT)))
         .route("/v20190125", any(unknown_operation))
         .route("/v20190125/{*rest}", any(unknown_operation))
         .method_not_allowed_fallback(method_not_allowed)

@@ -1,0 +1,212 @@
+//! The whole store as one JSON document: what the browser keeps in localStorage, what Export
+//! downloads and what Import takes, in the browser and on the server alike. Reading one checks
+//! its format and schema version, then every record as the engine reads it and every reference
+//! between records, so a document that reads is one the engine can serve.
+
+use super::sharing::StoredShare;
+use super::{MeshKey, Record, TokenRecord, keys};
+use crate::names::{AccountId, Region, ResourceName, ServiceName};
+use crate::resource::MeshResourceKind;
+use crate::spec::*;
+use crate::store::{MemoryStore, Store};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// What the `format` member of every store document says.
+pub const FORMAT: &str = "mesh-console-store";
+/// The layout of the collections this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A store document that cannot be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotError(pub String);
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+fn invalid(message: impl Into<String>) -> SnapshotError {
+    SnapshotError(message.into())
+}
+
+/// Everything stored, and the identity the console acts as over it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub account: AccountId,
+    pub region: Region,
+    pub store: MemoryStore,
+}
+
+/// Read first, alone, so a newer or foreign document is named as such rather than
+/// reported by the first member this build does not know.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Header {
+    format: Option<String>,
+    schema_version: Option<u64>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Document {
+    format: String,
+    schema_version: u32,
+    account: AccountId,
+    region: Region,
+    collections: BTreeMap<String, BTreeMap<String, Box<RawValue>>>,
+}
+
+impl Snapshot {
+    pub fn new(account: AccountId, region: Region, store: MemoryStore) -> Self {
+        Self { account, region, store }
+    }
+
+    /// Reads a store document: all of it is valid, or nothing is taken.
+    pub fn parse(text: &str) -> Result<Self, SnapshotError> {
+        let header: Header = serde_json::from_str(text).map_err(|error| invalid(format!("It is not a JSON object: {error}.")))?;
+        if header.format.as_deref() != Some(FORMAT) {
+            return Err(invalid(format!("It is not a Mesh Console store: it lacks \"format\": \"{FORMAT}\".")));
+        }
+        match header.schema_version {
+            Some(version) if version == u64::from(SCHEMA_VERSION) => {}
+            Some(version) if version > u64::from(SCHEMA_VERSION) => {
+                return Err(invalid(format!(
+                    "It was written by a newer Mesh Console (schema version {version}); this one reads schema version {SCHEMA_VERSION}."
+                )));
+            }
+            _ => return Err(invalid(format!("Its \"schemaVersion\" is missing or unknown; this Mesh Console reads schema version {SCHEMA_VERSION}."))),
+        }
+        let deserializer = &mut serde_json::Deserializer::from_str(text);
+        let document: Document = serde_path_to_error::deserialize(deserializer).map_err(|error| invalid(format!("{}: {}", error.path(), error.inner())))?;
+        let mut store = MemoryStore::new();
+        for (collection, entries) in document.collections {
+            for (key, value) in entries {
+                store.put(&collection, &key, value.get()).expect("memory never fails");
+            }
+        }
+        check(&store)?;
+        Ok(Self::new(document.account, document.region, store))
+    }
+
+    /// The document, compact.
+    pub fn to_json(&self) -> String {
+        let mut collections: BTreeMap<String, BTreeMap<String, Box<RawValue>>> = BTreeMap::new();
+        for (collection, key, value) in self.store.entries() {
+            let value = RawValue::from_string(value.to_owned()).expect("the engine stores JSON");
+            collections.entry(collection.to_owned()).or_default().insert(key.to_owned(), value);
+        }
+        let document = Document {
+            format: FORMAT.to_owned(),
+            schema_version: SCHEMA_VERSION,
+            account: self.account.clone(),
+            region: self.region.clone(),
+            collections,
+        };
+        serde_json::to_string(&document).expect("documents serialize")
+    }
+}
+
+/// Every record decodes as the engine reads it, sits where its identity says, and names only
+/// things that exist.
+fn check(store: &MemoryStore) -> Result<(), SnapshotError> {
+    for (collection, key, value) in store.entries() {
+        let at = |message: String| invalid(format!("collections[{collection:?}][{key:?}]: {message}"));
+        let parts: Vec<&str> = collection.split(keys::SEPARATOR).collect();
+        match parts.as_slice() {
+            [keys::MESHES] => {
+                let (name, owner) = keys::mesh_key_parts(key).ok_or_else(|| at("a mesh key is name and owner".into()))?;
+                let mesh = mesh_key(owner, name).map_err(at)?;
+                let record: Record<MeshSpec> = decode(value).map_err(at)?;
+                if record.metadata.mesh_owner != mesh.owner || !record.metadata.arn.ends_with(&format!(":mesh/{}", mesh.name)) {
+                    return Err(at(format!("the record is of {}, not of this key", record.metadata.arn)));
+                }
+            }
+            ["mesh", owner, name, segment] => {
+                let mesh = mesh_key(owner, name).map_err(at)?;
+                require_mesh(store, &mesh).map_err(at)?;
+                let kind = MeshResourceKind::ALL.into_iter().find(|kind| kind.arn_segment() == *segment).ok_or_else(|| at(format!("unknown kind {segment:?}")))?;
+                let arn = match kind {
+                    MeshResourceKind::VirtualService => {
+                        ServiceName::parse(key).map_err(|error| at(error.to_string()))?;
+                        let record: Record<VirtualServiceSpec> = decode(value).map_err(at)?;
+                        check_provider(store, &mesh, &record.spec).map_err(at)?;
+                        record.metadata.arn
+                    }
+                    MeshResourceKind::VirtualNode => {
+                        ResourceName::parse(key).map_err(|error| at(error.to_string()))?;
+                        decode::<Record<VirtualNodeSpec>>(value).map_err(at)?.metadata.arn
+                    }
+                    MeshResourceKind::VirtualRouter => {
+                        ResourceName::parse(key).map_err(|error| at(error.to_string()))?;
+                        decode::<Record<VirtualRouterSpec>>(value).map_err(at)?.metadata.arn
+                    }
+                };
+                if !arn.ends_with(&format!(":mesh/{}/{segment}/{key}", mesh.name)) {
+                    return Err(at(format!("the record is of {arn}, not of this key")));
+                }
+            }
+            ["clientTokens", account] => {
+                AccountId::parse(*account).map_err(|error| at(error.to_string()))?;
+                decode::<TokenRecord>(value).map_err(at)?;
+            }
+            ["meshPrincipals", owner, name] => {
+                require_mesh(store, &mesh_key(owner, name).map_err(at)?).map_err(at)?;
+                AccountId::parse(key).map_err(|error| at(error.to_string()))?;
+                for share in decode::<Vec<String>>(value).map_err(at)? {
+                    if store.get(keys::RESOURCE_SHARES, &share).expect("memory never fails").is_none() {
+                        return Err(at(format!("names the resource share {share}, which is not in the store")));
+                    }
+                }
+            }
+            [keys::RESOURCE_SHARES] => {
+                let stored: StoredShare = decode(value).map_err(at)?;
+                if stored.share.resource_share_arn != key {
+                    return Err(at(format!("the record is of {}, not of this key", stored.share.resource_share_arn)));
+                }
+            }
+            _ => return Err(invalid(format!("collections[{collection:?}]: not a collection of this schema version"))),
+        }
+    }
+    Ok(())
+}
+
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let deserializer = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| format!("{}: {}", error.path(), error.inner()))
+}
+
+fn mesh_key(owner: &str, name: &str) -> Result<MeshKey, String> {
+    Ok(MeshKey {
+        owner: AccountId::parse(owner).map_err(|error| error.to_string())?,
+        name: ResourceName::parse(name).map_err(|error| error.to_string())?,
+    })
+}
+
+fn require_mesh(store: &MemoryStore, mesh: &MeshKey) -> Result<(), String> {
+    match store.get(keys::MESHES, &keys::mesh(mesh.name.as_str(), &mesh.owner)).expect("memory never fails") {
+        Some(_) => Ok(()),
+        None => Err(format!("mesh {} of account {} is not in the store", mesh.name, mesh.owner)),
+    }
+}
+
+fn check_provider(store: &MemoryStore, mesh: &MeshKey, spec: &VirtualServiceSpec) -> Result<(), String> {
+    let (kind, name) = match &spec.provider {
+        Some(VirtualServiceProvider::VirtualNode(provider)) => (MeshResourceKind::VirtualNode, &provider.virtual_node_name),
+        Some(VirtualServiceProvider::VirtualRouter(provider)) => (MeshResourceKind::VirtualRouter, &provider.virtual_router_name),
+        None => return Ok(()),
+    };
+    match store.get(&keys::mesh_resources(mesh, kind), name.as_str()).expect("memory never fails") {
+        Some(_) => Ok(()),
+        None => Err(format!("its provider {} {name} is not in mesh {}", kind.type_name(), mesh.name)),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,241 @@
+//! The App Mesh API itself (what the AWS CLI sends), spoken to the companion server over
+//! HTTP or to the engine in this browser: the same requests, the same answers.
+
+use super::{Backend, BackendError, Call, ProviderData, ProviderSummary, Storage, transport};
+use crate::providers::kind::Provider;
+use serde_json::{Value, json};
+use crate::components::query::encode;
+use mesh_engine::error::{ErrorBody, ErrorKind};
+use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
+use mesh_engine::names::{AccountId, ResourceName, ServiceName};
+use mesh_engine::resource::*;
+use mesh_engine::{ApiError, MeshAddress};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Where App Mesh calls go: `/v20190125/…` on the server that served the console, or the
+/// same paths answered by the engine in this browser.
+const API: &str = "/v20190125";
+const STORE: &str = "/console-api/store";
+
+#[derive(Clone)]
+pub struct AppMeshBackend {
+    storage: Storage,
+}
+
+impl AppMeshBackend {
+    pub fn new(storage: Storage) -> Self {
+        Self { storage }
+    }
+
+    fn mesh_url(&self, mesh: &MeshAddress, rest: &str) -> String {
+        let owner = mesh.owner.as_ref().map(|owner| format!("?meshOwner={owner}")).unwrap_or_default();
+        format!("{API}/meshes/{}{rest}{owner}", encode(mesh.name.as_str()))
+    }
+
+    fn get<T: DeserializeOwned + 'static>(&self, url: String) -> Call<T> {
+        self.call(Method::Get, url, None)
+    }
+
+    fn delete<T: DeserializeOwned + 'static>(&self, url: String) -> Call<T> {
+        self.call(Method::Delete, url, None)
+    }
+
+    fn put<T: DeserializeOwned + 'static>(&self, url: String, body: &impl Serialize) -> Call<T> {
+        self.call(Method::Put, url, Some(serde_json::to_string(body).expect("inputs serialize")))
+    }
+
+    /// One request and its JSON answer. Only the decoding depends on `T`: the request itself
+    /// is one function for every call, which keeps the bundle small.
+    fn call<T: DeserializeOwned + 'static>(&self, method: Method, url: String, body: Option<String>) -> Call<T> {
+        let text = self.text(method, url, body);
+        Box::pin(async move { decode(&text.await?) })
+    }
+
+    /// The text of an answer: the one future every call awaits.
+    fn text(&self, method: Method, url: String, body: Option<String>) -> Call<String> {
+        Box::pin(send(self.storage, method, url, body))
+    }
+
+    /// A call whose answer is not needed, only its success.
+    fn call_done(&self, method: Method, url: &str, body: Option<String>) -> Call<()> {
+        let text = self.text(method, url.to_owned(), body);
+        Box::pin(async move { text.await.map(drop) })
+    }
+}
+
+/// Where an answer stopped making sense, not why: formatting serde's reasons would bring
+/// their texts (and std's I/O error texts) into the bundle.
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, BackendError> {
+    serde_json::from_str(text).map_err(|error| BackendError::Unreachable(format!("unexpected answer at line {}, column {}", error.line(), error.column())))
+}
+
+/// HTTP methods, as the API uses them.
+#[derive(Clone, Copy)]
+enum Method {
+    Get,
+    Put,
+    Delete,
+}
+
+impl Method {
+    fn name(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// Sends a request; the body of a success, or the App Mesh error.
+async fn send(storage: Storage, method: Method, url: String, body: Option<String>) -> Result<String, BackendError> {
+    let reply = transport::request(storage == Storage::Browser, method.name(), &url, body).await;
+    match reply.status {
+        0 => Err(BackendError::Unreachable(reply.body)),
+        200..300 => Ok(reply.body),
+        status => {
+            let body: ErrorBody = serde_json::from_str(&reply.body).unwrap_or(ErrorBody { kind: String::new(), message: reply.body });
+            match reply.error_type.as_deref().or(Some(body.kind.as_str())).and_then(ErrorKind::from_code) {
+                Some(kind) => Err(BackendError::Api(ApiError::new(kind, body.message))),
+                None => Err(BackendError::Unreachable(format!("HTTP {status} {}", reply.status_text))),
+            }
+        }
+    }
+}
+
+/// Every item of a list: its pages fetched as text, then decoded.
+fn all_pages<Page, Item>(storage: Storage, first_url: String, limit: u8, split: fn(Page) -> Vec<Item>) -> Call<Vec<Item>>
+where
+    Page: DeserializeOwned + 'static,
+    Item: 'static,
+{
+    let pages = page_texts(storage, first_url, limit);
+    Box::pin(async move {
+        let mut items = Vec::new();
+        for page in pages.await? {
+            items.extend(split(decode(&page)?));
+        }
+        Ok(items)
+    })
+}
+
+/// Follows `nextToken` until the last page, asking for `limit` items a page. Not generic, so
+/// the bundle holds this loop once, not once per kind of list.
+fn page_texts(storage: Storage, first_url: String, limit: u8) -> Call<Vec<String>> {
+    #[derive(serde::Deserialize)]
+    struct Next {
+        #[serde(rename = "nextToken", default)]
+        token: Option<String>,
+    }
+    Box::pin(async move {
+        let mut pages = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let page = send(storage, Method::Get, page_url(&first_url, limit, token.as_deref()), None).await?;
+            token = decode::<Next>(&page)?.token;
+            pages.push(page);
+            if token.is_none() {
+                return Ok(pages);
+            }
+        }
+    })
+}
+
+fn page_url(first_url: &str, limit: u8, token: Option<&str>) -> String {
+    let separator = if first_url.contains('?') { '&' } else { '?' };
+    match token {
+        Some(token) => format!("{first_url}{separator}limit={limit}&nextToken={}", encode(token)),
+        None => format!("{first_url}{separator}limit={limit}"),
+    }
+}
+
+impl Backend for AppMeshBackend {
+    fn storage(&self) -> Storage {
+        self.storage
+    }
+
+    fn caller_account(&self) -> Call<AccountId> {
+        #[derive(serde::Deserialize)]
+        struct Identity {
+            account: AccountId,
+        }
+        let text = self.text(Method::Get, "/console-api/identity".into(), None);
+        Box::pin(async move { Ok(decode::<Identity>(&text.await?)?.account) })
+    }
+
+    fn list_meshes(&self) -> Call<Vec<MeshRef>> {
+        all_pages(self.storage, format!("{API}/meshes"), 100, |page: ListMeshesOutput| page.meshes)
+    }
+
+    fn create_mesh(&self, input: CreateMeshInput) -> Call<MeshData> {
+        self.put(format!("{API}/meshes"), &input)
+    }
+
+    fn describe_mesh(&self, mesh: MeshAddress) -> Call<MeshData> {
+        self.get(self.mesh_url(&mesh, ""))
+    }
+
+    fn list_virtual_services(&self, mesh: MeshAddress) -> Call<Vec<VirtualServiceRef>> {
+        all_pages(self.storage, self.mesh_url(&mesh, "/virtualServices"), 100, |page: ListVirtualServicesOutput| page.virtual_services)
+    }
+
+    fn describe_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData> {
+        self.get(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))))
+    }
+
+    fn create_virtual_service(&self, mesh: MeshAddress, input: CreateVirtualServiceInput) -> Call<VirtualServiceData> {
+        self.put(self.mesh_url(&mesh, "/virtualServices"), &input)
+    }
+
+    fn update_virtual_service(&self, mesh: MeshAddress, name: ServiceName, input: UpdateVirtualServiceInput) -> Call<VirtualServiceData> {
+        self.put(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))), &input)
+    }
+
+    fn delete_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData> {
+        self.delete(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))))
+    }
+
+    fn describe_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData> {
+        self.get(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))))
+    }
+
+    fn save_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName, spec: Value, create: bool) -> Call<ProviderData> {
+        if create {
+            self.put(self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), &json!({ kind.name_member(): name, "spec": spec }))
+        } else {
+            self.put(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))), &json!({ "spec": spec }))
+        }
+    }
+
+    fn delete_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData> {
+        self.delete(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))))
+    }
+
+    fn list_providers(&self, kind: Provider, mesh: MeshAddress) -> Call<Vec<ProviderSummary>> {
+        /// A page of ListVirtualNodes or ListVirtualRouters.
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Page {
+            #[serde(alias = "virtualNodes", alias = "virtualRouters")]
+            items: Vec<ProviderSummary>,
+        }
+        all_pages(self.storage, self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), 100, |page: Page| page.items)
+    }
+
+    fn list_tags(&self, arn: String) -> Call<Vec<TagRef>> {
+        all_pages(self.storage, format!("{API}/tags?resourceArn={}", encode(&arn)), 50, |page: ListTagsForResourceOutput| page.tags)
+    }
+
+    fn export_store(&self) -> Call<String> {
+        self.text(Method::Get, STORE.into(), None)
+    }
+
+    fn import_store(&self, document: String) -> Call<()> {
+        self.call_done(Method::Put, STORE, Some(document))
+    }
+
+    fn reset_store(&self) -> Call<()> {
+        self.call_done(Method::Delete, STORE, None)
+    }
+}

@@ -1,0 +1,13 @@
+//! Links inside the console: plain anchors, whose clicks the router takes over, with the
+//! page's base path (`trunk build --public-url /console/`) in front of the paths of
+//! `routing`. Leptos's `A` would leave an absolute path without the base.
+
+use crate::routing;
+use leptos::prelude::*;
+use leptos_router::components::ToHref;
+
+#[component]
+pub fn A<H: ToHref + Send + Sync + 'static>(href: H, children: Children) -> impl IntoView {
+    let base = routing::base();
+    view! { <a href=move || format!("{base}{}", href.to_href()())>{children()}</a> }
+}

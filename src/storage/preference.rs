@@ -1,0 +1,27 @@
+//! The storage the user chose on the settings page, kept in this browser. Without a choice
+//! the console asks the server at start and uses this browser when none answers.
+
+use crate::web;
+use crate::api::Storage;
+
+/// Its own localStorage item, apart from the browser store's.
+pub const KEY: &str = "mesh-console.storage";
+
+pub fn chosen() -> Option<Storage> {
+    match web::setting(KEY)?.as_str() {
+        "server" => Some(Storage::Server),
+        "browser" => Some(Storage::Browser),
+        _ => None,
+    }
+}
+
+/// Keeps a choice (`None`: decide at each start).
+pub fn choose(storage: Option<Storage>) -> Result<(), String> {
+    let value = storage.map(|storage| if storage == Storage::Server { "server" } else { "browser" }.to_owned());
+    if web::set_setting(KEY, value) { Ok(()) } else { Err("This browser does not let the console keep the setting.".into()) }
+}
+
+/// Starts the console again, so that it runs on the storage now chosen.
+pub fn restart() {
+    web::reload();
+}

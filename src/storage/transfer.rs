@@ -1,0 +1,13 @@
+//! Moving the whole store in and out of the browser as a file.
+
+use crate::web;
+
+/// Saves `text` in the browser's downloads as `mesh-console-store-2026-11-26.json`.
+pub fn download(text: &str) {
+    web::download_json(&format!("mesh-console-store-{}.json", web::today()), text);
+}
+
+/// The text of the file chosen in the file input with this id.
+pub async fn read_chosen_file(input_id: &str) -> Result<String, String> {
+    web::chosen_file_text(input_id).await.as_string().ok_or_else(|| "Choose a file to import.".to_string())
+}
