@@ -3,8 +3,8 @@
 
 use crate::store_document;
 use mesh_engine::engine::snapshot::Snapshot;
-use mesh_engine::input::parse_body;
-use mesh_engine::names::{AccountId, PageLimit, ResourceName, ServiceName, TagsPageLimit};
+use mesh_engine::input::{page_limit, parse_body, parse_param, tags_page_limit};
+use mesh_engine::names::{AccountId, InvalidValue, PageLimit, ResourceName, ServiceName};
 use mesh_engine::resource::Timestamp;
 use mesh_engine::{ApiError, Context, Engine, MeshAddress, Quotas};
 use serde::Serialize;
@@ -57,23 +57,23 @@ impl<'a> Request<'a> {
         self.text(name).ok_or_else(|| ApiError::bad_request(format!("{name}: is required")))
     }
 
-    fn optional<T>(&self, name: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Result<Option<T>, ApiError> {
-        self.text(name).map(|value| parse(value).map_err(|error| ApiError::bad_request(format!("{name}: {error}")))).transpose()
+    fn optional<T>(&self, name: &str, parse: impl FnOnce(String) -> Result<T, InvalidValue>) -> Result<Option<T>, ApiError> {
+        self.text(name).map(|value| parse_param(name, value, parse)).transpose()
     }
 
     fn limit(&self) -> Result<Option<PageLimit>, ApiError> {
-        self.optional("limit", |value| PageLimit::new(whole_number(value)?).map_err(|error| error.to_string()))
+        self.optional("limit", page_limit)
     }
 
     fn mesh(&self, name: &str) -> Result<MeshAddress, ApiError> {
-        let owner = self.optional("meshOwner", |value| AccountId::parse(value).map_err(|error| error.to_string()))?;
-        Ok(MeshAddress::new(label("meshName", name, ResourceName::parse)?, owner))
+        let owner = self.optional("meshOwner", AccountId::parse)?;
+        Ok(MeshAddress::new(parse_param("meshName", name, ResourceName::parse)?, owner))
     }
 
     /// Runs the engine operation the path and method name, as the caller, at this instant.
     fn run(&self, snapshot: &mut Snapshot, caller: Option<&str>, body: &[u8]) -> Answer {
         let caller = match caller {
-            Some(account) => AccountId::parse(account).map_err(|error| ApiError::bad_request(format!("caller: {error}")))?,
+            Some(account) => parse_param("caller", account, AccountId::parse)?,
             None => snapshot.account.clone(),
         };
         let context = Context { caller, region: snapshot.region.clone(), now: now(), new_uid: new_uid(), quotas: Quotas::default() };
@@ -87,8 +87,8 @@ impl<'a> Request<'a> {
                 let mesh = self.mesh(mesh)?;
                 Ok(json(&engine.describe_mesh(&mesh.name, mesh.owner.as_ref())?))
             }
-            ("PUT", ["v20190125", "meshes", mesh]) => Ok(json(&engine.update_mesh(&label("meshName", mesh, ResourceName::parse)?, parse_body(body)?)?)),
-            ("DELETE", ["v20190125", "meshes", mesh]) => Ok(json(&engine.delete_mesh(&label("meshName", mesh, ResourceName::parse)?)?)),
+            ("PUT", ["v20190125", "meshes", mesh]) => Ok(json(&engine.update_mesh(&parse_param("meshName", mesh, ResourceName::parse)?, parse_body(body)?)?)),
+            ("DELETE", ["v20190125", "meshes", mesh]) => Ok(json(&engine.delete_mesh(&parse_param("meshName", mesh, ResourceName::parse)?)?)),
             (_, ["v20190125", "meshes", mesh, "virtualServices", name @ ..]) => {
                 mesh_resource!(self, engine, body, token, self.mesh(mesh)?, name, "virtualServiceName", ServiceName,
                     list_virtual_services, create_virtual_service, describe_virtual_service, update_virtual_service, delete_virtual_service)
@@ -102,7 +102,7 @@ impl<'a> Request<'a> {
                     list_virtual_routers, create_virtual_router, describe_virtual_router, update_virtual_router, delete_virtual_router)
             }
             ("GET", ["v20190125", "tags"]) => {
-                let limit = self.optional("limit", |value| TagsPageLimit::new(whole_number(value)?).map_err(|error| error.to_string()))?;
+                let limit = self.optional("limit", tags_page_limit)?;
                 Ok(json(&engine.list_tags_for_resource(self.required("resourceArn")?, limit, token)?))
             }
             ("PUT", ["v20190125", "tag"]) => engine.tag_resource(self.required("resourceArn")?, parse_body(body)?).map(|()| "{}".to_owned()),
@@ -126,22 +126,14 @@ macro_rules! mesh_resource {
         match ($request.method, $rest) {
             ("GET", []) => Ok(json(&$engine.$list(&mesh, $request.limit()?, $token)?)),
             ("PUT", []) => Ok(json(&$engine.$create(&mesh, parse_body($body)?)?)),
-            ("GET", [name]) => Ok(json(&$engine.$describe(&mesh, &label($label, name, <$name>::parse)?)?)),
-            ("PUT", [name]) => Ok(json(&$engine.$update(&mesh, &label($label, name, <$name>::parse)?, parse_body($body)?)?)),
-            ("DELETE", [name]) => Ok(json(&$engine.$delete(&mesh, &label($label, name, <$name>::parse)?)?)),
+            ("GET", [name]) => Ok(json(&$engine.$describe(&mesh, &parse_param($label, name, <$name>::parse)?)?)),
+            ("PUT", [name]) => Ok(json(&$engine.$update(&mesh, &parse_param($label, name, <$name>::parse)?, parse_body($body)?)?)),
+            ("DELETE", [name]) => Ok(json(&$engine.$delete(&mesh, &parse_param($label, name, <$name>::parse)?)?)),
             _ => Err(ApiError::not_found(format!("No App Mesh operation at {} /{}", $request.method, $request.segments.join("/")))),
         }
     }};
 }
 use mesh_resource;
-
-fn label<T, E: std::fmt::Display>(name: &str, value: &str, parse: impl FnOnce(String) -> Result<T, E>) -> Result<T, ApiError> {
-    parse(value.to_owned()).map_err(|error| ApiError::bad_request(format!("{name}: {error}")))
-}
-
-fn whole_number(value: &str) -> Result<i64, String> {
-    value.parse().map_err(|_| format!("must be a whole number, got {value:?}"))
-}
 
 /// Percent-decoding; in a query `+` is a space, as in forms.
 fn decode(text: &str, plus_is_space: bool) -> Result<String, ApiError> {

@@ -73,11 +73,11 @@ impl QueryParams {
     }
 
     pub fn limit(&self) -> Result<Option<PageLimit>, ApiError> {
-        self.optional("limit", |value| PageLimit::new(whole_number(&value)?))
+        self.optional("limit", mesh_engine::input::page_limit)
     }
 
     pub fn tags_limit(&self) -> Result<Option<TagsPageLimit>, ApiError> {
-        self.optional("limit", |value| TagsPageLimit::new(whole_number(&value)?))
+        self.optional("limit", mesh_engine::input::tags_page_limit)
     }
 
     /// The mesh of a mesh-scoped call: its label, and `meshOwner` when given.
@@ -86,10 +86,6 @@ impl QueryParams {
         let owner = self.optional("meshOwner", AccountId::parse)?;
         Ok(MeshAddress::new(name, owner))
     }
-}
-
-fn whole_number(value: &str) -> Result<i64, InvalidValue> {
-    value.parse().map_err(|_| InvalidValue(format!("must be a whole number, got {value:?}")))
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for QueryParams {
