@@ -13,7 +13,7 @@ mod web;
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use providers::detail::ProviderDetail;
 use providers::form::{CreateProvider, EditProvider};
@@ -45,7 +45,7 @@ fn Console(backend: api::appmesh::AppMeshBackend) -> impl IntoView {
         <Router base=routing::base()>
             <shell::Shell>
                 <Routes fallback=|| view! { <not_found::NotFound /> }>
-                    <Route path=path!("/") view=|| view! { <Redirect path=routing::MESHES /> } />
+                    <Route path=path!("/") view=|| routing::redirect(routing::MESHES) />
 
                     <Route path=path!("/settings") view=storage::settings::Settings />
                     <Route path=path!("/meshes") view=meshes::list::MeshList />

@@ -14,6 +14,12 @@ pub fn base() -> String {
     BASE.with(Clone::clone)
 }
 
+/// Goes to `path` in place of the current entry of the history: a view that only sends
+/// elsewhere (`/` to the meshes, a mesh to its virtual services).
+pub fn redirect(path: &str) {
+    leptos_router::hooks::use_navigate()(path, leptos_router::NavigateOptions { replace: true, ..Default::default() });
+}
+
 /// A browser path with the base taken off: the console's own path, as routes name it.
 pub fn app_path(path: &str) -> String {
     let base = base();

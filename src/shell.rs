@@ -16,7 +16,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <header class="top-bar">
             <A href=routing::MESHES attr:class="brand">"Mesh Console"</A>
             <MeshPicker />
-            <A href=routing::SETTINGS attr:class="storage-indicator" attr:title="Where the console keeps your App Mesh resources: change it in Settings">{storage}</A>
+            <A href=routing::SETTINGS attr:class="storage-indicator" attr:title="Where your data is kept: change it in Settings">{storage}</A>
         </header>
         <main id="main" class="content" tabindex="-1">
             <NoticeArea />

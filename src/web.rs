@@ -13,7 +13,7 @@ export async function load_engine() {
 export async function request(in_browser, method, url, body) {
     if (in_browser) {
         const reply = engine.handle(method, url, body, undefined);
-        const answer = [reply.status, reply.body, undefined, ""];
+        const answer = [reply.status, reply.body];
         reply.free();
         return answer;
     }
@@ -21,9 +21,9 @@ export async function request(in_browser, method, url, body) {
         const headers = body === undefined ? {} : { "content-type": "application/json" };
         // Beside the console: under its base path when it is served under one.
         const response = await fetch(new URL("." + url, document.baseURI), { method, headers, body });
-        return [response.status, await response.text(), response.headers.get("x-amzn-ErrorType") ?? undefined, response.statusText];
+        return [response.status, await response.text(), response.headers.get("x-amzn-ErrorType") ?? undefined];
     } catch (error) {
-        return [0, String(error), undefined, ""];
+        return [0, String(error)];
     }
 }
 export function setting(key) {

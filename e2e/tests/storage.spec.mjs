@@ -86,6 +86,19 @@ test('another tab sees a change without a reload', async ({ page, context, stora
   await expect(page.getByRole('link', { name: 'from-the-other-tab.local' })).toBeVisible();
 });
 
+test("another tab's change never replaces what you are typing", async ({ page, api, storageMode, mesh }) => {
+  test.skip(storageMode !== 'browser', 'tabs share data through localStorage in browser mode');
+  await ok(api, 'PUT', `/v20190125/meshes/${mesh}/virtualNodes`, { virtualNodeName: 'n1', spec: { serviceDiscovery: { dns: { hostname: 'old.local' } } } });
+  await page.goto(`/meshes/${mesh}/virtual-nodes/n1/edit`);
+  await page.getByLabel('DNS hostname').fill('typed.local');
+  await appmesh.createRouter(api, mesh, 'made-elsewhere');
+  await page.getByRole('navigation', { name: 'Mesh sections' }).waitFor();
+  await expect(page.getByLabel('DNS hostname')).toHaveValue('typed.local');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Virtual node n1 updated.')).toBeVisible();
+  expect((await ok(api, 'GET', `/v20190125/meshes/${mesh}/virtualNodes/n1`)).spec.serviceDiscovery.dns.hostname).toBe('typed.local');
+});
+
 test('export and import move everything from a browser to a server and back', async ({ page, context, api, storageMode, mesh }) => {
   test.skip(storageMode !== 'browser', 'moves data between the two modes once');
   await appmesh.createNode(api, mesh, 'n1');

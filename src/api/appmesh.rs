@@ -98,7 +98,7 @@ async fn send(storage: Storage, method: Method, url: String, body: Option<String
             let body: ErrorBody = serde_json::from_str(&reply.body).unwrap_or(ErrorBody { kind: String::new(), message: reply.body });
             match reply.error_type.as_deref().or(Some(body.kind.as_str())).and_then(ErrorKind::from_code) {
                 Some(kind) => Err(BackendError::Api(ApiError::new(kind, body.message))),
-                None => Err(BackendError::Unreachable(format!("HTTP {status} {}", reply.status_text))),
+                None => Err(BackendError::Unreachable(format!("HTTP {status}"))),
             }
         }
     }

@@ -154,9 +154,18 @@ pub fn use_backend() -> Arc<dyn Backend> {
 /// A resource fed by a backend call. Every fetch is a boxed `Call`, so the reactive
 /// machinery is compiled once per result type instead of once per call site.
 pub fn load<T: 'static>(fetch: impl Fn() -> Call<T> + 'static) -> LocalResource<Result<T, BackendError>> {
+    load_following(true, fetch)
+}
+
+/// [`load`], fetched again on a change made elsewhere only when `follow`. A form seeded from
+/// what it loads does not follow: another tab's change must not replace what the user is
+/// typing (saving it then meets the engine's rules, as any write does).
+pub fn load_following<T: 'static>(follow: bool, fetch: impl Fn() -> Call<T> + 'static) -> LocalResource<Result<T, BackendError>> {
     let changed = use_data_changed().0;
     LocalResource::new(move || {
-        changed.track();
+        if follow {
+            changed.track();
+        }
         fetch()
     })
 }

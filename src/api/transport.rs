@@ -11,13 +11,12 @@ pub async fn load_engine() -> Result<(), String> {
     load_engine_module().await.map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}")))
 }
 
-/// An answer: its HTTP status (0 when nothing answered, the body then saying why), body,
-/// App Mesh error type if any, and status text.
+/// An answer: its HTTP status (0 when nothing answered, the body then saying why), body, and
+/// App Mesh error type if any.
 pub struct Reply {
     pub status: u16,
     pub body: String,
     pub error_type: Option<String>,
-    pub status_text: String,
 }
 
 pub async fn request(in_browser: bool, method: &str, url: &str, body: Option<String>) -> Reply {
@@ -26,6 +25,5 @@ pub async fn request(in_browser: bool, method: &str, url: &str, body: Option<Str
         status: reply.get(0).as_f64().unwrap_or(0.0) as u16,
         body: reply.get(1).as_string().unwrap_or_default(),
         error_type: reply.get(2).as_string(),
-        status_text: reply.get(3).as_string().unwrap_or_default(),
     }
 }

@@ -6,21 +6,35 @@ use leptos::prelude::*;
 
 /// Shows `loaded` once `resource` has a value (and keeps showing it while it reloads), a
 /// status line before that, and the error with a Retry button if the call failed. It reads
-/// the resource directly rather than through `Suspense`, which keeps the bundle smaller.
-#[component]
-pub fn AsyncView<T, V>(resource: LocalResource<Result<T, BackendError>>, loaded: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+/// the resource directly rather than through `Suspense`, and is a function rather than a
+/// component: both keep the bundle smaller.
+pub fn async_view_of<T, V>(resource: LocalResource<Result<T, BackendError>>, loaded: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
 where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
+    async_view(move || resource.get(), move || resource.refetch(), loaded)
+}
+
+/// [`async_view_of`] for any state: what a memo derives from a resource, say, so that the view is
+/// built again only when the derived value changes.
+pub fn async_view<T, V>(
+    state: impl Fn() -> Option<Result<T, BackendError>> + Send + Sync + 'static,
+    retry: impl Fn() + Copy + Send + Sync + 'static,
+    loaded: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: 'static,
+    V: IntoView + 'static,
+{
     // An enum of the three views, not `AnyView`: it compiles only what a browser uses.
-    move || match resource.get() {
+    move || match state() {
         None => EitherOf3::A(view! { <p class="status" role="status">"Loading…"</p> }),
         Some(Ok(value)) => EitherOf3::B(loaded(value)),
         Some(Err(error)) => EitherOf3::C(view! {
             <div class="alert alert-error" role="alert">
                 <p>{error.to_string()}</p>
-                <button type="button" class="button" on:click=move |_| resource.refetch()>"Retry"</button>
+                <button type="button" class="button" on:click=move |_| retry()>"Retry"</button>
             </div>
         }),
     }

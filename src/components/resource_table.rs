@@ -1,7 +1,7 @@
 //! The table of a mesh's virtual routers or virtual nodes: filter, sort and page in the URL.
 
 use crate::api::BackendError;
-use crate::components::async_view::AsyncView;
+use crate::components::async_view::async_view_of;
 use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
 use crate::components::format::format_timestamp;
 use crate::components::table::{TableRow, page_of};
@@ -54,7 +54,7 @@ pub fn ResourceTable(section: Section, rows: LocalResource<Result<Vec<ResourceRo
                 <h1>{section.title()}</h1>
                 <A href=move || routing::create_in(&mesh.get(), section) attr:class="button button-primary">{create_label}</A>
             </div>
-            <AsyncView resource=rows loaded={move |rows: Vec<ResourceRow>| {
+            {async_view_of(rows, move |rows: Vec<ResourceRow>| {
                 let noun = noun.clone();
                 if rows.is_empty() {
                     return view! { <div class="empty"><p><strong>{format!("No {noun}")}</strong></p></div> }.into_any();
@@ -87,7 +87,7 @@ pub fn ResourceTable(section: Section, rows: LocalResource<Result<Vec<ResourceRo
                     </div>
                     <Pagination table=table pages=Signal::derive(move || page.get().pages) page=Signal::derive(move || page.get().page) />
                 }.into_any()
-            }} />
+            })}
         </section>
     }
 }

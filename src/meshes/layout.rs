@@ -2,12 +2,12 @@
 //! left navigation, and the section the URL names.
 
 use crate::meshes::known::{Known, use_known_meshes};
-use crate::components::async_view::AsyncView;
+use crate::components::async_view::async_view;
 use crate::components::not_found_panel::NotFoundPanel;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
 use crate::components::link::A;
-use leptos_router::components::{Outlet, Redirect};
+use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use mesh_engine::MeshAddress;
 use mesh_engine::names::{AccountId, ResourceName};
@@ -38,8 +38,11 @@ pub fn MeshLayout() -> impl IntoView {
     let mesh = use_mesh();
     let location = use_location();
     let known = use_known_meshes().0;
-    view! {
-        <AsyncView resource=known loaded={move |(meshes, me): Known| match resolve(&mesh.get(), &meshes, &me) {
+    // The layout, and the page inside it, are built again only when the mesh resolves
+    // differently, not each time the meshes are fetched again (a change in another tab):
+    // a form inside keeps what the user is typing.
+    let resolved = Memo::new(move |_| known.get().map(|answer| answer.map(|(meshes, me): Known| resolve(&mesh.get(), &meshes, &me))));
+    async_view(move || resolved.get(), move || known.refetch(), move |found: Option<MeshAddress>| match found {
             Some(address) => {
                 provide_context(address.clone());
                 let owner = address.owner.clone();
@@ -64,15 +67,14 @@ pub fn MeshLayout() -> impl IntoView {
                     message=Signal::derive(move || format!("There is no mesh named {} that you own or that is shared with you.", mesh.get()))
                     back_href=routing::MESHES.to_string() back_text="Go to your meshes" />
             }.into_any(),
-        }} />
-    }
+    })
 }
 
 /// `/meshes/{mesh}` opens its virtual services.
 #[component]
 pub fn MeshHome() -> impl IntoView {
     let mesh = use_mesh();
-    view! { <Redirect path=routing::virtual_services(&mesh.get_untracked()) /> }
+    routing::redirect(&routing::virtual_services(&mesh.get_untracked()));
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 use crate::api::{BackendError, use_backend};
 use crate::meshes::known::use_known_meshes;
-use crate::components::async_view::AsyncView;
+use crate::components::async_view::async_view_of;
 use crate::components::format::{format_timestamp, status_label};
 use crate::routing;
 use leptos::prelude::*;
@@ -44,7 +44,7 @@ pub fn MeshList() -> impl IntoView {
                 <h1>"Meshes"</h1>
                 <A href=routing::create_mesh() attr:class="button button-primary">"Create mesh"</A>
             </div>
-            <AsyncView resource=meshes loaded={|rows: Vec<MeshRow>| {
+            {async_view_of(meshes, |rows: Vec<MeshRow>| {
                 if rows.is_empty() {
                     return view! {
                         <div class="empty">
@@ -82,7 +82,7 @@ pub fn MeshList() -> impl IntoView {
                         </table>
                     </div>
                 }.into_any()
-            }} />
+            })}
         </section>
     }
 }

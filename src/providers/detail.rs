@@ -2,8 +2,8 @@
 
 use super::kind::Provider;
 use super::spec_form::{backend_names, dns_hostname, listener_drafts};
-use crate::api::{BackendError, Call, ProviderData, load, use_backend};
-use crate::components::async_view::AsyncView;
+use crate::api::{BackendError, Call, ProviderData, load_following, use_backend};
+use crate::components::async_view::async_view_of;
 use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::metadata::MetadataFields;
 use crate::components::provided_services::ProvidedServices;
@@ -17,11 +17,12 @@ use mesh_engine::resource::TagRef;
 use std::sync::Arc;
 
 /// The node or router the URL names, with its tags; `None` when the mesh has no such one.
-pub fn load_provider(kind: Provider) -> (Memo<String>, LocalResource<Result<Option<(ProviderData, Vec<TagRef>)>, BackendError>>) {
+/// Fetched again on a change made elsewhere when `follow` (see `api::load_following`).
+pub fn load_provider(kind: Provider, follow: bool) -> (Memo<String>, LocalResource<Result<Option<(ProviderData, Vec<TagRef>)>, BackendError>>) {
     let params = use_params_map();
     let name = Memo::new(move |_| params.read().get("name").unwrap_or_default());
     let (backend, mesh) = (use_backend(), use_mesh_address());
-    let loaded = load(move || {
+    let loaded = load_following(follow, move || {
         let (backend, mesh, name) = (backend.clone(), mesh.clone(), ResourceName::parse(name.get()).ok());
         Box::pin(async move {
             let Some(name) = name else { return Ok(None) };
@@ -49,12 +50,12 @@ pub fn NotFound(kind: Provider, mesh: Memo<String>, name: Memo<String>) -> impl 
 #[component]
 pub fn ProviderDetail(kind: Provider) -> impl IntoView {
     let mesh = use_mesh();
-    let (name, loaded) = load_provider(kind);
+    let (name, loaded) = load_provider(kind, true);
     view! {
-        <AsyncView resource=loaded loaded={move |found: Option<(ProviderData, Vec<TagRef>)>| match found {
+        {async_view_of(loaded, move |found: Option<(ProviderData, Vec<TagRef>)>| match found {
             None => view! { <NotFound kind=kind mesh=mesh name=name /> }.into_any(),
             Some((data, tags)) => view! { <Details kind=kind data=data tags=tags /> }.into_any(),
-        }} />
+        })}
     }
 }
 

@@ -6,7 +6,7 @@ use super::detail::{NotFound, load_provider};
 use super::kind::Provider;
 use super::spec_form::{Discovery, SpecForm};
 use crate::api::{ProviderData, load, use_backend};
-use crate::components::async_view::AsyncView;
+use crate::components::async_view::async_view_of;
 use crate::components::create_return::{after_save, use_return_to};
 use crate::components::field::TextField;
 use crate::web::focus_by_id;
@@ -29,12 +29,12 @@ pub fn CreateProvider(kind: Provider) -> impl IntoView {
 #[component]
 pub fn EditProvider(kind: Provider) -> impl IntoView {
     let mesh = use_mesh();
-    let (name, loaded) = load_provider(kind);
+    let (name, loaded) = load_provider(kind, false);
     view! {
-        <AsyncView resource=loaded loaded={move |found: Option<(ProviderData, Vec<TagRef>)>| match found {
+        {async_view_of(loaded, move |found: Option<(ProviderData, Vec<TagRef>)>| match found {
             None => view! { <NotFound kind=kind mesh=mesh name=name /> }.into_any(),
             Some((data, _)) => view! { <ProviderForm kind=kind existing=Some(data) /> }.into_any(),
-        }} />
+        })}
     }
 }
 

@@ -15,10 +15,14 @@ pub fn chosen() -> Option<Storage> {
     }
 }
 
-/// Keeps a choice (`None`: decide at each start).
-pub fn choose(storage: Option<Storage>) -> Result<(), String> {
+/// Keeps a choice (`None`: decide at each start) and starts the console again on it.
+pub fn switch_to(storage: Option<Storage>) -> Result<(), String> {
     let value = storage.map(|storage| if storage == Storage::Server { "server" } else { "browser" }.to_owned());
-    if web::set_setting(KEY, value) { Ok(()) } else { Err("This browser does not let the console keep the setting.".into()) }
+    if !web::set_setting(KEY, value) {
+        return Err("This browser does not let the console keep the setting.".into());
+    }
+    restart();
+    Ok(())
 }
 
 /// Starts the console again, so that it runs on the storage now chosen.

@@ -11,16 +11,13 @@ use leptos::prelude::*;
 #[component]
 pub fn StorageProblem(message: String, backend: Option<AppMeshBackend>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
-    let use_server = move |_| match preference::choose(Some(Storage::Server)) {
-        Ok(()) => preference::restart(),
-        Err(message) => error.set(Some(message)),
-    };
+    let use_server = move |_| error.set(preference::switch_to(Some(Storage::Server)).err());
     let actions = backend.map(|backend| {
         crate::api::provide_backend(backend);
         let actions = StoreActions::new(error);
         view! {
             <h2>"Keep a copy, or start again"</h2>
-            <p>"Export saves the data exactly as it is stored, to repair it or to import it elsewhere."</p>
+            <p>"Export saves the data exactly as it is stored."</p>
             <p><button type="button" class="button" on:click=move |_| actions.export()>"Export stored data"</button></p>
             <ResetButton actions=actions />
         }
@@ -34,7 +31,7 @@ pub fn StorageProblem(message: String, backend: Option<AppMeshBackend>) -> impl 
                 {error_alert(error)}
                 {actions}
                 <h2>"Use the server instead"</h2>
-                <p>"If a companion server serves this console, work there; the data in this browser stays as it is."</p>
+                <p>"Work with the companion server, if one serves this console; the data here stays as it is."</p>
                 <button type="button" class="button" on:click=use_server>"Use the server"</button>
             </section>
         </main>

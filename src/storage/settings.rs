@@ -18,10 +18,7 @@ pub fn Settings() -> impl IntoView {
         Some(Storage::Server) => "on the server",
         Some(Storage::Browser) => "in this browser",
     };
-    let choose = move |storage: Option<Storage>| match preference::choose(storage) {
-        Ok(()) => preference::restart(),
-        Err(message) => error.set(Some(message)),
-    };
+    let choose = move |storage: Option<Storage>| error.set(preference::switch_to(storage).err());
     let notices = expect_context::<Notices>();
     let changed = use_data_changed();
     let import = move |_| {

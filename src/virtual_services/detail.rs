@@ -2,7 +2,7 @@
 //! Delete.
 
 use crate::api::{BackendError, use_backend};
-use crate::components::async_view::AsyncView;
+use crate::components::async_view::async_view_of;
 use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::resource_page::{DeleteCall, ResourcePage};
 use crate::components::metadata::MetadataFields;
@@ -22,10 +22,11 @@ pub fn use_service_name() -> Memo<String> {
     Memo::new(move |_| params.read().get("service").unwrap_or_default())
 }
 
-/// A service and its tags, or nothing when there is no such service.
-pub fn load_service(service: Memo<String>) -> LocalResource<Result<Option<(VirtualServiceData, Vec<TagRef>)>, BackendError>> {
+/// A service and its tags, or nothing when there is no such service; fetched again on a
+/// change made elsewhere when `follow` (see `api::load_following`).
+pub fn load_service(service: Memo<String>, follow: bool) -> LocalResource<Result<Option<(VirtualServiceData, Vec<TagRef>)>, BackendError>> {
     let (backend, address) = (use_backend(), use_mesh_address());
-    crate::api::load(move || {
+    crate::api::load_following(follow, move || {
         let (backend, mesh, name) = (backend.clone(), address.clone(), ServiceName::parse(service.get()).ok());
         Box::pin(async move {
             let Some(name) = name else { return Ok(None) };
@@ -52,21 +53,21 @@ pub fn VirtualServiceNotFound(mesh: Memo<String>, service: Memo<String>) -> impl
 
 /// The service the URL names, shown by `page`; a not-found page when the mesh has none.
 #[component]
-pub fn WithService(page: fn(VirtualServiceData, Vec<TagRef>) -> AnyView) -> impl IntoView {
+pub fn WithService(page: fn(VirtualServiceData, Vec<TagRef>) -> AnyView, follow: bool) -> impl IntoView {
     let mesh = use_mesh();
     let service = use_service_name();
-    let loaded = load_service(service);
+    let loaded = load_service(service, follow);
     view! {
-        <AsyncView resource=loaded loaded={move |found: Option<(VirtualServiceData, Vec<TagRef>)>| match found {
+        {async_view_of(loaded, move |found: Option<(VirtualServiceData, Vec<TagRef>)>| match found {
             None => view! { <VirtualServiceNotFound mesh=mesh service=service /> }.into_any(),
             Some((data, tags)) => page(data, tags),
-        }} />
+        })}
     }
 }
 
 #[component]
 pub fn VirtualServiceDetail() -> impl IntoView {
-    view! { <WithService page=|data, tags| view! { <Details data=data tags=tags /> }.into_any() /> }
+    view! { <WithService page=|data, tags| view! { <Details data=data tags=tags /> }.into_any() follow=true /> }
 }
 
 #[component]

@@ -17,7 +17,7 @@ use mesh_engine::resource::VirtualServiceData;
 
 #[component]
 pub fn EditVirtualService() -> impl IntoView {
-    view! { <WithService page=|data, _| view! { <EditForm data=data /> }.into_any() /> }
+    view! { <WithService page=|data, _| view! { <EditForm data=data /> }.into_any() follow=false /> }
 }
 
 #[component]

@@ -1,7 +1,7 @@
 //! `/meshes/{mesh}/virtual-services`: the mesh's virtual services with their providers.
 
 use crate::api::{BackendError, use_backend};
-use crate::components::async_view::AsyncView;
+use crate::components::async_view::async_view_of;
 use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
 use crate::components::format::{format_timestamp, status_label};
 use crate::components::table::{TableRow, page_of};
@@ -92,7 +92,7 @@ pub fn VirtualServiceList() -> impl IntoView {
                 <h1>"Virtual services"</h1>
                 <A href=move || routing::create_virtual_service(&mesh.get()) attr:class="button button-primary">"Create virtual service"</A>
             </div>
-            <AsyncView resource=services loaded={move |rows: Vec<ServiceRow>| {
+            {async_view_of(services, move |rows: Vec<ServiceRow>| {
                 if rows.is_empty() {
                     return view! {
                         <div class="empty">
@@ -151,7 +151,7 @@ pub fn VirtualServiceList() -> impl IntoView {
                     })}
                     <Pagination table=table pages=Signal::derive(move || page.get().pages) page=Signal::derive(move || page.get().page) />
                 }.into_any()
-            }} />
+            })}
         </section>
     }
 }
