@@ -17,8 +17,7 @@ use mesh_engine::resource::TagRef;
 use std::sync::Arc;
 
 /// The node or router the URL names, with its tags; `None` when the mesh has no such one.
-/// Fetched again on a change made elsewhere when `follow` (see `api::load_following`).
-pub fn load_provider(kind: Provider, follow: bool) -> (Memo<String>, LocalResource<Result<Option<(ProviderData, Vec<TagRef>)>, BackendError>>) {
+fn load_provider(kind: Provider, follow: bool) -> (Memo<String>, LocalResource<Result<Option<(ProviderData, Vec<TagRef>)>, BackendError>>) {
     let params = use_params_map();
     let name = Memo::new(move |_| params.read().get("name").unwrap_or_default());
     let (backend, mesh) = (use_backend(), use_mesh_address());
@@ -39,7 +38,7 @@ pub fn load_provider(kind: Provider, follow: bool) -> (Memo<String>, LocalResour
 }
 
 #[component]
-pub fn NotFound(kind: Provider, mesh: Memo<String>, name: Memo<String>) -> impl IntoView {
+fn NotFound(kind: Provider, mesh: Memo<String>, name: Memo<String>) -> impl IntoView {
     view! {
         <NotFoundPanel title=format!("{} not found", kind.title())
             message=Signal::derive(move || format!("The mesh {} has no {} named {}.", mesh.get(), kind.noun(), name.get()))
@@ -47,16 +46,21 @@ pub fn NotFound(kind: Provider, mesh: Memo<String>, name: Memo<String>) -> impl 
     }
 }
 
+/// The node or router the URL names, shown by `page`; a not-found page when the mesh has
+/// none. Fetched again on a change made elsewhere when `follow` (see `api::load_following`).
+#[component]
+pub fn WithProvider(kind: Provider, follow: bool, page: fn(Provider, ProviderData, Vec<TagRef>) -> AnyView) -> impl IntoView {
+    let mesh = use_mesh();
+    let (name, loaded) = load_provider(kind, follow);
+    async_view_of(loaded, move |found: Option<(ProviderData, Vec<TagRef>)>| match found {
+        None => view! { <NotFound kind=kind mesh=mesh name=name /> }.into_any(),
+        Some((data, tags)) => page(kind, data, tags),
+    })
+}
+
 #[component]
 pub fn ProviderDetail(kind: Provider) -> impl IntoView {
-    let mesh = use_mesh();
-    let (name, loaded) = load_provider(kind, true);
-    view! {
-        {async_view_of(loaded, move |found: Option<(ProviderData, Vec<TagRef>)>| match found {
-            None => view! { <NotFound kind=kind mesh=mesh name=name /> }.into_any(),
-            Some((data, tags)) => view! { <Details kind=kind data=data tags=tags /> }.into_any(),
-        })}
-    }
+    view! { <WithProvider kind=kind follow=true page=|kind, data, tags| view! { <Details kind=kind data=data tags=tags /> }.into_any() /> }
 }
 
 #[component]

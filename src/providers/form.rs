@@ -2,11 +2,10 @@
 //! a virtual node or router. A router has listeners only; a node also has service discovery
 //! and backends.
 
-use super::detail::{NotFound, load_provider};
+use super::detail::WithProvider;
 use super::kind::Provider;
 use super::spec_form::{Discovery, SpecForm};
 use crate::api::{ProviderData, load, use_backend};
-use crate::components::async_view::async_view_of;
 use crate::components::create_return::{after_save, use_return_to};
 use crate::components::field::TextField;
 use crate::web::focus_by_id;
@@ -18,7 +17,6 @@ use crate::routing;
 use leptos::prelude::*;
 use crate::components::link::A;
 use mesh_engine::names::ResourceName;
-use mesh_engine::resource::TagRef;
 use serde_json::{Value, json};
 
 #[component]
@@ -28,14 +26,7 @@ pub fn CreateProvider(kind: Provider) -> impl IntoView {
 
 #[component]
 pub fn EditProvider(kind: Provider) -> impl IntoView {
-    let mesh = use_mesh();
-    let (name, loaded) = load_provider(kind, false);
-    view! {
-        {async_view_of(loaded, move |found: Option<(ProviderData, Vec<TagRef>)>| match found {
-            None => view! { <NotFound kind=kind mesh=mesh name=name /> }.into_any(),
-            Some((data, _)) => view! { <ProviderForm kind=kind existing=Some(data) /> }.into_any(),
-        })}
-    }
+    view! { <WithProvider kind=kind follow=false page=|kind, data, _| view! { <ProviderForm kind=kind existing=Some(data) /> }.into_any() /> }
 }
 
 #[component]

@@ -17,8 +17,7 @@ fn json(value: &impl Serialize) -> String {
 
 pub fn handle(method: &str, url: &str, body: &[u8], caller: Option<&str>) -> Answer {
     let request = Request::parse(method, url)?;
-    let segments: Vec<&str> = request.segments.iter().map(String::as_str).collect();
-    match (method, segments.as_slice()) {
+    match (method, request.path().as_slice()) {
         ("GET", ["console-api", "identity"]) => store_document::read(|snapshot| Ok(json(&serde_json::json!({ "account": snapshot.account, "region": snapshot.region })))),
         ("GET", ["console-api", "store"]) => store_document::export(),
         ("PUT", ["console-api", "store"]) => store_document::import(&String::from_utf8_lossy(body)).map(|()| "{}".to_owned()),
@@ -47,6 +46,11 @@ impl<'a> Request<'a> {
             })
             .collect::<Result<_, ApiError>>()?;
         Ok(Self { method, segments, query })
+    }
+
+    /// The path's segments, percent-decoded, to match on.
+    fn path(&self) -> Vec<&str> {
+        self.segments.iter().map(String::as_str).collect()
     }
 
     fn text(&self, name: &str) -> Option<&str> {
@@ -78,9 +82,8 @@ impl<'a> Request<'a> {
         };
         let context = Context { caller, region: snapshot.region.clone(), now: now(), new_uid: new_uid(), quotas: Quotas::default() };
         let engine = &mut Engine::new(&mut snapshot.store, &context);
-        let segments: Vec<&str> = self.segments.iter().map(String::as_str).collect();
         let token = self.text("nextToken");
-        match (self.method, segments.as_slice()) {
+        match (self.method, self.path().as_slice()) {
             ("GET", ["v20190125", "meshes"]) => Ok(json(&engine.list_meshes(self.limit()?, token)?)),
             ("PUT", ["v20190125", "meshes"]) => Ok(json(&engine.create_mesh(parse_body(body)?)?)),
             ("GET", ["v20190125", "meshes", mesh]) => {

@@ -3,15 +3,11 @@
 //! written back whole after every change, before the change is acknowledged.
 
 use crate::local_storage;
-use mesh_engine::ApiError;
+use mesh_engine::{ApiError, DEFAULT_ACCOUNT, DEFAULT_REGION};
 use mesh_engine::engine::snapshot::Snapshot;
 use mesh_engine::names::{AccountId, Region};
 use mesh_engine::store::MemoryStore;
 use std::cell::RefCell;
-
-/// The account and region a new browser store acts as: the server's defaults.
-const DEFAULT_ACCOUNT: &str = "123456789012";
-const DEFAULT_REGION: &str = "us-east-1";
 
 struct Cached {
     text: Option<String>,
@@ -74,7 +70,7 @@ pub fn export() -> Result<String, ApiError> {
 
 /// Replaces the whole store with a document that reads, or changes nothing.
 pub fn import(text: &str) -> Result<(), ApiError> {
-    let snapshot = Snapshot::parse(text).map_err(|error| ApiError::bad_request(format!("The file cannot be imported: {error} Nothing was changed.")))?;
+    let snapshot = Snapshot::parse_import(text)?;
     let text = snapshot.to_json();
     local_storage::write(&text)?;
     CACHED.set(Some(Cached { text: Some(text), snapshot }));

@@ -11,7 +11,7 @@ pub mod resource;
 pub mod spec;
 pub mod store;
 
-pub use engine::{Context, Engine, MeshAddress, Quotas};
+pub use engine::{Context, DEFAULT_ACCOUNT, DEFAULT_REGION, Engine, MeshAddress, Quotas};
 pub use error::{ApiError, ErrorKind};
 
 // On wasm32 the tests run in headless Chromium, where the browser-only console runs.

@@ -24,11 +24,11 @@ pub struct Config {
 
     /// Account of callers that name none: unsigned requests (the console), and signed ones
     /// whose access key id is not itself 12 digits.
-    #[arg(long, default_value = "123456789012", value_parser = parse_account)]
+    #[arg(long, default_value = mesh_engine::DEFAULT_ACCOUNT, value_parser = parse_account)]
     pub account: AccountId,
 
     /// Region written into ARNs.
-    #[arg(long, default_value = "us-east-1", value_parser = parse_region)]
+    #[arg(long, default_value = mesh_engine::DEFAULT_REGION, value_parser = parse_region)]
     pub region: Region,
 }
 

@@ -5,7 +5,10 @@ use super::MeshKey;
 use crate::names::AccountId;
 use crate::resource::MeshResourceKind;
 
-pub(crate) const SEPARATOR: char = '\u{1f}';
+const SEPARATOR: char = '\u{1f}';
+const MESH_RESOURCES: &str = "mesh";
+const CLIENT_TOKENS: &str = "clientTokens";
+const MESH_PRINCIPALS: &str = "meshPrincipals";
 
 /// Every mesh of every account, keyed by name then owner.
 pub const MESHES: &str = "meshes";
@@ -21,18 +24,40 @@ pub fn mesh_key_parts(key: &str) -> Option<(&str, &str)> {
 
 /// The virtual services (or nodes, or routers) of one mesh, keyed by name.
 pub fn mesh_resources(mesh: &MeshKey, kind: MeshResourceKind) -> String {
-    format!("mesh{SEPARATOR}{}{SEPARATOR}{}{SEPARATOR}{}", mesh.owner, mesh.name, kind.arn_segment())
+    format!("{MESH_RESOURCES}{SEPARATOR}{}{SEPARATOR}{}{SEPARATOR}{}", mesh.owner, mesh.name, kind.arn_segment())
 }
 
 /// The client tokens an account has used, keyed by token.
 pub fn client_tokens(account: &AccountId) -> String {
-    format!("clientTokens{SEPARATOR}{account}")
+    format!("{CLIENT_TOKENS}{SEPARATOR}{account}")
 }
 
 /// The accounts a mesh is shared with, keyed by account; the value names the shares.
 pub fn mesh_principals(mesh: &MeshKey) -> String {
-    format!("meshPrincipals{SEPARATOR}{}{SEPARATOR}{}", mesh.owner, mesh.name)
+    format!("{MESH_PRINCIPALS}{SEPARATOR}{}{SEPARATOR}{}", mesh.owner, mesh.name)
 }
 
 /// Every resource share (AWS RAM), keyed by its ARN.
 pub const RESOURCE_SHARES: &str = "resourceShares";
+
+/// What a collection holds, read back from its name: the inverse of the functions above, for
+/// reading a whole store (see `snapshot`). The parts are as stored, not yet checked.
+pub enum Collection<'a> {
+    Meshes,
+    MeshResources { owner: &'a str, mesh: &'a str, segment: &'a str },
+    ClientTokens { account: &'a str },
+    MeshPrincipals { owner: &'a str, mesh: &'a str },
+    ResourceShares,
+}
+
+pub fn collection(name: &str) -> Option<Collection<'_>> {
+    let parts: Vec<&str> = name.split(SEPARATOR).collect();
+    Some(match parts.as_slice() {
+        [MESHES] => Collection::Meshes,
+        [MESH_RESOURCES, owner, mesh, segment] => Collection::MeshResources { owner, mesh, segment },
+        [CLIENT_TOKENS, account] => Collection::ClientTokens { account },
+        [MESH_PRINCIPALS, owner, mesh] => Collection::MeshPrincipals { owner, mesh },
+        [RESOURCE_SHARES] => Collection::ResourceShares,
+        _ => return None,
+    })
+}

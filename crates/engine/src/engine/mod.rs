@@ -17,6 +17,11 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 
+/// The account and region calls act as when nothing says otherwise: the server's `--account`
+/// and `--region`, and a new browser store's.
+pub const DEFAULT_ACCOUNT: &str = "123456789012";
+pub const DEFAULT_REGION: &str = "us-east-1";
+
 /// App Mesh's default service quotas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quotas {

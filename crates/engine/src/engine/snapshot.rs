@@ -4,7 +4,9 @@
 //! between records, so a document that reads is one the engine can serve.
 
 use super::sharing::StoredShare;
-use super::{MeshKey, Record, TokenRecord, keys};
+use super::keys::{self, Collection};
+use super::{MeshKey, Record, TokenRecord};
+use crate::error::ApiError;
 use crate::names::{AccountId, Region, ResourceName, ServiceName};
 use crate::resource::MeshResourceKind;
 use crate::spec::*;
@@ -95,6 +97,12 @@ impl Snapshot {
         Ok(Self::new(document.account, document.region, store))
     }
 
+    /// [`Snapshot::parse`] for an Import: a refusal is the caller's bad request, and says
+    /// that nothing was changed.
+    pub fn parse_import(text: &str) -> Result<Self, ApiError> {
+        Self::parse(text).map_err(|error| ApiError::bad_request(format!("The file cannot be imported: {error} Nothing was changed.")))
+    }
+
     /// The document, compact.
     pub fn to_json(&self) -> String {
         let mut collections: BTreeMap<String, BTreeMap<String, Box<RawValue>>> = BTreeMap::new();
@@ -118,9 +126,8 @@ impl Snapshot {
 fn check(store: &MemoryStore) -> Result<(), SnapshotError> {
     for (collection, key, value) in store.entries() {
         let at = |message: String| invalid(format!("collections[{collection:?}][{key:?}]: {message}"));
-        let parts: Vec<&str> = collection.split(keys::SEPARATOR).collect();
-        match parts.as_slice() {
-            [keys::MESHES] => {
+        match keys::collection(collection) {
+            Some(Collection::Meshes) => {
                 let (name, owner) = keys::mesh_key_parts(key).ok_or_else(|| at("a mesh key is name and owner".into()))?;
                 let mesh = mesh_key(owner, name).map_err(at)?;
                 let record: Record<MeshSpec> = decode(value).map_err(at)?;
@@ -128,10 +135,10 @@ fn check(store: &MemoryStore) -> Result<(), SnapshotError> {
                     return Err(at(format!("the record is of {}, not of this key", record.metadata.arn)));
                 }
             }
-            ["mesh", owner, name, segment] => {
+            Some(Collection::MeshResources { owner, mesh: name, segment }) => {
                 let mesh = mesh_key(owner, name).map_err(at)?;
                 require_mesh(store, &mesh).map_err(at)?;
-                let kind = MeshResourceKind::ALL.into_iter().find(|kind| kind.arn_segment() == *segment).ok_or_else(|| at(format!("unknown kind {segment:?}")))?;
+                let kind = MeshResourceKind::ALL.into_iter().find(|kind| kind.arn_segment() == segment).ok_or_else(|| at(format!("unknown kind {segment:?}")))?;
                 let arn = match kind {
                     MeshResourceKind::VirtualService => {
                         ServiceName::parse(key).map_err(|error| at(error.to_string()))?;
@@ -152,11 +159,11 @@ fn check(store: &MemoryStore) -> Result<(), SnapshotError> {
                     return Err(at(format!("the record is of {arn}, not of this key")));
                 }
             }
-            ["clientTokens", account] => {
-                AccountId::parse(*account).map_err(|error| at(error.to_string()))?;
+            Some(Collection::ClientTokens { account }) => {
+                AccountId::parse(account).map_err(|error| at(error.to_string()))?;
                 decode::<TokenRecord>(value).map_err(at)?;
             }
-            ["meshPrincipals", owner, name] => {
+            Some(Collection::MeshPrincipals { owner, mesh: name }) => {
                 require_mesh(store, &mesh_key(owner, name).map_err(at)?).map_err(at)?;
                 AccountId::parse(key).map_err(|error| at(error.to_string()))?;
                 for share in decode::<Vec<String>>(value).map_err(at)? {
@@ -165,13 +172,13 @@ fn check(store: &MemoryStore) -> Result<(), SnapshotError> {
                     }
                 }
             }
-            [keys::RESOURCE_SHARES] => {
+            Some(Collection::ResourceShares) => {
                 let stored: StoredShare = decode(value).map_err(at)?;
                 if stored.share.resource_share_arn != key {
                     return Err(at(format!("the record is of {}, not of this key", stored.share.resource_share_arn)));
                 }
             }
-            _ => return Err(invalid(format!("collections[{collection:?}]: not a collection of this schema version"))),
+            None => return Err(invalid(format!("collections[{collection:?}]: not a collection of this schema version"))),
         }
     }
     Ok(())

@@ -154,7 +154,7 @@ pub async fn export_store(State(state): State<ApiState>, Caller(caller): Caller)
 /// Replaces everything stored with a document that reads whole, or changes nothing.
 pub async fn import_store(State(state): State<ApiState>, Body(body): Body) -> Answer<Empty> {
     let text = std::str::from_utf8(&body).map_err(|_| ApiError::bad_request("The file cannot be imported: it is not UTF-8 text. Nothing was changed."))?;
-    let snapshot = Snapshot::parse(text).map_err(|error| ApiError::bad_request(format!("The file cannot be imported: {error} Nothing was changed.")))?;
+    let snapshot = Snapshot::parse_import(text)?;
     let database = state.database.clone();
     tokio::task::spawn_blocking(move || database.replace_all(&snapshot.store)).await.map_err(|error| ApiError::internal(error.to_string()))??;
     Ok(Json(Empty {}))
