@@ -4,9 +4,9 @@ mod api;
 mod components;
 mod meshes;
 mod not_found;
+mod providers;
 mod routing;
 mod shell;
-mod providers;
 mod storage;
 mod virtual_services;
 mod web;
@@ -27,7 +27,9 @@ pub async fn start() {
     let started = storage::start::start().await;
     leptos::mount::mount_to_body(move || match started {
         Started::Ready(backend) => Either::Left(view! { <Console backend=backend /> }),
-        Started::Problem { message, backend } => Either::Right(view! { <storage::problem::StorageProblem message=message backend=backend /> }),
+        Started::Problem { message, backend } => {
+            Either::Right(view! { <storage::problem::StorageProblem message=message backend=backend /> })
+        }
     });
 }
 

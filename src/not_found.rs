@@ -1,6 +1,6 @@
+use crate::components::not_found_panel::NotFoundPanel;
 use crate::routing;
 use leptos::prelude::*;
-use crate::components::not_found_panel::NotFoundPanel;
 
 /// Any URL the console does not know.
 #[component]

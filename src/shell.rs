@@ -2,10 +2,10 @@
 //! and the page.
 
 use crate::api::use_backend;
+use crate::components::link::A;
 use crate::components::notice::NoticeArea;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use crate::components::link::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
 #[component]

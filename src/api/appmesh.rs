@@ -2,9 +2,8 @@
 //! HTTP or to the engine in this browser: the same requests, the same answers.
 
 use super::{Backend, BackendError, Call, ProviderData, ProviderSummary, Storage, transport};
-use crate::providers::kind::Provider;
-use serde_json::{Value, json};
 use crate::components::query::encode;
+use crate::providers::kind::Provider;
 use mesh_engine::error::{ErrorBody, ErrorKind};
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
 use mesh_engine::names::{AccountId, ResourceName, ServiceName};
@@ -12,6 +11,7 @@ use mesh_engine::resource::*;
 use mesh_engine::{ApiError, MeshAddress};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
 
 /// Where App Mesh calls go: `/v20190125/…` on the server that served the console, or the
 /// same paths answered by the engine in this browser.
@@ -67,7 +67,8 @@ impl AppMeshBackend {
 /// Where an answer stopped making sense, not why: formatting serde's reasons would bring
 /// their texts (and std's I/O error texts) into the bundle.
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, BackendError> {
-    serde_json::from_str(text).map_err(|error| BackendError::Unreachable(format!("unexpected answer at line {}, column {}", error.line(), error.column())))
+    serde_json::from_str(text)
+        .map_err(|error| BackendError::Unreachable(format!("unexpected answer at line {}, column {}", error.line(), error.column())))
 }
 
 /// HTTP methods, as the API uses them.

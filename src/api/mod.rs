@@ -5,13 +5,13 @@
 pub mod appmesh;
 pub mod transport;
 
-use leptos::prelude::*;
 use crate::providers::kind::Provider;
+use leptos::prelude::*;
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
-use serde_json::Value;
 use mesh_engine::names::{AccountId, ResourceName, ServiceName};
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, ErrorKind, MeshAddress};
+use serde_json::Value;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;

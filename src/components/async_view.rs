@@ -8,7 +8,10 @@ use leptos::prelude::*;
 /// status line before that, and the error with a Retry button if the call failed. It reads
 /// the resource directly rather than through `Suspense`, and is a function rather than a
 /// component: both keep the bundle smaller.
-pub fn async_view_of<T, V>(resource: LocalResource<Result<T, BackendError>>, loaded: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+pub fn async_view_of<T, V>(
+    resource: LocalResource<Result<T, BackendError>>,
+    loaded: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
 where
     T: Clone + 'static,
     V: IntoView + 'static,

@@ -12,7 +12,8 @@ pub fn ConfirmDelete(
     open: RwSignal<bool>,
     #[prop(into)] pending: Signal<bool>,
     /// Why the last attempt failed.
-    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)]
+    error: Signal<Option<String>>,
     #[prop(into)] on_confirm: Callback<()>,
     /// Why it cannot be deleted now: shown instead of the confirmation.
     #[prop(default = None)]

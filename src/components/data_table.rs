@@ -75,23 +75,27 @@ pub fn SortHeader(column: &'static str, label: &'static str, table: TableUrl) ->
 /// Page links, the current one marked.
 #[component]
 pub fn Pagination(table: TableUrl, #[prop(into)] pages: Signal<usize>, #[prop(into)] page: Signal<usize>) -> impl IntoView {
-    move || (pages.get() > 1).then(|| view! {
-            <nav class="pagination" aria-label="Pagination">
-                <ul>
-                    {move || (1..=pages.get()).map(|number| view! {
-                        <li>
-                            <a
-                                href="#"
-                                aria-current=move || (page.get() == number).then_some("page")
-                                aria-label=format!("Page {number}")
-                                on:click=move |event| {
-                                    event.prevent_default();
-                                    TableUrl::set(&table.filter.get_untracked(), table.sort.get_untracked().as_ref(), number);
-                                }
-                            >{number}</a>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </nav>
-    })
+    move || {
+        (pages.get() > 1).then(|| {
+            view! {
+                    <nav class="pagination" aria-label="Pagination">
+                        <ul>
+                            {move || (1..=pages.get()).map(|number| view! {
+                                <li>
+                                    <a
+                                        href="#"
+                                        aria-current=move || (page.get() == number).then_some("page")
+                                        aria-label=format!("Page {number}")
+                                        on:click=move |event| {
+                                            event.prevent_default();
+                                            TableUrl::set(&table.filter.get_untracked(), table.sort.get_untracked().as_ref(), number);
+                                        }
+                                    >{number}</a>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </nav>
+            }
+        })
+    }
 }

@@ -14,9 +14,8 @@ pub mod names;
 pub mod not_found_panel;
 pub mod notice;
 pub mod provided_services;
-pub mod resource_page;
 pub mod query;
+pub mod resource_page;
 pub mod resource_table;
 pub mod submission;
 pub mod table;
-

@@ -1,7 +1,7 @@
 //! "X not found", what was asked for, and the way back.
 
-use leptos::prelude::*;
 use crate::components::link::A;
+use leptos::prelude::*;
 
 #[component]
 pub fn NotFoundPanel(

@@ -2,10 +2,10 @@
 //! the reason a delete is refused.
 
 use crate::api::{BackendError, use_backend};
+use crate::components::link::A;
 use crate::routing::{self, Section};
 use crate::virtual_services::list::service_rows;
 use leptos::prelude::*;
-use crate::components::link::A;
 
 /// The names of the mesh's virtual services whose provider is this node or router.
 pub fn load(kind: Section, name: String) -> LocalResource<Result<Vec<String>, BackendError>> {
@@ -14,7 +14,11 @@ pub fn load(kind: Section, name: String) -> LocalResource<Result<Vec<String>, Ba
         let (backend, mesh, name) = (backend.clone(), mesh.clone(), name.clone());
         Box::pin(async move {
             let rows = service_rows(backend, mesh).await?;
-            Ok(rows.into_iter().filter(|row| row.provider.as_ref().is_some_and(|(_, provider, section)| *section == kind && *provider == name)).map(|row| row.name).collect())
+            Ok(rows
+                .into_iter()
+                .filter(|row| row.provider.as_ref().is_some_and(|(_, provider, section)| *section == kind && *provider == name))
+                .map(|row| row.name)
+                .collect())
         })
     })
 }
@@ -31,5 +35,6 @@ pub fn ProvidedServices(mesh: String, services: Vec<String>) -> impl IntoView {
                 <li><A href=routing::virtual_service(&mesh, &service)>{service.clone()}</A></li>
             }).collect_view()}
         </ul>
-    }.into_any()
+    }
+    .into_any()
 }

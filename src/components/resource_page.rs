@@ -8,9 +8,9 @@ use super::metadata::TagTable;
 use super::provided_services::{self, ProvidedServices};
 use super::submission::{Done, Submission};
 use crate::api::Call;
+use crate::components::link::A;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use crate::components::link::A;
 use mesh_engine::resource::TagRef;
 use std::sync::Arc;
 
@@ -18,7 +18,14 @@ use std::sync::Arc;
 pub type DeleteCall = Arc<dyn Fn() -> Call<()> + Send + Sync>;
 
 #[component]
-pub fn ResourcePage(section: Section, mesh: String, name: String, tags: Vec<TagRef>, delete: DeleteCall, children: Children) -> impl IntoView {
+pub fn ResourcePage(
+    section: Section,
+    mesh: String,
+    name: String,
+    tags: Vec<TagRef>,
+    delete: DeleteCall,
+    children: Children,
+) -> impl IntoView {
     let provided = (section != Section::VirtualServices).then(|| provided_services::load(section, name.clone()));
     let deleting = RwSignal::new(false);
     let remove = Submission::new();

@@ -4,11 +4,11 @@ use crate::api::BackendError;
 use crate::components::async_view::async_view_of;
 use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
 use crate::components::format::format_timestamp;
+use crate::components::link::A;
 use crate::components::table::{TableRow, page_of};
 use crate::meshes::layout::use_mesh;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use crate::components::link::A;
 use mesh_engine::resource::Timestamp;
 use std::cmp::Ordering;
 

@@ -2,12 +2,12 @@
 
 use crate::api::use_backend;
 use crate::components::field::TextField;
+use crate::components::link::A;
 use crate::components::names::new_name_error;
-use crate::meshes::known::use_known_meshes;
 use crate::components::submission::{Done, Submission};
+use crate::meshes::known::use_known_meshes;
 use crate::routing;
 use leptos::prelude::*;
-use crate::components::link::A;
 use mesh_engine::input::CreateMeshInput;
 use mesh_engine::names::ResourceName;
 use mesh_engine::spec::{EgressFilter, EgressFilterType, MeshSpec};

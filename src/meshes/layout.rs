@@ -1,12 +1,12 @@
 //! Inside a mesh: which mesh the URL names (its owner too, for a mesh shared with you), the
 //! left navigation, and the section the URL names.
 
-use crate::meshes::known::{Known, use_known_meshes};
 use crate::components::async_view::async_view;
+use crate::components::link::A;
 use crate::components::not_found_panel::NotFoundPanel;
+use crate::meshes::known::{Known, use_known_meshes};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use crate::components::link::A;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use mesh_engine::MeshAddress;
@@ -42,7 +42,11 @@ pub fn MeshLayout() -> impl IntoView {
     // differently, not each time the meshes are fetched again (a change in another tab):
     // a form inside keeps what the user is typing.
     let resolved = Memo::new(move |_| known.get().map(|answer| answer.map(|(meshes, me): Known| resolve(&mesh.get(), &meshes, &me))));
-    async_view(move || resolved.get(), move || known.refetch(), move |found: Option<MeshAddress>| match found {
+    async_view(
+        move || resolved.get(),
+        move || known.refetch(),
+        move |found: Option<MeshAddress>| {
+            match found {
             Some(address) => {
                 provide_context(address.clone());
                 let owner = address.owner.clone();
@@ -67,7 +71,9 @@ pub fn MeshLayout() -> impl IntoView {
                     message=Signal::derive(move || format!("There is no mesh named {} that you own or that is shared with you.", mesh.get()))
                     back_href=routing::MESHES.to_string() back_text="Go to your meshes" />
             }.into_any(),
-    })
+    }
+        },
+    )
 }
 
 /// `/meshes/{mesh}` opens its virtual services.

@@ -1,10 +1,10 @@
 use crate::api::{BackendError, use_backend};
-use crate::meshes::known::use_known_meshes;
 use crate::components::async_view::async_view_of;
 use crate::components::format::{format_timestamp, status_label};
+use crate::components::link::A;
+use crate::meshes::known::use_known_meshes;
 use crate::routing;
 use leptos::prelude::*;
-use crate::components::link::A;
 use mesh_engine::resource::{MeshData, MeshRef};
 
 /// A mesh row: the list's ref, its status from Describe, and whether another account owns it.
@@ -25,9 +25,12 @@ pub fn MeshList() -> impl IntoView {
         let backend = backend.clone();
         Box::pin(async move {
             let (references, me) = known.await?;
-            let described = crate::api::join_all(references.iter().map(|mesh| {
-                backend.describe_mesh(mesh_engine::MeshAddress::new(mesh.mesh_name.clone(), Some(mesh.mesh_owner.clone())))
-            }).collect())
+            let described = crate::api::join_all(
+                references
+                    .iter()
+                    .map(|mesh| backend.describe_mesh(mesh_engine::MeshAddress::new(mesh.mesh_name.clone(), Some(mesh.mesh_owner.clone()))))
+                    .collect(),
+            )
             .await;
             Ok::<_, BackendError>(
                 references

@@ -4,8 +4,8 @@ use super::kind::Provider;
 use super::spec_form::{backend_names, dns_hostname, listener_drafts};
 use crate::api::{BackendError, Call, ProviderData, load_following, use_backend};
 use crate::components::async_view::async_view_of;
-use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::metadata::MetadataFields;
+use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::provided_services::ProvidedServices;
 use crate::components::resource_page::ResourcePage;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
@@ -74,9 +74,12 @@ fn Details(kind: Provider, data: ProviderData, tags: Vec<TagRef>) -> impl IntoVi
         })
     };
     let (mesh, name) = (data.mesh_name.to_string(), data.name.to_string());
-    let listeners: Vec<String> = listener_drafts(&data.spec).into_iter().map(|draft| format!("{} {}", draft.port, draft.protocol.as_str())).collect();
+    let listeners: Vec<String> =
+        listener_drafts(&data.spec).into_iter().map(|draft| format!("{} {}", draft.port, draft.protocol.as_str())).collect();
     let node_fields = (kind == Provider::VirtualNode).then(|| {
-        let cloud_map = |member: &str| data.spec.pointer(&format!("/serviceDiscovery/awsCloudMap/{member}")).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let cloud_map = |member: &str| {
+            data.spec.pointer(&format!("/serviceDiscovery/awsCloudMap/{member}")).and_then(|v| v.as_str()).unwrap_or_default().to_string()
+        };
         let discovery = match (dns_hostname(&data.spec), data.spec.get("serviceDiscovery")) {
             (Some(hostname), _) => format!("DNS: {hostname}"),
             (None, Some(_)) => format!("AWS Cloud Map: {} in {}", cloud_map("serviceName"), cloud_map("namespaceName")),

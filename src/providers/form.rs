@@ -8,14 +8,14 @@ use super::spec_form::{Discovery, SpecForm};
 use crate::api::{ProviderData, load, use_backend};
 use crate::components::create_return::{after_save, use_return_to};
 use crate::components::field::TextField;
-use crate::web::focus_by_id;
+use crate::components::link::A;
 use crate::components::listeners::{ListenerRows, check_port};
 use crate::components::names::new_name_error;
 use crate::components::submission::Submission;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
+use crate::web::focus_by_id;
 use leptos::prelude::*;
-use crate::components::link::A;
 use mesh_engine::names::ResourceName;
 use serde_json::{Value, json};
 
@@ -45,8 +45,15 @@ fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView
     let cloud_map = initial.discovery == Discovery::Kept && is_node;
 
     let name = RwSignal::new(String::new());
-    let discovery = RwSignal::new(match &initial.discovery { Discovery::Dns(_) => "dns", Discovery::None => "none", Discovery::Kept => "kept" });
-    let hostname = RwSignal::new(match &initial.discovery { Discovery::Dns(hostname) => hostname.clone(), _ => String::new() });
+    let discovery = RwSignal::new(match &initial.discovery {
+        Discovery::Dns(_) => "dns",
+        Discovery::None => "none",
+        Discovery::Kept => "kept",
+    });
+    let hostname = RwSignal::new(match &initial.discovery {
+        Discovery::Dns(hostname) => hostname.clone(),
+        _ => String::new(),
+    });
     let listeners = RwSignal::new(initial.listeners.clone());
     let backends = RwSignal::new(initial.backends.clone());
     let touched = RwSignal::new(false);
@@ -57,7 +64,8 @@ fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView
         move || {
             let (backend, mesh) = (backend.clone(), address.clone());
             Box::pin(async move {
-                let names: Vec<String> = backend.list_providers(kind, mesh).await?.into_iter().map(|provider| provider.name.to_string()).collect();
+                let names: Vec<String> =
+                    backend.list_providers(kind, mesh).await?.into_iter().map(|provider| provider.name.to_string()).collect();
                 Ok(names)
             })
         }
@@ -66,13 +74,25 @@ fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView
         let (backend, address) = (backend.clone(), address.clone());
         move || {
             let (backend, mesh) = (backend.clone(), address.clone());
-            Box::pin(async move { Ok(backend.list_virtual_services(mesh).await?.into_iter().map(|s| s.virtual_service_name.to_string()).collect::<Vec<_>>()) })
+            Box::pin(async move {
+                Ok(backend.list_virtual_services(mesh).await?.into_iter().map(|s| s.virtual_service_name.to_string()).collect::<Vec<_>>())
+            })
         }
     });
-    let name_problem = Signal::derive(move || created.then(|| new_name_error(&name.get(), &names.get().and_then(Result::ok).unwrap_or_default(), kind.noun())).flatten());
-    Effect::new(move |_| if !name.get().is_empty() { touched.set(true) });
+    let name_problem = Signal::derive(move || {
+        created.then(|| new_name_error(&name.get(), &names.get().and_then(Result::ok).unwrap_or_default(), kind.noun())).flatten()
+    });
+    Effect::new(move |_| {
+        if !name.get().is_empty() {
+            touched.set(true)
+        }
+    });
     let form = move || SpecForm {
-        discovery: match discovery.get() { "dns" => Discovery::Dns(hostname.get()), "none" => Discovery::None, _ => Discovery::Kept },
+        discovery: match discovery.get() {
+            "dns" => Discovery::Dns(hostname.get()),
+            "none" => Discovery::None,
+            _ => Discovery::Kept,
+        },
         listeners: listeners.get(),
         backends: backends.get(),
     };
@@ -102,7 +122,11 @@ fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView
         } else if hostname_problem.get_untracked().is_some() {
             Some("dns-hostname".to_string())
         } else {
-            listeners.get_untracked().iter().position(|row| check_port(&row.port).is_some()).map(|index| format!("listener-port-{}", index + 1))
+            listeners
+                .get_untracked()
+                .iter()
+                .position(|row| check_port(&row.port).is_some())
+                .map(|index| format!("listener-port-{}", index + 1))
         };
         match (first_bad, form().apply(&base)) {
             (None, Some(spec)) => store(spec),
@@ -114,7 +138,8 @@ fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView
         Some(data) => format!("Edit {}", data.name),
         None => format!("Create {}", kind.noun()),
     };
-    let cancel = move || return_to.get().filter(|to| to.starts_with("/meshes/")).unwrap_or_else(|| routing::section(&mesh.get(), kind.section()));
+    let cancel =
+        move || return_to.get().filter(|to| to.starts_with("/meshes/")).unwrap_or_else(|| routing::section(&mesh.get(), kind.section()));
     let node_fields = is_node.then(|| view! {
         <div class="field">
             <fieldset>
@@ -140,34 +165,36 @@ fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView
                 error=hostname_problem show_error=touched />
         })}
     });
-    let backend_fields = is_node.then(|| view! {
-        <div class="field">
-            <fieldset>
-                <legend>"Backends"</legend>
-                <p class="hint">"The virtual services this node sends traffic to."</p>
-                {move || match services.get() {
-                    None => view! { <p class="status">"Loading…"</p> }.into_any(),
-                    Some(Err(error)) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    Some(Ok(list)) if list.is_empty() => view! { <p>"This mesh has no virtual services yet."</p> }.into_any(),
-                    Some(Ok(list)) => list.into_iter().enumerate().map(|(index, service)| {
-                        let id = format!("backend-{}", index + 1);
-                        let checked = { let service = service.clone(); move || backends.get().contains(&service) };
-                        let toggle = { let service = service.clone(); move |_| backends.update(|chosen| {
-                            match chosen.iter().position(|name| *name == service) {
-                                Some(position) => { chosen.remove(position); }
-                                None => chosen.push(service.clone()),
+    let backend_fields = is_node.then(|| {
+        view! {
+            <div class="field">
+                <fieldset>
+                    <legend>"Backends"</legend>
+                    <p class="hint">"The virtual services this node sends traffic to."</p>
+                    {move || match services.get() {
+                        None => view! { <p class="status">"Loading…"</p> }.into_any(),
+                        Some(Err(error)) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                        Some(Ok(list)) if list.is_empty() => view! { <p>"This mesh has no virtual services yet."</p> }.into_any(),
+                        Some(Ok(list)) => list.into_iter().enumerate().map(|(index, service)| {
+                            let id = format!("backend-{}", index + 1);
+                            let checked = { let service = service.clone(); move || backends.get().contains(&service) };
+                            let toggle = { let service = service.clone(); move |_| backends.update(|chosen| {
+                                match chosen.iter().position(|name| *name == service) {
+                                    Some(position) => { chosen.remove(position); }
+                                    None => chosen.push(service.clone()),
+                                }
+                            }) };
+                            view! {
+                                <div class="radio">
+                                    <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle />
+                                    <label for=id>{service.clone()}</label>
+                                </div>
                             }
-                        }) };
-                        view! {
-                            <div class="radio">
-                                <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle />
-                                <label for=id>{service.clone()}</label>
-                            </div>
-                        }
-                    }).collect_view().into_any(),
-                }}
-            </fieldset>
-        </div>
+                        }).collect_view().into_any(),
+                    }}
+                </fieldset>
+            </div>
+        }
     });
     view! {
         <section class="page">

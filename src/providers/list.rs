@@ -12,12 +12,17 @@ pub fn ProviderList(kind: Provider) -> impl IntoView {
     let rows = load(move || {
         let (backend, mesh) = (backend.clone(), address.clone());
         Box::pin(async move {
-            let rows: Vec<ResourceRow> = backend.list_providers(kind, mesh).await?.into_iter().map(|provider| ResourceRow {
-                name: provider.name.to_string(),
-                last_updated: provider.last_updated_at,
-                resource_owner: provider.resource_owner.to_string(),
-                version: provider.version,
-            }).collect();
+            let rows: Vec<ResourceRow> = backend
+                .list_providers(kind, mesh)
+                .await?
+                .into_iter()
+                .map(|provider| ResourceRow {
+                    name: provider.name.to_string(),
+                    last_updated: provider.last_updated_at,
+                    resource_owner: provider.resource_owner.to_string(),
+                    version: provider.version,
+                })
+                .collect();
             Ok::<_, BackendError>(rows)
         })
     });

@@ -38,13 +38,18 @@ pub fn listener_drafts(spec: &Value) -> Vec<ListenerDraft> {
         .map(|listener| {
             let mapping = &listener["portMapping"];
             let protocol = mapping["protocol"].as_str().and_then(|text| PortProtocol::ALL.iter().copied().find(|p| p.as_str() == text));
-            ListenerDraft { port: mapping["port"].as_i64().map(|port| port.to_string()).unwrap_or_default(), protocol: protocol.unwrap_or(PortProtocol::Http) }
+            ListenerDraft {
+                port: mapping["port"].as_i64().map(|port| port.to_string()).unwrap_or_default(),
+                protocol: protocol.unwrap_or(PortProtocol::Http),
+            }
         })
         .collect()
 }
 
 pub fn backend_names(spec: &Value) -> Vec<String> {
-    items(spec, "backends").filter_map(|backend| backend.pointer("/virtualService/virtualServiceName")?.as_str().map(str::to_string)).collect()
+    items(spec, "backends")
+        .filter_map(|backend| backend.pointer("/virtualService/virtualServiceName")?.as_str().map(str::to_string))
+        .collect()
 }
 
 impl SpecForm {
@@ -99,7 +104,8 @@ impl SpecForm {
         set_list(&mut spec, base, "listeners", listeners);
         let mut backends = Vec::new();
         for name in &self.backends {
-            let kept = items(base, "backends").find(|old| old.pointer("/virtualService/virtualServiceName").and_then(Value::as_str) == Some(name));
+            let kept =
+                items(base, "backends").find(|old| old.pointer("/virtualService/virtualServiceName").and_then(Value::as_str) == Some(name));
             backends.push(match kept {
                 Some(old) => old.clone(),
                 None => json!({ "virtualService": { "virtualServiceName": ServiceName::parse(name.clone()).ok()?.as_str() } }),

@@ -8,4 +8,3 @@ pub mod problem;
 pub mod settings;
 pub mod start;
 pub mod transfer;
-

@@ -1,8 +1,8 @@
 //! The storage the user chose on the settings page, kept in this browser. Without a choice
 //! the console asks the server at start and uses this browser when none answers.
 
-use crate::web;
 use crate::api::Storage;
+use crate::web;
 
 /// Its own localStorage item, apart from the browser store's.
 pub const KEY: &str = "mesh-console.storage";

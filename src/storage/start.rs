@@ -11,7 +11,10 @@ pub enum Started {
     Ready(AppMeshBackend),
     /// Browser mode cannot go on: the engine did not load, or the stored data cannot be read.
     /// `backend` is there when the engine loaded (to export or reset the data).
-    Problem { message: String, backend: Option<AppMeshBackend> },
+    Problem {
+        message: String,
+        backend: Option<AppMeshBackend>,
+    },
 }
 
 pub async fn start() -> Started {

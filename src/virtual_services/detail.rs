@@ -3,13 +3,13 @@
 
 use crate::api::{BackendError, use_backend};
 use crate::components::async_view::async_view_of;
+use crate::components::link::A;
+use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::resource_page::{DeleteCall, ResourcePage};
-use crate::components::metadata::MetadataFields;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use crate::components::link::A;
 use leptos_router::hooks::use_params_map;
 use mesh_engine::names::ServiceName;
 use mesh_engine::resource::{TagRef, VirtualServiceData};
@@ -85,7 +85,9 @@ fn Details(data: VirtualServiceData, tags: Vec<TagRef>) -> impl IntoView {
     let mesh_label = mesh.clone();
     let provider = match &data.spec.provider {
         Some(VirtualServiceProvider::VirtualNode(p)) => Some(("Virtual node", p.virtual_node_name.to_string(), Section::VirtualNodes)),
-        Some(VirtualServiceProvider::VirtualRouter(p)) => Some(("Virtual router", p.virtual_router_name.to_string(), Section::VirtualRouters)),
+        Some(VirtualServiceProvider::VirtualRouter(p)) => {
+            Some(("Virtual router", p.virtual_router_name.to_string(), Section::VirtualRouters))
+        }
         None => None,
     };
     view! {

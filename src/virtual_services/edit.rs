@@ -5,12 +5,12 @@ use super::detail::WithService;
 use super::provider::{ProviderFields, ProviderOptions};
 use super::wizard::state::ProviderChoice;
 use crate::api::use_backend;
+use crate::components::link::A;
 use crate::components::submission::{Done, Submission};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
-use crate::components::link::A;
 use mesh_engine::input::UpdateVirtualServiceInput;
 use mesh_engine::names::ServiceName;
 use mesh_engine::resource::VirtualServiceData;
@@ -34,7 +34,8 @@ fn EditForm(data: VirtualServiceData) -> impl IntoView {
     let store = {
         let name = name.clone();
         move |spec| {
-            let call = backend.update_virtual_service(address.clone(), name.clone(), UpdateVirtualServiceInput { spec, client_token: None });
+            let call =
+                backend.update_virtual_service(address.clone(), name.clone(), UpdateVirtualServiceInput { spec, client_token: None });
             save.run(Box::pin(async move {
                 let saved = call.await?;
                 Ok(Done {

@@ -4,11 +4,11 @@ use crate::api::{BackendError, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
 use crate::components::format::{format_timestamp, status_label};
+use crate::components::link::A;
 use crate::components::table::{TableRow, page_of};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use crate::components::link::A;
 use mesh_engine::resource::{StatusCode, Timestamp, VirtualServiceRef};
 use mesh_engine::spec::VirtualServiceProvider;
 use std::cmp::Ordering;
@@ -62,7 +62,10 @@ impl TableRow for ServiceRow {
 
 /// Every virtual service of a mesh with its provider and status (one Describe per service,
 /// all at once: the list answer has neither).
-pub async fn service_rows(backend: std::sync::Arc<dyn crate::api::Backend>, mesh: mesh_engine::MeshAddress) -> Result<Vec<ServiceRow>, BackendError> {
+pub async fn service_rows(
+    backend: std::sync::Arc<dyn crate::api::Backend>,
+    mesh: mesh_engine::MeshAddress,
+) -> Result<Vec<ServiceRow>, BackendError> {
     let references = backend.list_virtual_services(mesh.clone()).await?;
     let described = crate::api::join_all(
         references.iter().map(|service| backend.describe_virtual_service(mesh.clone(), service.virtual_service_name.clone())).collect(),

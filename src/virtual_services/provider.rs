@@ -5,12 +5,12 @@ use super::wizard::state::{ProviderChoice, ProviderKind};
 use super::wizard::validate::check_provider;
 use crate::api::{BackendError, use_backend};
 use crate::components::create_return::current_url;
+use crate::components::link::A;
 use crate::components::query::encode;
+use crate::providers::kind::Provider;
 use crate::routing::{self, Section};
 use leptos::html;
 use leptos::prelude::*;
-use crate::components::link::A;
-use crate::providers::kind::Provider;
 use mesh_engine::MeshAddress;
 
 /// The mesh's virtual routers and nodes, to pick from.
@@ -28,7 +28,12 @@ impl ProviderOptions {
             move || {
                 let (backend, mesh) = (backend.clone(), address.clone());
                 Box::pin(async move {
-                    Ok(backend.list_providers(Provider::VirtualRouter, mesh).await?.into_iter().map(|router| router.name.to_string()).collect())
+                    Ok(backend
+                        .list_providers(Provider::VirtualRouter, mesh)
+                        .await?
+                        .into_iter()
+                        .map(|router| router.name.to_string())
+                        .collect())
                 })
             }
         });
@@ -66,11 +71,13 @@ pub fn ProviderFields(
     target_ref: NodeRef<html::Select>,
 ) -> impl IntoView {
     let error = move || if show_error.get() { options.error(&choice.get()) } else { None };
-    let set_kind = move |kind: ProviderKind| choice.update(|choice| {
-        if choice.kind != kind {
-            *choice = ProviderChoice { kind, target: String::new() };
-        }
-    });
+    let set_kind = move |kind: ProviderKind| {
+        choice.update(|choice| {
+            if choice.kind != kind {
+                *choice = ProviderChoice { kind, target: String::new() };
+            }
+        })
+    };
     view! {
         <div class="field">
             <fieldset>

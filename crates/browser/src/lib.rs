@@ -38,10 +38,9 @@ impl Reply {
     fn from_result(result: Result<String, ApiError>) -> Self {
         match result {
             Ok(body) => Self { status: 200, body },
-            Err(error) => Self {
-                status: error.kind.http_status(),
-                body: serde_json::to_string(&error.body()).expect("error bodies serialize"),
-            },
+            Err(error) => {
+                Self { status: error.kind.http_status(), body: serde_json::to_string(&error.body()).expect("error bodies serialize") }
+            }
         }
     }
 }

@@ -18,7 +18,9 @@ fn json(value: &impl Serialize) -> String {
 pub fn handle(method: &str, url: &str, body: &[u8], caller: Option<&str>) -> Answer {
     let request = Request::parse(method, url)?;
     match (method, request.path().as_slice()) {
-        ("GET", ["console-api", "identity"]) => store_document::read(|snapshot| Ok(json(&serde_json::json!({ "account": snapshot.account, "region": snapshot.region })))),
+        ("GET", ["console-api", "identity"]) => {
+            store_document::read(|snapshot| Ok(json(&serde_json::json!({ "account": snapshot.account, "region": snapshot.region }))))
+        }
         ("GET", ["console-api", "store"]) => store_document::export(),
         ("PUT", ["console-api", "store"]) => store_document::import(&String::from_utf8_lossy(body)).map(|()| "{}".to_owned()),
         ("DELETE", ["console-api", "store"]) => store_document::reset().map(|()| "{}".to_owned()),
@@ -36,7 +38,8 @@ struct Request<'a> {
 impl<'a> Request<'a> {
     fn parse(method: &'a str, url: &str) -> Result<Self, ApiError> {
         let (path, query) = url.split_once('?').unwrap_or((url, ""));
-        let segments = path.split('/').filter(|segment| !segment.is_empty()).map(|segment| decode(segment, false)).collect::<Result<_, _>>()?;
+        let segments =
+            path.split('/').filter(|segment| !segment.is_empty()).map(|segment| decode(segment, false)).collect::<Result<_, _>>()?;
         let query = query
             .split('&')
             .filter(|pair| !pair.is_empty())
@@ -90,26 +93,73 @@ impl<'a> Request<'a> {
                 let mesh = self.mesh(mesh)?;
                 Ok(json(&engine.describe_mesh(&mesh.name, mesh.owner.as_ref())?))
             }
-            ("PUT", ["v20190125", "meshes", mesh]) => Ok(json(&engine.update_mesh(&parse_param("meshName", mesh, ResourceName::parse)?, parse_body(body)?)?)),
-            ("DELETE", ["v20190125", "meshes", mesh]) => Ok(json(&engine.delete_mesh(&parse_param("meshName", mesh, ResourceName::parse)?)?)),
+            ("PUT", ["v20190125", "meshes", mesh]) => {
+                Ok(json(&engine.update_mesh(&parse_param("meshName", mesh, ResourceName::parse)?, parse_body(body)?)?))
+            }
+            ("DELETE", ["v20190125", "meshes", mesh]) => {
+                Ok(json(&engine.delete_mesh(&parse_param("meshName", mesh, ResourceName::parse)?)?))
+            }
             (_, ["v20190125", "meshes", mesh, "virtualServices", name @ ..]) => {
-                mesh_resource!(self, engine, body, token, self.mesh(mesh)?, name, "virtualServiceName", ServiceName,
-                    list_virtual_services, create_virtual_service, describe_virtual_service, update_virtual_service, delete_virtual_service)
+                mesh_resource!(
+                    self,
+                    engine,
+                    body,
+                    token,
+                    self.mesh(mesh)?,
+                    name,
+                    "virtualServiceName",
+                    ServiceName,
+                    list_virtual_services,
+                    create_virtual_service,
+                    describe_virtual_service,
+                    update_virtual_service,
+                    delete_virtual_service
+                )
             }
             (_, ["v20190125", "meshes", mesh, "virtualNodes", name @ ..]) => {
-                mesh_resource!(self, engine, body, token, self.mesh(mesh)?, name, "virtualNodeName", ResourceName,
-                    list_virtual_nodes, create_virtual_node, describe_virtual_node, update_virtual_node, delete_virtual_node)
+                mesh_resource!(
+                    self,
+                    engine,
+                    body,
+                    token,
+                    self.mesh(mesh)?,
+                    name,
+                    "virtualNodeName",
+                    ResourceName,
+                    list_virtual_nodes,
+                    create_virtual_node,
+                    describe_virtual_node,
+                    update_virtual_node,
+                    delete_virtual_node
+                )
             }
             (_, ["v20190125", "meshes", mesh, "virtualRouters", name @ ..]) => {
-                mesh_resource!(self, engine, body, token, self.mesh(mesh)?, name, "virtualRouterName", ResourceName,
-                    list_virtual_routers, create_virtual_router, describe_virtual_router, update_virtual_router, delete_virtual_router)
+                mesh_resource!(
+                    self,
+                    engine,
+                    body,
+                    token,
+                    self.mesh(mesh)?,
+                    name,
+                    "virtualRouterName",
+                    ResourceName,
+                    list_virtual_routers,
+                    create_virtual_router,
+                    describe_virtual_router,
+                    update_virtual_router,
+                    delete_virtual_router
+                )
             }
             ("GET", ["v20190125", "tags"]) => {
                 let limit = self.optional("limit", tags_page_limit)?;
                 Ok(json(&engine.list_tags_for_resource(self.required("resourceArn")?, limit, token)?))
             }
-            ("PUT", ["v20190125", "tag"]) => engine.tag_resource(self.required("resourceArn")?, parse_body(body)?).map(|()| "{}".to_owned()),
-            ("PUT", ["v20190125", "untag"]) => engine.untag_resource(self.required("resourceArn")?, parse_body(body)?).map(|()| "{}".to_owned()),
+            ("PUT", ["v20190125", "tag"]) => {
+                engine.tag_resource(self.required("resourceArn")?, parse_body(body)?).map(|()| "{}".to_owned())
+            }
+            ("PUT", ["v20190125", "untag"]) => {
+                engine.untag_resource(self.required("resourceArn")?, parse_body(body)?).map(|()| "{}".to_owned())
+            }
             ("POST", ["createresourceshare"]) => Ok(json(&engine.create_resource_share(parse_body(body)?)?)),
             ("DELETE", ["deleteresourceshare"]) => {
                 let arn = self.required("resourceShareArn")?.to_owned();

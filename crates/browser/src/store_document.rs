@@ -3,10 +3,10 @@
 //! written back whole after every change, before the change is acknowledged.
 
 use crate::local_storage;
-use mesh_engine::{ApiError, DEFAULT_ACCOUNT, DEFAULT_REGION};
 use mesh_engine::engine::snapshot::Snapshot;
 use mesh_engine::names::{AccountId, Region};
 use mesh_engine::store::MemoryStore;
+use mesh_engine::{ApiError, DEFAULT_ACCOUNT, DEFAULT_REGION};
 use std::cell::RefCell;
 
 struct Cached {

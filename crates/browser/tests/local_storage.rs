@@ -53,9 +53,13 @@ fn create_service(mesh: &str, name: &str) -> (u16, Value) {
 fn every_acknowledged_change_is_already_in_local_storage() {
     fresh();
     mesh_with_node("m1");
-    let created = ok("PUT", "/v20190125/meshes/m1/virtualServices", Some(json!({
-        "virtualServiceName": "a.local", "spec": { "provider": { "virtualNode": { "virtualNodeName": "n1" } } }
-    })));
+    let created = ok(
+        "PUT",
+        "/v20190125/meshes/m1/virtualServices",
+        Some(json!({
+            "virtualServiceName": "a.local", "spec": { "provider": { "virtualNode": { "virtualNodeName": "n1" } } }
+        })),
+    );
     assert_eq!(created["metadata"]["version"], 1);
     assert_eq!(created["metadata"]["arn"], "arn:aws:appmesh:us-east-1:123456789012:mesh/m1/virtualService/a.local");
     let document: Value = serde_json::from_str(&stored().unwrap()).unwrap();
@@ -68,17 +72,28 @@ fn every_acknowledged_change_is_already_in_local_storage() {
 fn the_engine_rules_apply_in_the_browser() {
     fresh();
     mesh_with_node("m1");
-    ok("PUT", "/v20190125/meshes/m1/virtualServices", Some(json!({
-        "virtualServiceName": "a.local", "spec": { "provider": { "virtualNode": { "virtualNodeName": "n1" } } }
-    })));
-    assert_eq!(error("PUT", "/v20190125/meshes/m1/virtualServices", Some(json!({ "virtualServiceName": "a.local", "spec": {} }))).1, "ConflictException");
+    ok(
+        "PUT",
+        "/v20190125/meshes/m1/virtualServices",
+        Some(json!({
+            "virtualServiceName": "a.local", "spec": { "provider": { "virtualNode": { "virtualNodeName": "n1" } } }
+        })),
+    );
+    assert_eq!(
+        error("PUT", "/v20190125/meshes/m1/virtualServices", Some(json!({ "virtualServiceName": "a.local", "spec": {} }))).1,
+        "ConflictException"
+    );
     let (status, kind, message) = error("DELETE", "/v20190125/meshes/m1/virtualNodes/n1", None);
     assert_eq!((status, kind.as_str()), (409, "ResourceInUseException"));
     assert!(message.contains("a.local"), "{message}");
     assert_eq!(error("GET", "/v20190125/meshes/nope/virtualServices", None).0, 404);
-    let (status, _, message) = error("PUT", "/v20190125/meshes/m1/virtualNodes", Some(json!({
-        "virtualNodeName": "n2", "spec": { "listeners": [{ "portMapping": { "port": 70000, "protocol": "http" } }] }
-    })));
+    let (status, _, message) = error(
+        "PUT",
+        "/v20190125/meshes/m1/virtualNodes",
+        Some(json!({
+            "virtualNodeName": "n2", "spec": { "listeners": [{ "portMapping": { "port": 70000, "protocol": "http" } }] }
+        })),
+    );
     assert_eq!(status, 400);
     assert!(message.contains("spec.listeners[0].portMapping.port"), "{message}");
     let updated = ok("PUT", "/v20190125/meshes/m1/virtualServices/a.local", Some(json!({ "spec": {} })));
@@ -106,7 +121,9 @@ fn client_tokens_and_pages_work_across_calls() {
             None => "/v20190125/meshes/m1/virtualServices?limit=10".to_owned(),
         };
         let page = ok("GET", &url, None);
-        names.extend(page["virtualServices"].as_array().unwrap().iter().map(|service| service["virtualServiceName"].as_str().unwrap().to_owned()));
+        names.extend(
+            page["virtualServices"].as_array().unwrap().iter().map(|service| service["virtualServiceName"].as_str().unwrap().to_owned()),
+        );
         token = page["nextToken"].as_str().map(str::to_owned);
         if token.is_none() {
             break;
@@ -125,7 +142,8 @@ fn what_another_tab_wrote_is_what_the_next_call_sees() {
     let meshes = ok("GET", "/v20190125/meshes", None);
     assert_eq!(meshes["meshes"][0]["meshName"], "theirs");
     ok("PUT", "/v20190125/meshes", Some(json!({ "meshName": "second" })));
-    let names: Vec<Value> = ok("GET", "/v20190125/meshes", None)["meshes"].as_array().unwrap().iter().map(|mesh| mesh["meshName"].clone()).collect();
+    let names: Vec<Value> =
+        ok("GET", "/v20190125/meshes", None)["meshes"].as_array().unwrap().iter().map(|mesh| mesh["meshName"].clone()).collect();
     assert_eq!(names, [json!("second"), json!("theirs")]);
 }
 
@@ -165,7 +183,8 @@ fn a_full_quota_is_an_error_and_changes_nothing() {
             filler.truncate(filler.len() / 2);
         }
     }
-    let (status, _, message) = error("PUT", "/v20190125/meshes/m1/virtualServices", Some(json!({ "virtualServiceName": "a.local", "spec": {} })));
+    let (status, _, message) =
+        error("PUT", "/v20190125/meshes/m1/virtualServices", Some(json!({ "virtualServiceName": "a.local", "spec": {} })));
     assert_eq!(status, 500);
     assert!(message.contains("storage for this site is full"), "{message}");
     assert_eq!(stored().unwrap(), before);
@@ -189,7 +208,8 @@ fn an_import_is_checked_whole_and_replaces_everything_or_nothing() {
     assert!(message.starts_with("The file cannot be imported:") && message.ends_with("Nothing was changed."), "{message}");
     assert_eq!(stored().unwrap(), before);
     ok("PUT", "/console-api/store", Some(serde_json::from_str(&exported).unwrap()));
-    let names: Vec<Value> = ok("GET", "/v20190125/meshes", None)["meshes"].as_array().unwrap().iter().map(|mesh| mesh["meshName"].clone()).collect();
+    let names: Vec<Value> =
+        ok("GET", "/v20190125/meshes", None)["meshes"].as_array().unwrap().iter().map(|mesh| mesh["meshName"].clone()).collect();
     assert_eq!(names, [json!("m1")]);
     assert_eq!(ok("GET", "/v20190125/meshes/m1/virtualNodes/n1", None)["virtualNodeName"], "n1");
 }
@@ -200,8 +220,12 @@ fn another_account_sees_a_mesh_once_it_is_shared() {
     ok("PUT", "/v20190125/meshes", Some(json!({ "meshName": "team" })));
     let as_consumer = |method: &str, url: &str| handle(method, url, None, Some("444455556666".into()));
     assert_eq!(as_consumer("GET", "/v20190125/meshes/team?meshOwner=123456789012").status(), 404);
-    ok("POST", "/createresourceshare", Some(json!({
-        "name": "s", "resourceArns": ["arn:aws:appmesh:us-east-1:123456789012:mesh/team"], "principals": ["444455556666"]
-    })));
+    ok(
+        "POST",
+        "/createresourceshare",
+        Some(json!({
+            "name": "s", "resourceArns": ["arn:aws:appmesh:us-east-1:123456789012:mesh/team"], "principals": ["444455556666"]
+        })),
+    );
     assert_eq!(as_consumer("GET", "/v20190125/meshes/team?meshOwner=123456789012").status(), 200);
 }

@@ -157,9 +157,7 @@ pub fn parse_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             ApiError::bad_request(format!("{path}: {message}"))
         }
     })?;
-    deserializer
-        .end()
-        .map_err(|error| ApiError::bad_request(format!("Invalid request body: {}", describe_json_error(&error))))?;
+    deserializer.end().map_err(|error| ApiError::bad_request(format!("Invalid request body: {}", describe_json_error(&error))))?;
     Ok(value)
 }
 
@@ -239,10 +237,7 @@ mod tests {
     #[test]
     fn errors_name_the_field() {
         let body = r#"{"virtualNodeName":"n","spec":{"listeners":[{"portMapping":{"port":0,"protocol":"http"}}]}}"#;
-        assert_eq!(
-            message::<CreateVirtualNodeInput>(body),
-            "spec.listeners[0].portMapping.port: must be between 1 and 65535, got 0"
-        );
+        assert_eq!(message::<CreateVirtualNodeInput>(body), "spec.listeners[0].portMapping.port: must be between 1 and 65535, got 0");
     }
 
     #[test]
@@ -254,14 +249,8 @@ mod tests {
 
     #[test]
     fn missing_members_are_named() {
-        assert_eq!(
-            message::<CreateVirtualServiceInput>(r#"{"spec":{}}"#),
-            "Invalid request body: missing field `virtualServiceName`"
-        );
-        assert_eq!(
-            message::<CreateVirtualServiceInput>(r#"{"virtualServiceName":"a"}"#),
-            "Invalid request body: missing field `spec`"
-        );
+        assert_eq!(message::<CreateVirtualServiceInput>(r#"{"spec":{}}"#), "Invalid request body: missing field `virtualServiceName`");
+        assert_eq!(message::<CreateVirtualServiceInput>(r#"{"virtualServiceName":"a"}"#), "Invalid request body: missing field `spec`");
     }
 
     #[test]
@@ -275,10 +264,7 @@ mod tests {
     #[test]
     fn over_long_strings_and_wrong_types() {
         let long = format!(r#"{{"virtualServiceName":"{}","spec":{{}}}}"#, "a".repeat(256));
-        assert_eq!(
-            message::<CreateVirtualServiceInput>(&long),
-            "virtualServiceName: must be 1 to 255 characters long, got 256"
-        );
+        assert_eq!(message::<CreateVirtualServiceInput>(&long), "virtualServiceName: must be 1 to 255 characters long, got 256");
         let wrong = r#"{"virtualServiceName":7,"spec":{}}"#;
         assert!(message::<CreateVirtualServiceInput>(wrong).starts_with("virtualServiceName: invalid type"));
     }

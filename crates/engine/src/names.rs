@@ -19,14 +19,8 @@ impl std::error::Error for InvalidValue {}
 fn check_length(value: &str, min: usize, max: usize) -> Result<(), InvalidValue> {
     let length = value.chars().count();
     if length < min || length > max {
-        let expected = if min == max {
-            format!("exactly {min}")
-        } else {
-            format!("{min} to {max}")
-        };
-        return Err(InvalidValue(format!(
-            "must be {expected} characters long, got {length}"
-        )));
+        let expected = if min == max { format!("exactly {min}") } else { format!("{min} to {max}") };
+        return Err(InvalidValue(format!("must be {expected} characters long, got {length}")));
     }
     Ok(())
 }
@@ -157,9 +151,7 @@ fn check_attribute_value(value: &str) -> Result<(), InvalidValue> {
     if printable && !value.starts_with(' ') && !value.ends_with(' ') {
         Ok(())
     } else {
-        Err(InvalidValue(
-            "must be printable ASCII, with spaces only between other characters".into(),
-        ))
+        Err(InvalidValue("must be printable ASCII, with spaces only between other characters".into()))
     }
 }
 
@@ -167,9 +159,7 @@ fn check_client_token(value: &str) -> Result<(), InvalidValue> {
     if value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         Ok(())
     } else {
-        Err(InvalidValue(
-            "must hold only letters, numbers, hyphens and underscores".into(),
-        ))
+        Err(InvalidValue("must hold only letters, numbers, hyphens and underscores".into()))
     }
 }
 
@@ -225,13 +215,7 @@ impl Region {
             && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !value.starts_with('-')
             && !value.ends_with('-');
-        if well_formed {
-            Ok(Self(value))
-        } else {
-            Err(InvalidValue(format!(
-                "must be a region name such as us-east-1, got {value:?}"
-            )))
-        }
+        if well_formed { Ok(Self(value)) } else { Err(InvalidValue(format!("must be a region name such as us-east-1, got {value:?}"))) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -393,10 +377,7 @@ mod tests {
     fn integers_are_range_checked() {
         assert!(PortNumber::new(0).is_err());
         assert_eq!(PortNumber::new(65535).unwrap().get(), 65535);
-        assert_eq!(
-            PortNumber::new(65536).unwrap_err().0,
-            "must be between 1 and 65535, got 65536"
-        );
+        assert_eq!(PortNumber::new(65536).unwrap_err().0, "must be between 1 and 65535, got 65536");
         assert!(PageLimit::new(101).is_err());
         assert!(TagsPageLimit::new(51).is_err());
         assert_eq!(PositiveCount::new(0).unwrap_err().0, "must be at least 1, got 0");

@@ -229,11 +229,7 @@ pub struct CertificateAuthorityArns(Vec<String>);
 impl TryFrom<Vec<String>> for CertificateAuthorityArns {
     type Error = InvalidValue;
     fn try_from(arns: Vec<String>) -> Result<Self, Self::Error> {
-        if (1..=3).contains(&arns.len()) {
-            Ok(Self(arns))
-        } else {
-            Err(InvalidValue(format!("must hold 1 to 3 ARNs, got {}", arns.len())))
-        }
+        if (1..=3).contains(&arns.len()) { Ok(Self(arns)) } else { Err(InvalidValue(format!("must hold 1 to 3 ARNs, got {}", arns.len()))) }
     }
 }
 

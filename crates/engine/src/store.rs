@@ -23,12 +23,7 @@ pub trait Store {
     fn put(&mut self, collection: &str, key: &str, value: &str) -> Result<(), StoreError>;
     fn delete(&mut self, collection: &str, key: &str) -> Result<(), StoreError>;
     /// Up to `limit` entries whose key is greater than `after`, in key order.
-    fn scan(
-        &self,
-        collection: &str,
-        after: Option<&str>,
-        limit: usize,
-    ) -> Result<Vec<(String, String)>, StoreError>;
+    fn scan(&self, collection: &str, after: Option<&str>, limit: usize) -> Result<Vec<(String, String)>, StoreError>;
     fn count(&self, collection: &str) -> Result<usize, StoreError>;
 }
 
@@ -45,9 +40,9 @@ impl MemoryStore {
 
     /// Every entry as `(collection, key, value)`, in order.
     pub fn entries(&self) -> impl Iterator<Item = (&str, &str, &str)> {
-        self.collections.iter().flat_map(|(collection, entries)| {
-            entries.iter().map(move |(key, value)| (collection.as_str(), key.as_str(), value.as_str()))
-        })
+        self.collections
+            .iter()
+            .flat_map(|(collection, entries)| entries.iter().map(move |(key, value)| (collection.as_str(), key.as_str(), value.as_str())))
     }
 }
 
@@ -57,10 +52,7 @@ impl Store for MemoryStore {
     }
 
     fn put(&mut self, collection: &str, key: &str, value: &str) -> Result<(), StoreError> {
-        self.collections
-            .entry(collection.to_string())
-            .or_default()
-            .insert(key.to_string(), value.to_string());
+        self.collections.entry(collection.to_string()).or_default().insert(key.to_string(), value.to_string());
         Ok(())
     }
 
@@ -74,12 +66,7 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    fn scan(
-        &self,
-        collection: &str,
-        after: Option<&str>,
-        limit: usize,
-    ) -> Result<Vec<(String, String)>, StoreError> {
+    fn scan(&self, collection: &str, after: Option<&str>, limit: usize) -> Result<Vec<(String, String)>, StoreError> {
         use std::ops::Bound;
         let Some(entries) = self.collections.get(collection) else {
             return Ok(Vec::new());
@@ -88,11 +75,7 @@ impl Store for MemoryStore {
             Some(key) => Bound::Excluded(key.to_string()),
             None => Bound::Unbounded,
         };
-        Ok(entries
-            .range((lower, Bound::Unbounded))
-            .take(limit)
-            .map(|(key, value)| (key.clone(), value.clone()))
-            .collect())
+        Ok(entries.range((lower, Bound::Unbounded)).take(limit).map(|(key, value)| (key.clone(), value.clone())).collect())
     }
 
     fn count(&self, collection: &str) -> Result<usize, StoreError> {

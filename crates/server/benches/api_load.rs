@@ -77,12 +77,7 @@ fn start_server(data: &std::path::Path, port: u16) -> Child {
         eprintln!("taskset is missing: the server is not pinned to one core");
         Command::new(binary)
     };
-    command
-        .args(["--listen", &format!("127.0.0.1:{port}"), "--data"])
-        .arg(data)
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("the server starts")
+    command.args(["--listen", &format!("127.0.0.1:{port}"), "--data"]).arg(data).stdout(Stdio::null()).spawn().expect("the server starts")
 }
 
 async fn wait_until_up(client: &reqwest::Client, base: &str) {

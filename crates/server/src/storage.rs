@@ -50,22 +50,27 @@ impl Database {
                 .map_err(|error| format!("cannot create the schema in {}: {error}", path.display()))?,
             SCHEMA_VERSION => {}
             other => {
-                return Err(format!(
-                    "{} has schema version {other}; this server reads version {SCHEMA_VERSION}",
-                    path.display()
-                ));
+                return Err(format!("{} has schema version {other}; this server reads version {SCHEMA_VERSION}", path.display()));
             }
         }
         Ok(connection)
     }
 
     /// Runs one engine call that changes things, in one write transaction.
-    pub fn write<T>(&self, context: &Context, operation: impl FnOnce(&mut Engine<'_, SqliteStore<'_>>) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    pub fn write<T>(
+        &self,
+        context: &Context,
+        operation: impl FnOnce(&mut Engine<'_, SqliteStore<'_>>) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
         Self::run(&self.writer, TransactionBehavior::Immediate, context, operation)
     }
 
     /// Runs one engine call that only looks, in one read transaction (a consistent snapshot).
-    pub fn read<T>(&self, context: &Context, operation: impl FnOnce(&mut Engine<'_, SqliteStore<'_>>) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    pub fn read<T>(
+        &self,
+        context: &Context,
+        operation: impl FnOnce(&mut Engine<'_, SqliteStore<'_>>) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
         Self::run(&self.reader, TransactionBehavior::Deferred, context, operation)
     }
 
@@ -76,7 +81,8 @@ impl Database {
         let mut rows = statement.query([]).map_err(storage_failed)?;
         let mut store = MemoryStore::new();
         while let Some(row) = rows.next().map_err(storage_failed)? {
-            let (collection, key, value): (String, String, String) = (row.get(0).map_err(storage_failed)?, row.get(1).map_err(storage_failed)?, row.get(2).map_err(storage_failed)?);
+            let (collection, key, value): (String, String, String) =
+                (row.get(0).map_err(storage_failed)?, row.get(1).map_err(storage_failed)?, row.get(2).map_err(storage_failed)?);
             store.put(&collection, &key, &value).expect("memory never fails");
         }
         Ok(store)
@@ -88,7 +94,8 @@ impl Database {
         let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate).map_err(storage_failed)?;
         transaction.execute("DELETE FROM entries", []).map_err(storage_failed)?;
         {
-            let mut insert = transaction.prepare_cached("INSERT INTO entries (collection, key, value) VALUES (?1, ?2, ?3)").map_err(storage_failed)?;
+            let mut insert =
+                transaction.prepare_cached("INSERT INTO entries (collection, key, value) VALUES (?1, ?2, ?3)").map_err(storage_failed)?;
             for (collection, key, value) in store.entries() {
                 insert.execute(params![collection, key, value]).map_err(storage_failed)?;
             }
@@ -103,9 +110,7 @@ impl Database {
         operation: impl FnOnce(&mut Engine<'_, SqliteStore<'_>>) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         let mut connection = connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let transaction = connection
-            .transaction_with_behavior(behavior)
-            .map_err(storage_failed)?;
+        let transaction = connection.transaction_with_behavior(behavior).map_err(storage_failed)?;
         let mut store = SqliteStore { transaction: &transaction };
         let result = operation(&mut Engine::new(&mut store, context))?;
         transaction.commit().map_err(storage_failed)?;
@@ -154,13 +159,9 @@ impl Store for SqliteStore<'_> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut statement = self
             .transaction
-            .prepare_cached(
-                "SELECT key, value FROM entries WHERE collection = ?1 AND (?2 IS NULL OR key > ?2) ORDER BY key LIMIT ?3",
-            )
+            .prepare_cached("SELECT key, value FROM entries WHERE collection = ?1 AND (?2 IS NULL OR key > ?2) ORDER BY key LIMIT ?3")
             .map_err(failed)?;
-        let rows = statement
-            .query_map(params![collection, after, limit], |row| Ok((row.get(0)?, row.get(1)?)))
-            .map_err(failed)?;
+        let rows = statement.query_map(params![collection, after, limit], |row| Ok((row.get(0)?, row.get(1)?))).map_err(failed)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(failed)
     }
 

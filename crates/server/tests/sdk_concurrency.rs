@@ -16,7 +16,9 @@ async fn racing_creates_of_one_name_give_exactly_one_success() {
     let attempts: Vec<_> = (0..24)
         .map(|_| {
             let client = client.clone();
-            tokio::spawn(async move { client.create_virtual_service().mesh_name("m1").virtual_service_name("race").spec(no_provider()).send().await })
+            tokio::spawn(async move {
+                client.create_virtual_service().mesh_name("m1").virtual_service_name("race").spec(no_provider()).send().await
+            })
         })
         .collect();
     let mut successes = 0;
@@ -78,12 +80,25 @@ async fn a_restart_with_the_same_file_keeps_everything() {
     let server = TestServer::start(dir.path()).await;
     let client = server.client();
     client.create_mesh().mesh_name("m1").send().await.unwrap();
-    client.create_virtual_router().mesh_name("m1").virtual_router_name("r1").spec(VirtualRouterSpec::builder().build()).send().await.unwrap();
+    client
+        .create_virtual_router()
+        .mesh_name("m1")
+        .virtual_router_name("r1")
+        .spec(VirtualRouterSpec::builder().build())
+        .send()
+        .await
+        .unwrap();
     let created = client
         .create_virtual_service()
         .mesh_name("m1")
         .virtual_service_name("svc")
-        .spec(VirtualServiceSpec::builder().provider(VirtualServiceProvider::VirtualRouter(VirtualRouterServiceProvider::builder().virtual_router_name("r1").build().unwrap())).build())
+        .spec(
+            VirtualServiceSpec::builder()
+                .provider(VirtualServiceProvider::VirtualRouter(
+                    VirtualRouterServiceProvider::builder().virtual_router_name("r1").build().unwrap(),
+                ))
+                .build(),
+        )
         .tags(TagRef::builder().key("k").value("v").build().unwrap())
         .send()
         .await

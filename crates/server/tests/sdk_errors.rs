@@ -16,18 +16,24 @@ async fn conflicts_not_found_and_in_use() {
     let (code, status, _) = failure(client.create_mesh().mesh_name("m1").send().await);
     assert_eq!((code.as_str(), status), ("ConflictException", 409));
 
-    let (code, status, message) = failure(client.create_virtual_service().mesh_name("nope").virtual_service_name("a").spec(no_provider()).send().await);
+    let (code, status, message) =
+        failure(client.create_virtual_service().mesh_name("nope").virtual_service_name("a").spec(no_provider()).send().await);
     assert_eq!((code.as_str(), status), ("NotFoundException", 404));
     assert!(message.contains("nope"), "{message}");
 
-    let (code, status, message) = failure(client.create_virtual_service().mesh_name("m1").virtual_service_name("a").spec(node_provider("ghost")).send().await);
+    let (code, status, message) =
+        failure(client.create_virtual_service().mesh_name("m1").virtual_service_name("a").spec(node_provider("ghost")).send().await);
     assert_eq!((code.as_str(), status), ("NotFoundException", 404));
     assert!(message.contains("VirtualNode with name ghost"), "{message}");
-    assert!(client.list_virtual_services().mesh_name("m1").send().await.unwrap().virtual_services().is_empty(), "a refused create leaves no trace");
+    assert!(
+        client.list_virtual_services().mesh_name("m1").send().await.unwrap().virtual_services().is_empty(),
+        "a refused create leaves no trace"
+    );
 
     client.create_virtual_node().mesh_name("m1").virtual_node_name("n1").spec(VirtualNodeSpec::builder().build()).send().await.unwrap();
     client.create_virtual_service().mesh_name("m1").virtual_service_name("a").spec(node_provider("n1")).send().await.unwrap();
-    let (code, status, _) = failure(client.create_virtual_service().mesh_name("m1").virtual_service_name("a").spec(no_provider()).send().await);
+    let (code, status, _) =
+        failure(client.create_virtual_service().mesh_name("m1").virtual_service_name("a").spec(no_provider()).send().await);
     assert_eq!((code.as_str(), status), ("ConflictException", 409));
 
     let (code, status, message) = failure(client.delete_virtual_node().mesh_name("m1").virtual_node_name("n1").send().await);
@@ -63,7 +69,16 @@ async fn the_server_checks_every_maximum_the_sdk_does_not() {
     assert!(message.starts_with("nextToken"), "{message}");
 
     let long_key = TagRef::builder().key("k".repeat(129)).value("v").build().unwrap();
-    let (code, _, message) = failure(client.create_virtual_node().mesh_name("m1").virtual_node_name("n").spec(VirtualNodeSpec::builder().build()).tags(long_key).send().await);
+    let (code, _, message) = failure(
+        client
+            .create_virtual_node()
+            .mesh_name("m1")
+            .virtual_node_name("n")
+            .spec(VirtualNodeSpec::builder().build())
+            .tags(long_key)
+            .send()
+            .await,
+    );
     assert_eq!(code, "BadRequestException");
     assert_eq!(message, "tags[0].key: must be 1 to 128 characters long, got 129");
 
@@ -92,7 +107,8 @@ async fn quotas_are_limit_exceeded() {
     for i in 0..200 {
         client.create_virtual_service().mesh_name("m0").virtual_service_name(format!("s{i}")).spec(no_provider()).send().await.unwrap();
     }
-    let (code, status, _) = failure(client.create_virtual_service().mesh_name("m0").virtual_service_name("s200").spec(no_provider()).send().await);
+    let (code, status, _) =
+        failure(client.create_virtual_service().mesh_name("m0").virtual_service_name("s200").spec(no_provider()).send().await);
     assert_eq!((code.as_str(), status), ("LimitExceededException", 400));
     server.stop().await;
 }
@@ -108,7 +124,16 @@ async fn client_tokens_make_creates_and_updates_idempotent() {
     let again = create().send().await.unwrap();
     assert_eq!(first.virtual_service(), again.virtual_service(), "the same token and request answer the first result");
 
-    let (code, status, _) = failure(client.create_virtual_service().mesh_name("m1").virtual_service_name("other").spec(no_provider()).client_token("token-1").send().await);
+    let (code, status, _) = failure(
+        client
+            .create_virtual_service()
+            .mesh_name("m1")
+            .virtual_service_name("other")
+            .spec(no_provider())
+            .client_token("token-1")
+            .send()
+            .await,
+    );
     assert_eq!((code.as_str(), status), ("ConflictException", 409));
 
     let update = || client.update_virtual_service().mesh_name("m1").virtual_service_name("svc").spec(no_provider()).client_token("token-2");

@@ -90,9 +90,13 @@ async fn virtual_services_nodes_and_routers_through_their_whole_life() {
         .build();
     let node = client.create_virtual_node().mesh_name("m1").virtual_node_name("n1").spec(node_spec.clone()).send().await.unwrap();
     assert_eq!(node.virtual_node().unwrap().spec(), Some(&node_spec), "the spec comes back unchanged");
-    assert_eq!(node.virtual_node().unwrap().metadata().unwrap().arn(), format!("arn:aws:appmesh:us-east-1:{DEFAULT_ACCOUNT}:mesh/m1/virtualNode/n1"));
+    assert_eq!(
+        node.virtual_node().unwrap().metadata().unwrap().arn(),
+        format!("arn:aws:appmesh:us-east-1:{DEFAULT_ACCOUNT}:mesh/m1/virtualNode/n1")
+    );
 
-    let router_spec = VirtualRouterSpec::builder().listeners(VirtualRouterListener::builder().port_mapping(http_listener(80)).build()).build();
+    let router_spec =
+        VirtualRouterSpec::builder().listeners(VirtualRouterListener::builder().port_mapping(http_listener(80)).build()).build();
     client.create_virtual_router().mesh_name("m1").virtual_router_name("r1").spec(router_spec).send().await.unwrap();
 
     let service = client
@@ -124,7 +128,14 @@ async fn virtual_services_nodes_and_routers_through_their_whole_life() {
     assert_eq!(updated.metadata().unwrap().version(), 2);
     assert_eq!(updated.metadata().unwrap().uid(), data.metadata().unwrap().uid());
 
-    client.create_virtual_service().mesh_name("m1").virtual_service_name("none.m1.local").spec(VirtualServiceSpec::builder().build()).send().await.unwrap();
+    client
+        .create_virtual_service()
+        .mesh_name("m1")
+        .virtual_service_name("none.m1.local")
+        .spec(VirtualServiceSpec::builder().build())
+        .send()
+        .await
+        .unwrap();
     let listed = client.list_virtual_services().mesh_name("m1").send().await.unwrap();
     let names: Vec<_> = listed.virtual_services().iter().map(|s| s.virtual_service_name()).collect();
     assert_eq!(names, ["none.m1.local", "svc.m1.local"]);
@@ -140,10 +151,39 @@ async fn virtual_services_nodes_and_routers_through_their_whole_life() {
         .await
         .unwrap();
     assert_eq!(router_v2.virtual_router().unwrap().metadata().unwrap().version(), 2);
-    let node_v2 = client.update_virtual_node().mesh_name("m1").virtual_node_name("n1").spec(VirtualNodeSpec::builder().build()).send().await.unwrap();
+    let node_v2 =
+        client.update_virtual_node().mesh_name("m1").virtual_node_name("n1").spec(VirtualNodeSpec::builder().build()).send().await.unwrap();
     assert_eq!(node_v2.virtual_node().unwrap().metadata().unwrap().version(), 2);
-    assert_eq!(client.describe_virtual_router().mesh_name("m1").virtual_router_name("r1").send().await.unwrap().virtual_router().unwrap().metadata().unwrap().version(), 2);
-    assert_eq!(client.describe_virtual_node().mesh_name("m1").virtual_node_name("n1").send().await.unwrap().virtual_node().unwrap().metadata().unwrap().version(), 2);
+    assert_eq!(
+        client
+            .describe_virtual_router()
+            .mesh_name("m1")
+            .virtual_router_name("r1")
+            .send()
+            .await
+            .unwrap()
+            .virtual_router()
+            .unwrap()
+            .metadata()
+            .unwrap()
+            .version(),
+        2
+    );
+    assert_eq!(
+        client
+            .describe_virtual_node()
+            .mesh_name("m1")
+            .virtual_node_name("n1")
+            .send()
+            .await
+            .unwrap()
+            .virtual_node()
+            .unwrap()
+            .metadata()
+            .unwrap()
+            .version(),
+        2
+    );
 
     for name in ["svc.m1.local", "none.m1.local"] {
         let deleted = client.delete_virtual_service().mesh_name("m1").virtual_service_name(name).send().await.unwrap();
@@ -163,7 +203,14 @@ async fn tags_are_added_listed_in_pages_and_removed() {
     let server = TestServer::start(dir.path()).await;
     let client = server.client();
     client.create_mesh().mesh_name("m1").send().await.unwrap();
-    let service = client.create_virtual_service().mesh_name("m1").virtual_service_name("svc").spec(VirtualServiceSpec::builder().build()).send().await.unwrap();
+    let service = client
+        .create_virtual_service()
+        .mesh_name("m1")
+        .virtual_service_name("svc")
+        .spec(VirtualServiceSpec::builder().build())
+        .send()
+        .await
+        .unwrap();
     let arn = service.virtual_service().unwrap().metadata().unwrap().arn().to_string();
 
     let tag = |key: &str, value: &str| TagRef::builder().key(key).value(value).build().unwrap();
@@ -182,7 +229,8 @@ async fn tags_are_added_listed_in_pages_and_removed() {
     let fifty: Vec<TagRef> = (0..49).map(|i| tag(&format!("k{i}"), "v")).collect();
     let (code, status, _) = failure(client.tag_resource().resource_arn(&arn).set_tags(Some(fifty)).send().await);
     assert_eq!((code.as_str(), status), ("TooManyTagsException", 400), "2 + 49 tags is over 50");
-    let (code, status, _) = failure(client.list_tags_for_resource().resource_arn("arn:aws:appmesh:us-east-1:123456789012:mesh/none").send().await);
+    let (code, status, _) =
+        failure(client.list_tags_for_resource().resource_arn("arn:aws:appmesh:us-east-1:123456789012:mesh/none").send().await);
     assert_eq!((code.as_str(), status), ("NotFoundException", 404));
     server.stop().await;
 }

@@ -19,7 +19,14 @@ async fn a_mesh_shared_through_ram_is_seen_and_used_by_the_other_account() {
     let owner = server.client();
     owner.create_mesh().mesh_name("shared").send().await.unwrap();
     owner.create_mesh().mesh_name("private").send().await.unwrap();
-    owner.create_virtual_node().mesh_name("shared").virtual_node_name("owners-node").spec(VirtualNodeSpec::builder().build()).send().await.unwrap();
+    owner
+        .create_virtual_node()
+        .mesh_name("shared")
+        .virtual_node_name("owners-node")
+        .spec(VirtualNodeSpec::builder().build())
+        .send()
+        .await
+        .unwrap();
 
     let http = reqwest::Client::new();
     let created: serde_json::Value = http
@@ -56,7 +63,9 @@ async fn a_mesh_shared_through_ram_is_seen_and_used_by_the_other_account() {
     let metadata = service.virtual_service().unwrap().metadata().unwrap();
     assert_eq!((metadata.mesh_owner(), metadata.resource_owner()), (DEFAULT_ACCOUNT, CONSUMER));
 
-    let (code, status, _) = failure(consumer.delete_virtual_node().mesh_name("shared").mesh_owner(DEFAULT_ACCOUNT).virtual_node_name("owners-node").send().await);
+    let (code, status, _) = failure(
+        consumer.delete_virtual_node().mesh_name("shared").mesh_owner(DEFAULT_ACCOUNT).virtual_node_name("owners-node").send().await,
+    );
     assert_eq!((code.as_str(), status), ("ForbiddenException", 403));
     let (code, status, _) = failure(consumer.describe_mesh().mesh_name("private").mesh_owner(DEFAULT_ACCOUNT).send().await);
     assert_eq!((code.as_str(), status), ("NotFoundException", 404));
@@ -71,7 +80,8 @@ async fn a_mesh_shared_through_ram_is_seen_and_used_by_the_other_account() {
     assert_eq!(stolen.status(), 400);
     assert_eq!(stolen.headers()["x-amzn-ErrorType"], "UnknownResourceException");
 
-    let deleted = http.delete(format!("{}/deleteresourceshare", server.url)).query(&[("resourceShareArn", &share_arn)]).send().await.unwrap();
+    let deleted =
+        http.delete(format!("{}/deleteresourceshare", server.url)).query(&[("resourceShareArn", &share_arn)]).send().await.unwrap();
     assert_eq!(deleted.status(), 200);
     assert!(consumer.list_meshes().send().await.unwrap().meshes().is_empty());
     server.stop().await;

@@ -8,13 +8,13 @@ pub mod validate;
 use super::provider::{ProviderFields, ProviderOptions};
 use crate::api::{BackendError, use_backend};
 use crate::components::debounce::debounced;
-use crate::web::focus_by_id;
+use crate::components::link::A;
 use crate::components::submission::{Done, Submission};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
+use crate::web::focus_by_id;
 use leptos::html;
 use leptos::prelude::*;
-use crate::components::link::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use mesh_engine::input::CreateVirtualServiceInput;
 use mesh_engine::names::ServiceName;
@@ -65,7 +65,9 @@ pub fn CreateVirtualService() -> impl IntoView {
     let name_error = Signal::derive(move || {
         let candidate = settled_name.get();
         name_check.get().error.or_else(|| match existing.get() {
-            Some(Ok((checked, true))) if checked == candidate => Some(format!("A virtual service named {candidate} already exists in this mesh.")),
+            Some(Ok((checked, true))) if checked == candidate => {
+                Some(format!("A virtual service named {candidate} already exists in this mesh."))
+            }
             _ => None,
         })
     });
@@ -150,11 +152,15 @@ pub fn CreateVirtualService() -> impl IntoView {
     let create_error = move || create.error().get();
     let submit = move |_| {
         let current = state();
-        let (Ok(name), Some(spec), Some(tags)) = (ServiceName::parse(current.name.clone()), current.provider.spec(), current.tag_refs()) else {
+        let (Ok(name), Some(spec), Some(tags)) = (ServiceName::parse(current.name.clone()), current.provider.spec(), current.tag_refs())
+        else {
             return;
         };
         let tags = (!tags.is_empty()).then(|| mesh_engine::input::TagList::new(tags).expect("checked on the Tags step"));
-        let call = backend.create_virtual_service(address.clone(), CreateVirtualServiceInput { virtual_service_name: name, spec, tags, client_token: None });
+        let call = backend.create_virtual_service(
+            address.clone(),
+            CreateVirtualServiceInput { virtual_service_name: name, spec, tags, client_token: None },
+        );
         create.run(Box::pin(async move {
             let service = call.await?;
             Ok(Done {
@@ -225,7 +231,11 @@ pub fn CreateVirtualService() -> impl IntoView {
 }
 
 /// Whether the mesh already has a virtual service of this name (asked of the backend).
-async fn name_exists(backend: &std::sync::Arc<dyn crate::api::Backend>, mesh: Option<mesh_engine::MeshAddress>, name: &str) -> Result<bool, BackendError> {
+async fn name_exists(
+    backend: &std::sync::Arc<dyn crate::api::Backend>,
+    mesh: Option<mesh_engine::MeshAddress>,
+    name: &str,
+) -> Result<bool, BackendError> {
     let (Some(mesh), Ok(name)) = (mesh, ServiceName::parse(name)) else { return Ok(false) };
     match backend.describe_virtual_service(mesh, name).await {
         Ok(_) => Ok(true),
@@ -233,7 +243,6 @@ async fn name_exists(backend: &std::sync::Arc<dyn crate::api::Backend>, mesh: Op
         Err(error) => Err(error),
     }
 }
-
 
 fn focus(input: NodeRef<html::Input>) {
     if let Some(input) = input.get_untracked() {
@@ -250,4 +259,3 @@ fn focus_provider(select: NodeRef<html::Select>) {
         None => focus_by_id("provider-virtual-router"),
     }
 }
-

@@ -95,8 +95,12 @@ pub struct ProviderChoice {
 impl ProviderChoice {
     pub fn of(spec: &VirtualServiceSpec) -> Self {
         match &spec.provider {
-            Some(VirtualServiceProvider::VirtualRouter(p)) => Self { kind: ProviderKind::VirtualRouter, target: p.virtual_router_name.to_string() },
-            Some(VirtualServiceProvider::VirtualNode(p)) => Self { kind: ProviderKind::VirtualNode, target: p.virtual_node_name.to_string() },
+            Some(VirtualServiceProvider::VirtualRouter(p)) => {
+                Self { kind: ProviderKind::VirtualRouter, target: p.virtual_router_name.to_string() }
+            }
+            Some(VirtualServiceProvider::VirtualNode(p)) => {
+                Self { kind: ProviderKind::VirtualNode, target: p.virtual_node_name.to_string() }
+            }
             None => Self::default(),
         }
     }
@@ -268,7 +272,10 @@ mod tests {
         assert_eq!(state.provider, ProviderChoice { kind: ProviderKind::VirtualNode, target: "n 1".into() });
         assert_eq!(state.tags, vec![TagDraft { key: "a".into(), value: "b".into() }]);
         assert_eq!(parse(query).lookup("step").unwrap(), "provider");
-        assert_eq!(return_after_create("/meshes/m1/virtual-services/s/edit", ProviderKind::VirtualNode, "n").unwrap(), "/meshes/m1/virtual-services/s/edit");
+        assert_eq!(
+            return_after_create("/meshes/m1/virtual-services/s/edit", ProviderKind::VirtualNode, "n").unwrap(),
+            "/meshes/m1/virtual-services/s/edit"
+        );
         assert_eq!(return_after_create("https://evil.example/", ProviderKind::VirtualNode, "n"), None);
         assert_eq!(return_after_create("//evil.example/meshes/", ProviderKind::VirtualNode, "n"), None);
     }

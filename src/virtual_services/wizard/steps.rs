@@ -3,9 +3,9 @@
 use super::state::{ProviderKind, Step, TagDraft, WizardState};
 use super::validate::{MAX_TAGS, check_tags};
 use crate::components::field::TextField;
+use crate::components::link::A;
 use leptos::html;
 use leptos::prelude::*;
-use crate::components::link::A;
 
 #[component]
 pub fn NameStep(
@@ -75,14 +75,16 @@ pub fn TagsStep(tags: RwSignal<Vec<TagDraft>>, touched: RwSignal<bool>) -> impl 
 
 #[component]
 pub fn ReviewStep(mesh: Memo<String>, state: Signal<WizardState>, edit_url: Callback<Step, String>) -> impl IntoView {
-    let section = move |step: Step, body: AnyView| view! {
-        <section class="review-section" aria-labelledby=format!("review-{}", step.slug())>
-            <header>
-                <h2 id=format!("review-{}", step.slug())>{step.title()}</h2>
-                <A href=move || edit_url.run(step) attr:aria-label=format!("Edit {}", step.title().to_ascii_lowercase())>"Edit"</A>
-            </header>
-            {body}
-        </section>
+    let section = move |step: Step, body: AnyView| {
+        view! {
+            <section class="review-section" aria-labelledby=format!("review-{}", step.slug())>
+                <header>
+                    <h2 id=format!("review-{}", step.slug())>{step.title()}</h2>
+                    <A href=move || edit_url.run(step) attr:aria-label=format!("Edit {}", step.title().to_ascii_lowercase())>"Edit"</A>
+                </header>
+                {body}
+            </section>
+        }
     };
     view! {
         {move || {

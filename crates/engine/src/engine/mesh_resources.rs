@@ -60,9 +60,36 @@ macro_rules! mesh_resource {
     };
 }
 
-mesh_resource!(VirtualService, VirtualService, ServiceName, VirtualServiceSpec, VirtualServiceData, VirtualServiceRef, virtual_service_name, virtual_services_per_mesh);
-mesh_resource!(VirtualNode, VirtualNode, ResourceName, VirtualNodeSpec, VirtualNodeData, VirtualNodeRef, virtual_node_name, virtual_nodes_per_mesh);
-mesh_resource!(VirtualRouter, VirtualRouter, ResourceName, VirtualRouterSpec, VirtualRouterData, VirtualRouterRef, virtual_router_name, virtual_routers_per_mesh);
+mesh_resource!(
+    VirtualService,
+    VirtualService,
+    ServiceName,
+    VirtualServiceSpec,
+    VirtualServiceData,
+    VirtualServiceRef,
+    virtual_service_name,
+    virtual_services_per_mesh
+);
+mesh_resource!(
+    VirtualNode,
+    VirtualNode,
+    ResourceName,
+    VirtualNodeSpec,
+    VirtualNodeData,
+    VirtualNodeRef,
+    virtual_node_name,
+    virtual_nodes_per_mesh
+);
+mesh_resource!(
+    VirtualRouter,
+    VirtualRouter,
+    ResourceName,
+    VirtualRouterSpec,
+    VirtualRouterData,
+    VirtualRouterRef,
+    virtual_router_name,
+    virtual_routers_per_mesh
+);
 
 /// A create or update, before the rules particular to a kind are applied.
 struct Change<'i, K: MeshResource> {
@@ -91,7 +118,12 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         self.describe::<VirtualService>(mesh, name)
     }
 
-    pub fn update_virtual_service(&mut self, mesh: &MeshAddress, name: &ServiceName, input: UpdateVirtualServiceInput) -> Result<VirtualServiceData, ApiError> {
+    pub fn update_virtual_service(
+        &mut self,
+        mesh: &MeshAddress,
+        name: &ServiceName,
+        input: UpdateVirtualServiceInput,
+    ) -> Result<VirtualServiceData, ApiError> {
         let change = Change::<VirtualService> {
             operation: "UpdateVirtualService",
             mesh,
@@ -106,7 +138,12 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         self.delete::<VirtualService>(mesh, name, |_, _, _| Ok(()))
     }
 
-    pub fn list_virtual_services(&mut self, mesh: &MeshAddress, limit: Option<PageLimit>, next_token: Option<&str>) -> Result<ListVirtualServicesOutput, ApiError> {
+    pub fn list_virtual_services(
+        &mut self,
+        mesh: &MeshAddress,
+        limit: Option<PageLimit>,
+        next_token: Option<&str>,
+    ) -> Result<ListVirtualServicesOutput, ApiError> {
         let (virtual_services, next_token) = self.list::<VirtualService>(mesh, limit, next_token)?;
         Ok(ListVirtualServicesOutput { virtual_services, next_token })
     }
@@ -128,7 +165,12 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         self.describe::<VirtualNode>(mesh, name)
     }
 
-    pub fn update_virtual_node(&mut self, mesh: &MeshAddress, name: &ResourceName, input: UpdateVirtualNodeInput) -> Result<VirtualNodeData, ApiError> {
+    pub fn update_virtual_node(
+        &mut self,
+        mesh: &MeshAddress,
+        name: &ResourceName,
+        input: UpdateVirtualNodeInput,
+    ) -> Result<VirtualNodeData, ApiError> {
         let change = Change::<VirtualNode> {
             operation: "UpdateVirtualNode",
             mesh,
@@ -143,7 +185,12 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         self.delete::<VirtualNode>(mesh, name, |engine, mesh, name| engine.check_not_a_provider(mesh, MeshResourceKind::VirtualNode, name))
     }
 
-    pub fn list_virtual_nodes(&mut self, mesh: &MeshAddress, limit: Option<PageLimit>, next_token: Option<&str>) -> Result<ListVirtualNodesOutput, ApiError> {
+    pub fn list_virtual_nodes(
+        &mut self,
+        mesh: &MeshAddress,
+        limit: Option<PageLimit>,
+        next_token: Option<&str>,
+    ) -> Result<ListVirtualNodesOutput, ApiError> {
         let (virtual_nodes, next_token) = self.list::<VirtualNode>(mesh, limit, next_token)?;
         Ok(ListVirtualNodesOutput { virtual_nodes, next_token })
     }
@@ -165,7 +212,12 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         self.describe::<VirtualRouter>(mesh, name)
     }
 
-    pub fn update_virtual_router(&mut self, mesh: &MeshAddress, name: &ResourceName, input: UpdateVirtualRouterInput) -> Result<VirtualRouterData, ApiError> {
+    pub fn update_virtual_router(
+        &mut self,
+        mesh: &MeshAddress,
+        name: &ResourceName,
+        input: UpdateVirtualRouterInput,
+    ) -> Result<VirtualRouterData, ApiError> {
         let change = Change::<VirtualRouter> {
             operation: "UpdateVirtualRouter",
             mesh,
@@ -177,10 +229,17 @@ impl<S: Store + ?Sized> Engine<'_, S> {
     }
 
     pub fn delete_virtual_router(&mut self, mesh: &MeshAddress, name: &ResourceName) -> Result<VirtualRouterData, ApiError> {
-        self.delete::<VirtualRouter>(mesh, name, |engine, mesh, name| engine.check_not_a_provider(mesh, MeshResourceKind::VirtualRouter, name))
+        self.delete::<VirtualRouter>(mesh, name, |engine, mesh, name| {
+            engine.check_not_a_provider(mesh, MeshResourceKind::VirtualRouter, name)
+        })
     }
 
-    pub fn list_virtual_routers(&mut self, mesh: &MeshAddress, limit: Option<PageLimit>, next_token: Option<&str>) -> Result<ListVirtualRoutersOutput, ApiError> {
+    pub fn list_virtual_routers(
+        &mut self,
+        mesh: &MeshAddress,
+        limit: Option<PageLimit>,
+        next_token: Option<&str>,
+    ) -> Result<ListVirtualRoutersOutput, ApiError> {
         let (virtual_routers, next_token) = self.list::<VirtualRouter>(mesh, limit, next_token)?;
         Ok(ListVirtualRoutersOutput { virtual_routers, next_token })
     }
@@ -263,7 +322,12 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         Ok(K::data(mesh.name, name.clone(), record, StatusCode::Deleted))
     }
 
-    fn list<K: MeshResource>(&mut self, mesh: &MeshAddress, limit: Option<PageLimit>, next_token: Option<&str>) -> Result<(Vec<K::Ref>, Option<String>), ApiError> {
+    fn list<K: MeshResource>(
+        &mut self,
+        mesh: &MeshAddress,
+        limit: Option<PageLimit>,
+        next_token: Option<&str>,
+    ) -> Result<(Vec<K::Ref>, Option<String>), ApiError> {
         let (mesh, _) = self.visible_mesh(mesh)?;
         let collection = keys::mesh_resources(&mesh, K::KIND);
         let after = next_token.map(|token| pagination::decode(&collection, token)).transpose()?;
@@ -299,8 +363,12 @@ impl<S: Store + ?Sized> Engine<'_, S> {
     /// A virtual service's provider must exist in the same mesh.
     fn check_provider_exists(&self, mesh: &MeshKey, spec: &VirtualServiceSpec) -> Result<(), ApiError> {
         match &spec.provider {
-            Some(VirtualServiceProvider::VirtualNode(provider)) => self.existing::<VirtualNode>(mesh, &provider.virtual_node_name).map(drop),
-            Some(VirtualServiceProvider::VirtualRouter(provider)) => self.existing::<VirtualRouter>(mesh, &provider.virtual_router_name).map(drop),
+            Some(VirtualServiceProvider::VirtualNode(provider)) => {
+                self.existing::<VirtualNode>(mesh, &provider.virtual_node_name).map(drop)
+            }
+            Some(VirtualServiceProvider::VirtualRouter(provider)) => {
+                self.existing::<VirtualRouter>(mesh, &provider.virtual_router_name).map(drop)
+            }
             None => Ok(()),
         }
     }
@@ -319,7 +387,12 @@ impl<S: Store + ?Sized> Engine<'_, S> {
     }
 
     /// The names of the virtual services whose provider is the given node or router.
-    pub(crate) fn virtual_services_provided_by(&self, mesh: &MeshKey, kind: MeshResourceKind, name: &ResourceName) -> Result<Vec<String>, ApiError> {
+    pub(crate) fn virtual_services_provided_by(
+        &self,
+        mesh: &MeshKey,
+        kind: MeshResourceKind,
+        name: &ResourceName,
+    ) -> Result<Vec<String>, ApiError> {
         let services = self.scan_all::<Record<VirtualServiceSpec>>(&keys::mesh_resources(mesh, MeshResourceKind::VirtualService))?;
         Ok(services
             .into_iter()

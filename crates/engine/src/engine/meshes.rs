@@ -12,17 +12,11 @@ impl<S: Store + ?Sized> Engine<'_, S> {
             let mesh = MeshKey { owner: engine.context.caller.clone(), name: input.mesh_name.clone() };
             let key = keys::mesh(mesh.name.as_str(), &mesh.owner);
             if engine.load::<Record<MeshSpec>>(keys::MESHES, &key)?.is_some() {
-                return Err(ApiError::conflict(format!(
-                    "Mesh with name {} already exists for account {}",
-                    mesh.name, mesh.owner
-                )));
+                return Err(ApiError::conflict(format!("Mesh with name {} already exists for account {}", mesh.name, mesh.owner)));
             }
             let owned = engine.owned_mesh_count()?;
             if owned >= engine.context.quotas.meshes_per_account {
-                return Err(ApiError::limit_exceeded(format!(
-                    "Account {} already has {owned} meshes, the most allowed",
-                    mesh.owner
-                )));
+                return Err(ApiError::limit_exceeded(format!("Account {} already has {owned} meshes, the most allowed", mesh.owner)));
             }
             let record = Record {
                 metadata: engine.new_metadata(engine.mesh_arn(&mesh), mesh.owner.clone()),
@@ -112,10 +106,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         };
         match record {
             Some(record) => Ok((mesh, record)),
-            None => Err(ApiError::not_found(format!(
-                "Mesh with name {} is not present for account {}",
-                mesh.name, mesh.owner
-            ))),
+            None => Err(ApiError::not_found(format!("Mesh with name {} is not present for account {}", mesh.name, mesh.owner))),
         }
     }
 
@@ -129,14 +120,11 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         }
         Ok(owned)
     }
-
 }
 
 fn mesh_from_key(key: &str) -> Result<MeshKey, ApiError> {
     keys::mesh_key_parts(key)
-        .and_then(|(name, owner)| {
-            Some(MeshKey { name: ResourceName::parse(name).ok()?, owner: AccountId::parse(owner).ok()? })
-        })
+        .and_then(|(name, owner)| Some(MeshKey { name: ResourceName::parse(name).ok()?, owner: AccountId::parse(owner).ok()? }))
         .ok_or_else(|| ApiError::internal(format!("Stored mesh key {key:?} is unreadable")))
 }
 

@@ -16,7 +16,6 @@ use crate::store::Store;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-
 /// The account and region calls act as when nothing says otherwise: the server's `--account`
 /// and `--region`, and a new browser store's.
 pub const DEFAULT_ACCOUNT: &str = "123456789012";

@@ -73,7 +73,10 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         let mut principals = Vec::new();
         for principal in &input.principals {
             let account = AccountId::parse(principal.clone()).map_err(|_| {
-                ram_error(ErrorKind::InvalidParameterException, format!("principals: {principal:?} is not a 12-digit account id; only accounts can be principals here"))
+                ram_error(
+                    ErrorKind::InvalidParameterException,
+                    format!("principals: {principal:?} is not a 12-digit account id; only accounts can be principals here"),
+                )
             })?;
             if account == self.context.caller {
                 return Err(ram_error(ErrorKind::InvalidParameterException, "principals: a mesh cannot be shared with its own account"));
@@ -83,7 +86,10 @@ impl<S: Store + ?Sized> Engine<'_, S> {
             }
         }
         let share = ResourceShare {
-            resource_share_arn: format!("arn:aws:ram:{}:{}:resource-share/{}", self.context.region, self.context.caller, self.context.new_uid),
+            resource_share_arn: format!(
+                "arn:aws:ram:{}:{}:resource-share/{}",
+                self.context.region, self.context.caller, self.context.new_uid
+            ),
             name: input.name.clone(),
             owning_account_id: self.context.caller.clone(),
             allow_external_principals: input.allow_external_principals.unwrap_or(true),
@@ -108,7 +114,9 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         let stored: StoredShare = self
             .load(keys::RESOURCE_SHARES, arn)?
             .filter(|stored: &StoredShare| stored.share.owning_account_id == self.context.caller)
-            .ok_or_else(|| ram_error(ErrorKind::UnknownResourceException, format!("resourceShareArn: {arn} is not a resource share of this account")))?;
+            .ok_or_else(|| {
+                ram_error(ErrorKind::UnknownResourceException, format!("resourceShareArn: {arn} is not a resource share of this account"))
+            })?;
         for mesh in &stored.meshes {
             let key = MeshKey { owner: self.context.caller.clone(), name: mesh.clone() };
             for principal in &stored.principals {

@@ -3,8 +3,8 @@
 //! its format and schema version, then every record as the engine reads it and every reference
 //! between records, so a document that reads is one the engine can serve.
 
-use super::sharing::StoredShare;
 use super::keys::{self, Collection};
+use super::sharing::StoredShare;
 use super::{MeshKey, Record, TokenRecord};
 use crate::error::ApiError;
 use crate::names::{AccountId, Region, ResourceName, ServiceName};
@@ -83,10 +83,15 @@ impl Snapshot {
                     "It was written by a newer Mesh Console (schema version {version}); this one reads schema version {SCHEMA_VERSION}."
                 )));
             }
-            _ => return Err(invalid(format!("Its \"schemaVersion\" is missing or unknown; this Mesh Console reads schema version {SCHEMA_VERSION}."))),
+            _ => {
+                return Err(invalid(format!(
+                    "Its \"schemaVersion\" is missing or unknown; this Mesh Console reads schema version {SCHEMA_VERSION}."
+                )));
+            }
         }
         let deserializer = &mut serde_json::Deserializer::from_str(text);
-        let document: Document = serde_path_to_error::deserialize(deserializer).map_err(|error| invalid(format!("{}: {}", error.path(), error.inner())))?;
+        let document: Document =
+            serde_path_to_error::deserialize(deserializer).map_err(|error| invalid(format!("{}: {}", error.path(), error.inner())))?;
         let mut store = MemoryStore::new();
         for (collection, entries) in document.collections {
             for (key, value) in entries {
@@ -138,7 +143,10 @@ fn check(store: &MemoryStore) -> Result<(), SnapshotError> {
             Some(Collection::MeshResources { owner, mesh: name, segment }) => {
                 let mesh = mesh_key(owner, name).map_err(at)?;
                 require_mesh(store, &mesh).map_err(at)?;
-                let kind = MeshResourceKind::ALL.into_iter().find(|kind| kind.arn_segment() == segment).ok_or_else(|| at(format!("unknown kind {segment:?}")))?;
+                let kind = MeshResourceKind::ALL
+                    .into_iter()
+                    .find(|kind| kind.arn_segment() == segment)
+                    .ok_or_else(|| at(format!("unknown kind {segment:?}")))?;
                 let arn = match kind {
                     MeshResourceKind::VirtualService => {
                         ServiceName::parse(key).map_err(|error| at(error.to_string()))?;

@@ -40,7 +40,12 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         })
     }
 
-    pub fn list_tags_for_resource(&mut self, arn: &str, limit: Option<TagsPageLimit>, next_token: Option<&str>) -> Result<ListTagsForResourceOutput, ApiError> {
+    pub fn list_tags_for_resource(
+        &mut self,
+        arn: &str,
+        limit: Option<TagsPageLimit>,
+        next_token: Option<&str>,
+    ) -> Result<ListTagsForResourceOutput, ApiError> {
         let target = self.resolve_arn(arn)?;
         let mut tags = match &target.resource {
             None => self.mesh_record(&target.mesh)?.tags,

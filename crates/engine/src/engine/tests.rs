@@ -57,12 +57,14 @@ impl World {
     }
 
     fn node(&mut self, mesh: &str, name: &str) -> VirtualNodeData {
-        let input = CreateVirtualNodeInput { virtual_node_name: rn(name), spec: VirtualNodeSpec::default(), tags: None, client_token: None };
+        let input =
+            CreateVirtualNodeInput { virtual_node_name: rn(name), spec: VirtualNodeSpec::default(), tags: None, client_token: None };
         self.call(|engine| engine.create_virtual_node(&at(mesh), input)).unwrap()
     }
 
     fn router(&mut self, mesh: &str, name: &str) -> VirtualRouterData {
-        let input = CreateVirtualRouterInput { virtual_router_name: rn(name), spec: VirtualRouterSpec::default(), tags: None, client_token: None };
+        let input =
+            CreateVirtualRouterInput { virtual_router_name: rn(name), spec: VirtualRouterSpec::default(), tags: None, client_token: None };
         self.call(|engine| engine.create_virtual_router(&at(mesh), input)).unwrap()
     }
 
@@ -105,7 +107,8 @@ fn token(value: &str) -> Option<ClientToken> {
 }
 
 fn tags(pairs: &[(&str, &str)]) -> TagList {
-    TagList::new(pairs.iter().map(|(k, v)| TagRef { key: TagKey::parse(*k).unwrap(), value: TagValue::parse(*v).unwrap() }).collect()).unwrap()
+    TagList::new(pairs.iter().map(|(k, v)| TagRef { key: TagKey::parse(*k).unwrap(), value: TagValue::parse(*v).unwrap() }).collect())
+        .unwrap()
 }
 
 // ------------------------------------------------------------ metadata
@@ -216,7 +219,11 @@ fn unknown_mesh_or_resource_is_not_found() {
         world.call(|engine| engine.describe_virtual_node(&at("m1"), &rn("x"))).unwrap_err(),
         world.call(|engine| engine.describe_virtual_router(&at("m1"), &rn("x"))).unwrap_err(),
         world.call(|engine| engine.delete_virtual_service(&at("m1"), &sn("x"))).unwrap_err(),
-        world.call(|engine| engine.update_virtual_node(&at("m1"), &rn("x"), UpdateVirtualNodeInput { spec: Default::default(), client_token: None })).unwrap_err(),
+        world
+            .call(|engine| {
+                engine.update_virtual_node(&at("m1"), &rn("x"), UpdateVirtualNodeInput { spec: Default::default(), client_token: None })
+            })
+            .unwrap_err(),
     ] {
         assert_eq!(error.kind, ErrorKind::NotFoundException, "{error}");
     }
@@ -581,7 +588,8 @@ fn in_a_shared_mesh_each_account_modifies_only_what_it_created() {
     world.node("m1", "owners-node");
     share(&mut world, "m1", CONSUMER);
     world.as_caller(CONSUMER);
-    let created = world.call(|engine| engine.create_virtual_service(&shared_at("m1"), create_service("mine.local", by_node("owners-node")))).unwrap();
+    let created =
+        world.call(|engine| engine.create_virtual_service(&shared_at("m1"), create_service("mine.local", by_node("owners-node")))).unwrap();
     assert_eq!(created.metadata.mesh_owner.as_str(), OWNER);
     assert_eq!(created.metadata.resource_owner.as_str(), CONSUMER);
     let update = UpdateVirtualNodeInput { spec: Default::default(), client_token: None };

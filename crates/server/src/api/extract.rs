@@ -107,7 +107,9 @@ impl<S: Send + Sync> FromRequest<S> for Body {
         Bytes::from_request(request, state).await.map(Body).map_err(|rejection| {
             let status = rejection.status();
             let error = if status == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::bad_request("The request body is too large: App Mesh calls take at most 1 MiB, an import of the store at most 64 MiB")
+                ApiError::bad_request(
+                    "The request body is too large: App Mesh calls take at most 1 MiB, an import of the store at most 64 MiB",
+                )
             } else {
                 ApiError::bad_request(format!("The request body could not be read: {rejection}"))
             };

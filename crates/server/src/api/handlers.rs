@@ -7,12 +7,12 @@ use axum::Json;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use mesh_engine::ApiError;
+use mesh_engine::engine::sharing::{CreateResourceShareOutput, DeleteResourceShareOutput};
+use mesh_engine::engine::snapshot::Snapshot;
 use mesh_engine::input::parse_body;
 use mesh_engine::names::ResourceName;
-use mesh_engine::engine::sharing::{CreateResourceShareOutput, DeleteResourceShareOutput};
 use mesh_engine::resource::*;
-use mesh_engine::ApiError;
-use mesh_engine::engine::snapshot::Snapshot;
 
 type Answer<T> = Result<Json<T>, ErrorResponse>;
 
@@ -49,26 +49,48 @@ macro_rules! mesh_resource_handlers {
         pub mod $module {
             use super::*;
 
-            pub async fn create(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams, Body(body): Body) -> Answer<$data> {
+            pub async fn create(
+                State(state): State<ApiState>,
+                Caller(caller): Caller,
+                labels: Labels,
+                query: QueryParams,
+                Body(body): Body,
+            ) -> Answer<$data> {
                 let mesh = query.mesh(&labels)?;
                 let input = parse_body(&body)?;
                 state.write(caller, move |engine| engine.$create(&mesh, input)).await
             }
 
-            pub async fn describe(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams) -> Answer<$data> {
+            pub async fn describe(
+                State(state): State<ApiState>,
+                Caller(caller): Caller,
+                labels: Labels,
+                query: QueryParams,
+            ) -> Answer<$data> {
                 let mesh = query.mesh(&labels)?;
                 let name = labels.parse($name_label, <$name>::parse)?;
                 state.read(caller, |engine| engine.$describe(&mesh, &name))
             }
 
-            pub async fn update(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams, Body(body): Body) -> Answer<$data> {
+            pub async fn update(
+                State(state): State<ApiState>,
+                Caller(caller): Caller,
+                labels: Labels,
+                query: QueryParams,
+                Body(body): Body,
+            ) -> Answer<$data> {
                 let mesh = query.mesh(&labels)?;
                 let name = labels.parse($name_label, <$name>::parse)?;
                 let input = parse_body(&body)?;
                 state.write(caller, move |engine| engine.$update(&mesh, &name, input)).await
             }
 
-            pub async fn delete(State(state): State<ApiState>, Caller(caller): Caller, labels: Labels, query: QueryParams) -> Answer<$data> {
+            pub async fn delete(
+                State(state): State<ApiState>,
+                Caller(caller): Caller,
+                labels: Labels,
+                query: QueryParams,
+            ) -> Answer<$data> {
                 let mesh = query.mesh(&labels)?;
                 let name = labels.parse($name_label, <$name>::parse)?;
                 state.write(caller, move |engine| engine.$delete(&mesh, &name)).await
@@ -85,16 +107,40 @@ macro_rules! mesh_resource_handlers {
 }
 
 mesh_resource_handlers!(
-    virtual_services, "virtualServiceName", mesh_engine::names::ServiceName, VirtualServiceData, ListVirtualServicesOutput,
-    create_virtual_service, describe_virtual_service, update_virtual_service, delete_virtual_service, list_virtual_services
+    virtual_services,
+    "virtualServiceName",
+    mesh_engine::names::ServiceName,
+    VirtualServiceData,
+    ListVirtualServicesOutput,
+    create_virtual_service,
+    describe_virtual_service,
+    update_virtual_service,
+    delete_virtual_service,
+    list_virtual_services
 );
 mesh_resource_handlers!(
-    virtual_nodes, "virtualNodeName", ResourceName, VirtualNodeData, ListVirtualNodesOutput,
-    create_virtual_node, describe_virtual_node, update_virtual_node, delete_virtual_node, list_virtual_nodes
+    virtual_nodes,
+    "virtualNodeName",
+    ResourceName,
+    VirtualNodeData,
+    ListVirtualNodesOutput,
+    create_virtual_node,
+    describe_virtual_node,
+    update_virtual_node,
+    delete_virtual_node,
+    list_virtual_nodes
 );
 mesh_resource_handlers!(
-    virtual_routers, "virtualRouterName", ResourceName, VirtualRouterData, ListVirtualRoutersOutput,
-    create_virtual_router, describe_virtual_router, update_virtual_router, delete_virtual_router, list_virtual_routers
+    virtual_routers,
+    "virtualRouterName",
+    ResourceName,
+    VirtualRouterData,
+    ListVirtualRoutersOutput,
+    create_virtual_router,
+    describe_virtual_router,
+    update_virtual_router,
+    delete_virtual_router,
+    list_virtual_routers
 );
 
 /// TagResource and UntagResource answer `{}`.
@@ -113,19 +159,31 @@ pub async fn untag_resource(State(state): State<ApiState>, Caller(caller): Calle
     state.write(caller, move |engine| engine.untag_resource(&arn, input).map(|()| Empty {})).await
 }
 
-pub async fn list_tags_for_resource(State(state): State<ApiState>, Caller(caller): Caller, query: QueryParams) -> Answer<ListTagsForResourceOutput> {
+pub async fn list_tags_for_resource(
+    State(state): State<ApiState>,
+    Caller(caller): Caller,
+    query: QueryParams,
+) -> Answer<ListTagsForResourceOutput> {
     let arn = query.required("resourceArn")?.to_owned();
     let limit = query.tags_limit()?;
     let token = query.text("nextToken").map(str::to_owned);
     state.read(caller, |engine| engine.list_tags_for_resource(&arn, limit, token.as_deref()))
 }
 
-pub async fn create_resource_share(State(state): State<ApiState>, Caller(caller): Caller, Body(body): Body) -> Answer<CreateResourceShareOutput> {
+pub async fn create_resource_share(
+    State(state): State<ApiState>,
+    Caller(caller): Caller,
+    Body(body): Body,
+) -> Answer<CreateResourceShareOutput> {
     let input = parse_body(&body)?;
     state.write(caller, move |engine| engine.create_resource_share(input)).await
 }
 
-pub async fn delete_resource_share(State(state): State<ApiState>, Caller(caller): Caller, query: QueryParams) -> Answer<DeleteResourceShareOutput> {
+pub async fn delete_resource_share(
+    State(state): State<ApiState>,
+    Caller(caller): Caller,
+    query: QueryParams,
+) -> Answer<DeleteResourceShareOutput> {
     let arn = query.required("resourceShareArn")?.to_owned();
     let token = query.text("clientToken").map(str::to_owned);
     state.write(caller, move |engine| engine.delete_resource_share(&arn, token)).await
@@ -153,10 +211,13 @@ pub async fn export_store(State(state): State<ApiState>, Caller(caller): Caller)
 
 /// Replaces everything stored with a document that reads whole, or changes nothing.
 pub async fn import_store(State(state): State<ApiState>, Body(body): Body) -> Answer<Empty> {
-    let text = std::str::from_utf8(&body).map_err(|_| ApiError::bad_request("The file cannot be imported: it is not UTF-8 text. Nothing was changed."))?;
+    let text = std::str::from_utf8(&body)
+        .map_err(|_| ApiError::bad_request("The file cannot be imported: it is not UTF-8 text. Nothing was changed."))?;
     let snapshot = Snapshot::parse_import(text)?;
     let database = state.database.clone();
-    tokio::task::spawn_blocking(move || database.replace_all(&snapshot.store)).await.map_err(|error| ApiError::internal(error.to_string()))??;
+    tokio::task::spawn_blocking(move || database.replace_all(&snapshot.store))
+        .await
+        .map_err(|error| ApiError::internal(error.to_string()))??;
     Ok(Json(Empty {}))
 }
 

@@ -28,7 +28,11 @@ impl ApiState {
 
     /// Runs a Describe or List right here: it takes microseconds and never waits on a disk
     /// sync, so a hop to another thread would cost more than it saves.
-    fn read<T>(&self, caller: AccountId, operation: impl FnOnce(&mut Engine<'_, crate::storage::SqliteStore<'_>>) -> Result<T, ApiError>) -> Result<axum::Json<T>, ErrorResponse> {
+    fn read<T>(
+        &self,
+        caller: AccountId,
+        operation: impl FnOnce(&mut Engine<'_, crate::storage::SqliteStore<'_>>) -> Result<T, ApiError>,
+    ) -> Result<axum::Json<T>, ErrorResponse> {
         self.database.read(&self.context(caller), operation).map(axum::Json).map_err(ErrorResponse)
     }
 

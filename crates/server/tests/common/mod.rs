@@ -96,7 +96,9 @@ pub mod specs {
 
     pub fn router_provider(name: &str) -> VirtualServiceSpec {
         VirtualServiceSpec::builder()
-            .provider(VirtualServiceProvider::VirtualRouter(VirtualRouterServiceProvider::builder().virtual_router_name(name).build().unwrap()))
+            .provider(VirtualServiceProvider::VirtualRouter(
+                VirtualRouterServiceProvider::builder().virtual_router_name(name).build().unwrap(),
+            ))
             .build()
     }
 }

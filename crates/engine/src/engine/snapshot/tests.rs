@@ -28,14 +28,36 @@ fn populated() -> Snapshot {
     let owner = context(OWNER, 1);
     let mut engine = Engine::new(&mut store, &owner);
     engine.create_mesh(parse_body(br#"{"meshName":"m1","tags":[{"key":"team","value":"a"}]}"#).unwrap()).unwrap();
-    engine.create_virtual_node(&at("m1"), parse_body(br#"{"virtualNodeName":"n1","spec":{"listeners":[{"portMapping":{"port":8080,"protocol":"http"}}]}}"#).unwrap()).unwrap();
+    engine
+        .create_virtual_node(
+            &at("m1"),
+            parse_body(br#"{"virtualNodeName":"n1","spec":{"listeners":[{"portMapping":{"port":8080,"protocol":"http"}}]}}"#).unwrap(),
+        )
+        .unwrap();
     engine.create_virtual_router(&at("m1"), parse_body(br#"{"virtualRouterName":"r1","spec":{}}"#).unwrap()).unwrap();
     engine
-        .create_virtual_service(&at("m1"), parse_body(br#"{"virtualServiceName":"a.local","spec":{"provider":{"virtualNode":{"virtualNodeName":"n1"}}},"clientToken":"t1"}"#).unwrap())
+        .create_virtual_service(
+            &at("m1"),
+            parse_body(
+                br#"{"virtualServiceName":"a.local","spec":{"provider":{"virtualNode":{"virtualNodeName":"n1"}}},"clientToken":"t1"}"#,
+            )
+            .unwrap(),
+        )
         .unwrap();
-    engine.create_virtual_service(&at("m1"), parse_body(br#"{"virtualServiceName":"b.local","spec":{"provider":{"virtualRouter":{"virtualRouterName":"r1"}}}}"#).unwrap()).unwrap();
     engine
-        .create_resource_share(parse_body(format!(r#"{{"name":"s","resourceArns":["arn:aws:appmesh:eu-west-1:{OWNER}:mesh/m1"],"principals":["444455556666"]}}"#).as_bytes()).unwrap())
+        .create_virtual_service(
+            &at("m1"),
+            parse_body(br#"{"virtualServiceName":"b.local","spec":{"provider":{"virtualRouter":{"virtualRouterName":"r1"}}}}"#).unwrap(),
+        )
+        .unwrap();
+    engine
+        .create_resource_share(
+            parse_body(
+                format!(r#"{{"name":"s","resourceArns":["arn:aws:appmesh:eu-west-1:{OWNER}:mesh/m1"],"principals":["444455556666"]}}"#)
+                    .as_bytes(),
+            )
+            .unwrap(),
+        )
         .unwrap();
     Snapshot::new(owner.caller.clone(), owner.region.clone(), store)
 }
@@ -55,7 +77,10 @@ fn altered(from: &str, to: &str) -> String {
 fn a_document_reads_back_as_the_store_it_was_written_from() {
     let snapshot = populated();
     let text = snapshot.to_json();
-    assert!(text.starts_with(r#"{"format":"mesh-console-store","schemaVersion":1,"account":"111122223333","region":"eu-west-1","#), "{text}");
+    assert!(
+        text.starts_with(r#"{"format":"mesh-console-store","schemaVersion":1,"account":"111122223333","region":"eu-west-1","#),
+        "{text}"
+    );
     assert_eq!(Snapshot::parse(&text).unwrap(), snapshot);
 }
 
