@@ -7,6 +7,7 @@ pub mod error;
 pub mod input;
 pub mod names;
 pub mod pagination;
+pub mod percent;
 pub mod resource;
 pub mod spec;
 pub mod store;
