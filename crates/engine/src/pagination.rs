@@ -15,7 +15,7 @@ pub fn encode(list: &str, last_key: &str) -> String {
 /// The key to resume after, or a 400 for a token this list did not issue.
 pub fn decode(list: &str, token: &str) -> Result<String, ApiError> {
     let refused = || ApiError::bad_request("nextToken: not a token issued for this list");
-    if token.len() < CHECKSUM_DIGITS || !token.is_ascii() || token.len() % 2 != 0 {
+    if token.len() < CHECKSUM_DIGITS || !token.is_ascii() || !token.len().is_multiple_of(2) {
         return Err(refused());
     }
     let (key_hex, sum_hex) = token.split_at(token.len() - CHECKSUM_DIGITS);
