@@ -1,113 +1,129 @@
-//! The few browser calls the console makes beyond leptos, written in JavaScript: a handful of lines
-//! here cost the bundle far less than their web-sys bindings.
+//! The browser calls the console makes beyond leptos, through web-sys. Each returns what the
+//! console can go on with when the browser refuses (no storage in private mode, no clipboard
+//! outside a secure context), so none of them panics.
 
-use wasm_bindgen::prelude::*;
+use leptos::prelude::{document, window};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, HtmlElement, HtmlInputElement, StorageEvent, Url};
 
-#[wasm_bindgen(inline_js = r#"
-let engine;
-export async function load_engine() {
-    const module = await import(new URL("engine/mesh_browser_engine.js", document.baseURI).href);
-    await module.default();
-    engine = module;
+/// localStorage, when the browser lets the page have it.
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
 }
-export async function request(in_browser, method, url, body) {
-    if (in_browser) {
-        const reply = engine.handle(method, url, body, undefined);
-        const answer = [reply.status, reply.body];
-        reply.free();
-        return answer;
+
+/// A value this console keeps in localStorage, if any.
+pub fn setting(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps (or, with `None`, forgets) a value; false when the browser refuses.
+pub fn set_setting(key: &str, value: Option<String>) -> bool {
+    let Some(storage) = local_storage() else { return false };
+    match value {
+        Some(value) => storage.set_item(key, &value),
+        None => storage.remove_item(key),
     }
-    try {
-        const headers = body === undefined ? {} : { "content-type": "application/json" };
-        // Beside the console: under its base path when it is served under one.
-        const response = await fetch(new URL("." + url, document.baseURI), { method, headers, body });
-        return [response.status, await response.text(), response.headers.get("x-amzn-ErrorType") ?? undefined];
-    } catch (error) {
-        return [0, String(error)];
+    .is_ok()
+}
+
+/// Calls `changed` whenever another tab changes localStorage, except `ignored_key`, for as
+/// long as the page lives.
+pub fn on_storage_change(ignored_key: &'static str, changed: impl Fn() + 'static) {
+    let listener = Closure::<dyn Fn(StorageEvent)>::new(move |event: StorageEvent| {
+        if event.key().as_deref() != Some(ignored_key) {
+            changed();
+        }
+    });
+    // Never removed, so the closure is leaked rather than kept: it lives as long as the page.
+    let _ = window().add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Saves `text` in the browser's downloads as the file `name`.
+pub fn download_json(name: &str, text: &str) {
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json");
+    let parts = js_sys::Array::of1(&text.into());
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(link) = document().create_element("a").ok().and_then(|element| element.dyn_into::<HtmlAnchorElement>().ok()) {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    let _ = Url::revoke_object_url(&url);
+}
+
+/// The file chosen in the file input with this id, if any.
+pub fn chosen_file(input_id: &str) -> Option<File> {
+    document().get_element_by_id(input_id)?.dyn_into::<HtmlInputElement>().ok()?.files()?.get(0)
+}
+
+/// A file's text; the browser's reason when it cannot be read.
+pub async fn file_text(file: &File) -> Result<String, String> {
+    match JsFuture::from(file.text()).await {
+        Ok(text) => Ok(text.as_string().unwrap_or_default()),
+        Err(error) => Err(js_sys::Error::from(error).to_string().into()),
     }
 }
-export function setting(key) {
-    try { return localStorage.getItem(key); } catch { return null; }
+
+/// `2026-11-26`.
+pub fn today() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect()
 }
-export function set_setting(key, value) {
-    try {
-        if (value === undefined) localStorage.removeItem(key); else localStorage.setItem(key, value);
-        return true;
-    } catch { return false; }
+
+/// Starts the console again.
+pub fn reload() {
+    let _ = window().location().reload();
 }
-export function on_storage_change(ignored_key, changed) {
-    addEventListener("storage", (event) => { if (event.key !== ignored_key) changed(); });
+
+/// `/meshes/m1/virtual-services?filter=a`, as the address bar shows it.
+pub fn current_path_and_query() -> String {
+    let location = window().location();
+    location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
 }
-export function download_json(name, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.click();
-    URL.revokeObjectURL(url);
+
+/// Replaces the query of the current history entry, if it differs (no navigation).
+pub fn replace_query(query: &str) {
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    if search.strip_prefix('?').unwrap_or(&search) == query {
+        return;
+    }
+    let url = format!("{}?{query}", location.pathname().unwrap_or_default());
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
 }
-export async function chosen_file_text(input_id) {
-    const file = document.getElementById(input_id)?.files?.[0];
-    return file ? await file.text() : undefined;
+
+pub fn copy_text(text: &str) {
+    let clipboard = window().navigator().clipboard();
+    // Browsers give no clipboard outside a secure context.
+    if !clipboard.is_undefined() {
+        let _ = clipboard.write_text(text);
+    }
 }
-export function today() {
-    return new Date().toISOString().slice(0, 10);
+
+/// Moves focus to the element with this id (the first field in error).
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = document().get_element_by_id(id).and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
 }
-export function reload() {
-    location.reload();
+
+pub fn set_title(title: &str) {
+    document().set_title(title);
 }
-export function current_path_and_query() {
-    return location.pathname + location.search;
+
+/// Asks the browser's own OK / Cancel dialog; true on OK.
+pub fn confirm_action(question: &str) -> bool {
+    window().confirm_with_message(question).unwrap_or(false)
 }
-export function replace_query(query) {
-    if (location.search.replace(/^\?/, "") !== query) history.replaceState(null, "", location.pathname + "?" + query);
-}
-export function copy_text(text) {
-    navigator.clipboard?.writeText(text);
-}
-export function focus_by_id(id) {
-    document.getElementById(id)?.focus();
-}
-export function set_title(title) {
-    document.title = title;
-}
-export function confirm_action(question) {
-    return confirm(question);
-}
-export function base_path() {
-    return new URL(document.baseURI).pathname.replace(/\/+$/, "");
-}
-"#)]
-extern "C" {
-    /// A value this console keeps in localStorage, if any.
-    pub fn setting(key: &str) -> Option<String>;
-    /// Keeps (or, with `None`, forgets) a value; false when the browser refuses.
-    pub fn set_setting(key: &str, value: Option<String>) -> bool;
-    /// Calls `changed` whenever another tab changes localStorage, except `ignored_key`.
-    pub fn on_storage_change(ignored_key: &str, changed: &Closure<dyn Fn()>);
-    pub fn download_json(name: &str, text: &str);
-    /// The text of the file chosen in the file input with this id.
-    pub async fn chosen_file_text(input_id: &str) -> JsValue;
-    /// `2026-11-26`.
-    pub fn today() -> String;
-    /// Starts the console again.
-    pub fn reload();
-    /// `/meshes/m1/virtual-services?filter=a`, as the address bar shows it.
-    pub fn current_path_and_query() -> String;
-    /// Replaces the query of the current history entry, if it differs (no navigation).
-    pub fn replace_query(query: &str);
-    pub fn copy_text(text: &str);
-    /// Moves focus to the element with this id (the first field in error).
-    pub fn focus_by_id(id: &str);
-    pub fn set_title(title: &str);
-    /// Asks the browser's own OK / Cancel dialog; true on OK.
-    pub fn confirm_action(question: &str) -> bool;
-    /// The path of the page's `<base href>`, without its trailing slash.
-    pub fn base_path() -> String;
-    /// The engine built for the browser, and requests to it or to the server: see
-    /// `api::transport`.
-    #[wasm_bindgen(catch, js_name = load_engine)]
-    pub async fn load_engine_module() -> Result<(), JsValue>;
-    #[wasm_bindgen(js_name = request)]
-    pub async fn request_js(in_browser: bool, method: &str, url: &str, body: Option<String>) -> JsValue;
+
+/// The path of the page's `<base href>`, without its trailing slash.
+pub fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().and_then(|uri| Url::new(&uri).ok());
+    base.map(|url| url.pathname().trim_end_matches('/').to_owned()).unwrap_or_default()
 }

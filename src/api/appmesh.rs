@@ -4,6 +4,7 @@
 use super::{Backend, BackendError, Call, ProviderData, ProviderSummary, Storage, transport};
 use crate::components::query::encode;
 use crate::providers::kind::Provider;
+use gloo_net::http::Method;
 use mesh_engine::error::{ErrorBody, ErrorKind};
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
 use mesh_engine::names::{AccountId, ResourceName, ServiceName};
@@ -34,15 +35,15 @@ impl AppMeshBackend {
     }
 
     fn get<T: DeserializeOwned + 'static>(&self, url: String) -> Call<T> {
-        self.call(Method::Get, url, None)
+        self.call(Method::GET, url, None)
     }
 
     fn delete<T: DeserializeOwned + 'static>(&self, url: String) -> Call<T> {
-        self.call(Method::Delete, url, None)
+        self.call(Method::DELETE, url, None)
     }
 
     fn put<T: DeserializeOwned + 'static>(&self, url: String, body: &impl Serialize) -> Call<T> {
-        self.call(Method::Put, url, Some(serde_json::to_string(body).expect("inputs serialize")))
+        self.call(Method::PUT, url, Some(serde_json::to_string(body).expect("inputs serialize")))
     }
 
     /// One request and its JSON answer. Only the decoding depends on `T`: the request itself
@@ -71,27 +72,9 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, BackendError> {
         .map_err(|error| BackendError::Unreachable(format!("unexpected answer at line {}, column {}", error.line(), error.column())))
 }
 
-/// HTTP methods, as the API uses them.
-#[derive(Clone, Copy)]
-enum Method {
-    Get,
-    Put,
-    Delete,
-}
-
-impl Method {
-    fn name(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Put => "PUT",
-            Method::Delete => "DELETE",
-        }
-    }
-}
-
 /// Sends a request; the body of a success, or the App Mesh error.
 async fn send(storage: Storage, method: Method, url: String, body: Option<String>) -> Result<String, BackendError> {
-    let reply = transport::request(storage == Storage::Browser, method.name(), &url, body).await;
+    let reply = transport::request(storage == Storage::Browser, method, &url, body).await;
     match reply.status {
         0 => Err(BackendError::Unreachable(reply.body)),
         200..300 => Ok(reply.body),
@@ -133,7 +116,7 @@ fn page_texts(storage: Storage, first_url: String, limit: u8) -> Call<Vec<String
         let mut pages = Vec::new();
         let mut token: Option<String> = None;
         loop {
-            let page = send(storage, Method::Get, page_url(&first_url, limit, token.as_deref()), None).await?;
+            let page = send(storage, Method::GET, page_url(&first_url, limit, token.as_deref()), None).await?;
             token = decode::<Next>(&page)?.token;
             pages.push(page);
             if token.is_none() {
@@ -161,7 +144,7 @@ impl Backend for AppMeshBackend {
         struct Identity {
             account: AccountId,
         }
-        let text = self.text(Method::Get, "/console-api/identity".into(), None);
+        let text = self.text(Method::GET, "/console-api/identity".into(), None);
         Box::pin(async move { Ok(decode::<Identity>(&text.await?)?.account) })
     }
 
@@ -229,14 +212,14 @@ impl Backend for AppMeshBackend {
     }
 
     fn export_store(&self) -> Call<String> {
-        self.text(Method::Get, STORE.into(), None)
+        self.text(Method::GET, STORE.into(), None)
     }
 
     fn import_store(&self, document: String) -> Call<()> {
-        self.call_done(Method::Put, STORE, Some(document))
+        self.call_done(Method::PUT, STORE, Some(document))
     }
 
     fn reset_store(&self) -> Call<()> {
-        self.call_done(Method::Delete, STORE, None)
+        self.call_done(Method::DELETE, STORE, None)
     }
 }

@@ -9,5 +9,6 @@ pub fn download(text: &str) {
 
 /// The text of the file chosen in the file input with this id.
 pub async fn read_chosen_file(input_id: &str) -> Result<String, String> {
-    web::chosen_file_text(input_id).await.as_string().ok_or_else(|| "Choose a file to import.".to_string())
+    let file = web::chosen_file(input_id).ok_or_else(|| "Choose a file to import.".to_string())?;
+    web::file_text(&file).await.map_err(|reason| format!("The file could not be read ({reason})."))
 }
