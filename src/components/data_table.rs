@@ -44,7 +44,7 @@ impl TableUrl {
 
 /// The filter box; typing goes back to the first page.
 #[component]
-pub fn FilterBox(id: &'static str, label: &'static str, table: TableUrl) -> impl IntoView {
+pub fn FilterBox(id: &'static str, #[prop(into)] label: String, table: TableUrl) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
@@ -61,7 +61,7 @@ pub fn FilterBox(id: &'static str, label: &'static str, table: TableUrl) -> impl
 
 /// A column header that sorts: a button, with `aria-sort` on the sorted column only.
 #[component]
-pub fn SortHeader(column: &'static str, label: &'static str, table: TableUrl) -> impl IntoView {
+pub fn SortHeader(column: &'static str, #[prop(into)] label: String, table: TableUrl) -> impl IntoView {
     view! {
         <th scope="col" aria-sort=move || Sort::aria_sort(table.sort.get().as_ref(), column)>
             <button type="button" on:click=move |_| {
