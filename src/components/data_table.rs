@@ -1,7 +1,6 @@
 //! The parts of a filterable, sortable, paged table whose state is in the URL.
 
-use super::query::QueryBuilder;
-use super::table::Sort;
+use super::table::{Sort, TableState};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -17,24 +16,17 @@ pub struct TableUrl {
 impl TableUrl {
     pub fn read() -> Self {
         let query = use_query_map();
+        let state = Memo::new(move |_| TableState::from_query(&*query.read()));
         Self {
-            filter: Memo::new(move |_| query.read().get("filter").unwrap_or_default()),
-            sort: Memo::new(move |_| query.read().get("sort").and_then(|sort| Sort::parse(&sort))),
-            page: Memo::new(move |_| query.read().get("page").and_then(|page| page.parse().ok()).unwrap_or(1)),
+            filter: Memo::new(move |_| state.read().filter.clone()),
+            sort: Memo::new(move |_| state.read().sort.clone()),
+            page: Memo::new(move |_| state.read().page),
         }
     }
 
     /// Replaces the URL (no new history entry, no scroll jump) with a changed state.
     pub fn set(filter: &str, sort: Option<&Sort>, page: usize) {
-        let mut query = QueryBuilder::new();
-        query.push_nonempty("filter", filter);
-        if let Some(sort) = sort {
-            query.push("sort", &sort.to_param());
-        }
-        if page > 1 {
-            query.push("page", &page.to_string());
-        }
-        let query = query.finish();
+        let query = TableState { filter: filter.to_owned(), sort: sort.cloned(), page }.to_query();
         let path = use_location().pathname.get_untracked();
         let url = if query.is_empty() { path } else { format!("{path}?{query}") };
         // The path already carries the router's base: taken as it is, not resolved again.
