@@ -15,9 +15,9 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
+use mesh_engine::resource::ProviderKind;
 use providers::detail::ProviderDetail;
 use providers::form::{CreateProvider, EditProvider};
-use providers::kind::Provider;
 use providers::list::ProviderList;
 
 /// Finds out where data is kept (see `storage::start`), then shows the console, or why it
@@ -58,14 +58,14 @@ fn Console(backend: api::appmesh::AppMeshBackend) -> impl IntoView {
                         <Route path=path!("virtual-services/create") view=virtual_services::wizard::CreateVirtualService />
                         <Route path=path!("virtual-services/:service") view=virtual_services::detail::VirtualServiceDetail />
                         <Route path=path!("virtual-services/:service/edit") view=virtual_services::edit::EditVirtualService />
-                        <Route path=path!("virtual-routers") view=|| view! { <ProviderList kind=Provider::VirtualRouter /> } />
-                        <Route path=path!("virtual-routers/create") view=|| view! { <CreateProvider kind=Provider::VirtualRouter /> } />
-                        <Route path=path!("virtual-routers/:name") view=|| view! { <ProviderDetail kind=Provider::VirtualRouter /> } />
-                        <Route path=path!("virtual-routers/:name/edit") view=|| view! { <EditProvider kind=Provider::VirtualRouter /> } />
-                        <Route path=path!("virtual-nodes") view=|| view! { <ProviderList kind=Provider::VirtualNode /> } />
-                        <Route path=path!("virtual-nodes/create") view=|| view! { <CreateProvider kind=Provider::VirtualNode /> } />
-                        <Route path=path!("virtual-nodes/:name") view=|| view! { <ProviderDetail kind=Provider::VirtualNode /> } />
-                        <Route path=path!("virtual-nodes/:name/edit") view=|| view! { <EditProvider kind=Provider::VirtualNode /> } />
+                        <Route path=path!("virtual-routers") view=|| view! { <ProviderList kind=ProviderKind::VirtualRouter /> } />
+                        <Route path=path!("virtual-routers/create") view=|| view! { <CreateProvider kind=ProviderKind::VirtualRouter /> } />
+                        <Route path=path!("virtual-routers/:name") view=|| view! { <ProviderDetail kind=ProviderKind::VirtualRouter /> } />
+                        <Route path=path!("virtual-routers/:name/edit") view=|| view! { <EditProvider kind=ProviderKind::VirtualRouter /> } />
+                        <Route path=path!("virtual-nodes") view=|| view! { <ProviderList kind=ProviderKind::VirtualNode /> } />
+                        <Route path=path!("virtual-nodes/create") view=|| view! { <CreateProvider kind=ProviderKind::VirtualNode /> } />
+                        <Route path=path!("virtual-nodes/:name") view=|| view! { <ProviderDetail kind=ProviderKind::VirtualNode /> } />
+                        <Route path=path!("virtual-nodes/:name/edit") view=|| view! { <EditProvider kind=ProviderKind::VirtualNode /> } />
                     </ParentRoute>
                 </Routes>
             </shell::Shell>

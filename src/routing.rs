@@ -1,6 +1,7 @@
 //! Every URL of the console, in one place: views link with these, never with string literals.
 
-use crate::components::query::encode;
+use mesh_engine::percent::{Part, decode, encode};
+use mesh_engine::resource::{MeshResourceKind, ProviderKind};
 
 pub const MESHES: &str = "/meshes";
 pub const SETTINGS: &str = "/settings";
@@ -22,53 +23,56 @@ pub fn redirect(path: &str) {
 
 /// A browser path with the base taken off: the console's own path, as routes name it.
 pub fn app_path(path: &str) -> String {
-    let base = base();
-    path.strip_prefix(base.as_str()).filter(|rest| rest.is_empty() || rest.starts_with('/')).unwrap_or(path).to_owned()
+    without_base(path, &base()).to_owned()
 }
 
-/// The parts of a mesh's section URLs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    VirtualServices,
-    VirtualRouters,
-    VirtualNodes,
+fn without_base<'p>(path: &'p str, base: &str) -> &'p str {
+    path.strip_prefix(base).filter(|rest| rest.is_empty() || rest.starts_with('/')).unwrap_or(path)
 }
+
+/// The current page, to come back to.
+pub fn current_url() -> String {
+    app_path(&crate::web::current_path_and_query())
+}
+
+/// The mesh an app path is in (`/meshes/{mesh}/…`), decoded; `None` outside a mesh or when
+/// its name is not percent-encoded correctly.
+pub fn mesh_of_path(path: &str) -> Option<String> {
+    let mesh = path.strip_prefix("/meshes/")?.split('/').next()?;
+    if mesh.is_empty() || mesh == "create" {
+        return None;
+    }
+    decode(mesh, Part::Path).ok()
+}
+
+/// The parts of a mesh's section URLs: one per kind of resource in a mesh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section(MeshResourceKind);
 
 impl Section {
-    pub const ALL: [Section; 3] = [Section::VirtualServices, Section::VirtualRouters, Section::VirtualNodes];
+    pub const VIRTUAL_SERVICES: Section = Section(MeshResourceKind::VirtualService);
+    /// In the order of the navigation.
+    pub const ALL: [Section; 3] =
+        [Self::VIRTUAL_SERVICES, Section(MeshResourceKind::VIRTUAL_ROUTER), Section(MeshResourceKind::VIRTUAL_NODE)];
 
-    pub fn slug(self) -> &'static str {
-        match self {
-            Section::VirtualServices => "virtual-services",
-            Section::VirtualRouters => "virtual-routers",
-            Section::VirtualNodes => "virtual-nodes",
-        }
+    /// `virtual-nodes`: the noun, plural, in a URL.
+    pub fn slug(self) -> String {
+        format!("{}s", self.noun().replace(' ', "-"))
     }
 
-    pub fn title(self) -> &'static str {
-        match self {
-            Section::VirtualServices => "Virtual services",
-            Section::VirtualRouters => "Virtual routers",
-            Section::VirtualNodes => "Virtual nodes",
-        }
+    /// "Virtual nodes".
+    pub fn title(self) -> String {
+        format!("{}s", self.noun_title())
     }
 
     /// One of the section's resources, in a sentence: "virtual service".
     pub fn noun(self) -> &'static str {
-        match self {
-            Section::VirtualServices => "virtual service",
-            Section::VirtualRouters => "virtual router",
-            Section::VirtualNodes => "virtual node",
-        }
+        self.0.noun()
     }
 
     /// One of the section's resources, first in a sentence: "Virtual service".
     pub fn noun_title(self) -> &'static str {
-        match self {
-            Section::VirtualServices => "Virtual service",
-            Section::VirtualRouters => "Virtual router",
-            Section::VirtualNodes => "Virtual node",
-        }
+        self.0.title()
     }
 
     pub fn from_path(path: &str) -> Option<Section> {
@@ -80,12 +84,23 @@ impl Section {
     }
 }
 
-pub fn section(mesh: &str, section: Section) -> String {
-    format!("{MESHES}/{}/{}", encode(mesh), section.slug())
+impl From<ProviderKind> for Section {
+    fn from(kind: ProviderKind) -> Self {
+        Section(kind.into())
+    }
+}
+
+pub fn section(mesh: &str, section: impl Into<Section>) -> String {
+    format!("{MESHES}/{}/{}", encode(mesh), section.into().slug())
+}
+
+/// A section's list, filtered: where a provider's name links to.
+pub fn filtered_section(mesh: &str, kind: impl Into<Section>, filter: &str) -> String {
+    format!("{}?filter={}", section(mesh, kind), encode(filter))
 }
 
 pub fn virtual_services(mesh: &str) -> String {
-    section(mesh, Section::VirtualServices)
+    section(mesh, Section::VIRTUAL_SERVICES)
 }
 
 pub fn virtual_service(mesh: &str, name: &str) -> String {
@@ -97,16 +112,16 @@ pub fn create_virtual_service(mesh: &str) -> String {
 }
 
 /// A virtual router or node's details.
-pub fn resource(mesh: &str, kind: Section, name: &str) -> String {
+pub fn resource(mesh: &str, kind: impl Into<Section>, name: &str) -> String {
     format!("{}/{}", section(mesh, kind), encode(name))
 }
 
-pub fn edit_resource(mesh: &str, kind: Section, name: &str) -> String {
+pub fn edit_resource(mesh: &str, kind: impl Into<Section>, name: &str) -> String {
     format!("{}/edit", resource(mesh, kind, name))
 }
 
 /// The create form of a section's resource.
-pub fn create_in(mesh: &str, kind: Section) -> String {
+pub fn create_in(mesh: &str, kind: impl Into<Section>) -> String {
     format!("{}/create", section(mesh, kind))
 }
 
@@ -122,13 +137,68 @@ mod tests {
     fn urls_encode_names() {
         assert_eq!(virtual_service("m 1", "svc.local"), "/meshes/m%201/virtual-services/svc.local");
         assert_eq!(create_virtual_service("m1"), "/meshes/m1/virtual-services/create");
-        assert_eq!(section("m1", Section::VirtualNodes), "/meshes/m1/virtual-nodes");
+        assert_eq!(section("m1", ProviderKind::VirtualNode), "/meshes/m1/virtual-nodes");
+        assert_eq!(create_in("m1", ProviderKind::VirtualRouter), "/meshes/m1/virtual-routers/create");
+        assert_eq!(filtered_section("m1", ProviderKind::VirtualNode, "n 1"), "/meshes/m1/virtual-nodes?filter=n%201");
+    }
+
+    #[test]
+    fn sections_are_named_from_their_kind() {
+        let titles: Vec<String> = Section::ALL.into_iter().map(Section::title).collect();
+        assert_eq!(titles, ["Virtual services", "Virtual routers", "Virtual nodes"]);
+        assert_eq!(Section::from(ProviderKind::VirtualNode).noun_title(), "Virtual node");
     }
 
     #[test]
     fn the_section_of_a_path() {
-        assert_eq!(Section::from_path("/meshes/m1/virtual-routers"), Some(Section::VirtualRouters));
-        assert_eq!(Section::from_path("/meshes/m1/virtual-services/svc/edit"), Some(Section::VirtualServices));
+        assert_eq!(Section::from_path("/meshes/m1/virtual-routers"), Some(ProviderKind::VirtualRouter.into()));
+        assert_eq!(Section::from_path("/meshes/m1/virtual-services/svc/edit"), Some(Section::VIRTUAL_SERVICES));
         assert_eq!(Section::from_path("/meshes"), None);
+    }
+
+    #[test]
+    fn the_mesh_of_a_path() {
+        assert_eq!(mesh_of_path("/meshes/m%201/virtual-nodes").as_deref(), Some("m 1"));
+        assert_eq!(mesh_of_path("/meshes/create"), None);
+        assert_eq!(mesh_of_path("/meshes/%E9/virtual-nodes"), None, "not UTF-8");
+        assert_eq!(mesh_of_path("/meshes/%"), None);
+        assert_eq!(mesh_of_path("/settings"), None);
+    }
+
+    #[test]
+    fn the_base_comes_off_whole_segments_only() {
+        assert_eq!(without_base("/console/meshes", "/console"), "/meshes");
+        assert_eq!(without_base("/console", "/console"), "");
+        assert_eq!(without_base("/consoles/meshes", "/console"), "/consoles/meshes");
+        assert_eq!(without_base("/meshes", ""), "/meshes");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_path_is_read_without_panicking(path in ".*", base in "(/[a-zé%]{0,6}){0,2}") {
+            let _ = Section::from_path(&path);
+            let _ = mesh_of_path(&path);
+            let _ = without_base(&path, &base);
+        }
+
+        #[test]
+        fn a_mesh_name_survives_its_url(mesh in ".{1,40}", section in 0..3usize) {
+            prop_assume!(mesh != "create");
+            let path = self::section(&mesh, Section::ALL[section]);
+            prop_assert_eq!(mesh_of_path(&path), Some(mesh));
+            prop_assert_eq!(Section::from_path(&path), Some(Section::ALL[section]));
+        }
+
+        #[test]
+        fn the_base_comes_off_what_it_was_put_on(base in "(/[a-z]{1,6}){0,2}", rest in "(/[^/]{0,8}){0,3}") {
+            let path = format!("{base}{rest}");
+            prop_assert_eq!(without_base(&path, &base), rest.as_str());
+        }
     }
 }

@@ -30,15 +30,9 @@ pub fn Shell(children: Children) -> impl IntoView {
 fn MeshPicker() -> impl IntoView {
     let known = crate::meshes::known::use_known_meshes().0;
     let location = use_location();
-    let current = Memo::new(move |_| {
-        let path = routing::app_path(&location.pathname.get());
-        path.strip_prefix("/meshes/")
-            .and_then(|rest| rest.split('/').next())
-            .filter(|mesh| !mesh.is_empty() && *mesh != "create")
-            .map(|mesh| String::from(js_sys::decode_uri_component(mesh).map(String::from).unwrap_or_else(|_| mesh.into())))
-    });
+    let current = Memo::new(move |_| routing::mesh_of_path(&routing::app_path(&location.pathname.get())));
     let choose = move |mesh: String| {
-        let section = Section::from_path(&routing::app_path(&location.pathname.get_untracked())).unwrap_or(Section::VirtualServices);
+        let section = Section::from_path(&routing::app_path(&location.pathname.get_untracked())).unwrap_or(Section::VIRTUAL_SERVICES);
         let target = if mesh.is_empty() { routing::MESHES.to_string() } else { routing::section(&mesh, section) };
         use_navigate()(&target, Default::default());
     };

@@ -2,12 +2,12 @@
 //! HTTP or to the engine in this browser: the same requests, the same answers.
 
 use super::{Backend, BackendError, Call, ProviderData, ProviderSummary, Storage, transport};
-use crate::components::query::encode;
-use crate::providers::kind::Provider;
 use gloo_net::http::Method;
 use mesh_engine::error::{ErrorBody, ErrorKind};
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
 use mesh_engine::names::{AccountId, ResourceName, ServiceName};
+use mesh_engine::percent::encode;
+use mesh_engine::resource::ProviderKind;
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, MeshAddress};
 use serde::Serialize;
@@ -180,11 +180,11 @@ impl Backend for AppMeshBackend {
         self.delete(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))))
     }
 
-    fn describe_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData> {
+    fn describe_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData> {
         self.get(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))))
     }
 
-    fn save_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName, spec: Value, create: bool) -> Call<ProviderData> {
+    fn save_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName, spec: Value, create: bool) -> Call<ProviderData> {
         if create {
             self.put(self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), &json!({ kind.name_member(): name, "spec": spec }))
         } else {
@@ -192,11 +192,11 @@ impl Backend for AppMeshBackend {
         }
     }
 
-    fn delete_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData> {
+    fn delete_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData> {
         self.delete(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))))
     }
 
-    fn list_providers(&self, kind: Provider, mesh: MeshAddress) -> Call<Vec<ProviderSummary>> {
+    fn list_providers(&self, kind: ProviderKind, mesh: MeshAddress) -> Call<Vec<ProviderSummary>> {
         /// A page of ListVirtualNodes or ListVirtualRouters.
         #[derive(serde::Deserialize)]
         #[serde(rename_all = "camelCase")]

@@ -5,10 +5,10 @@
 pub mod appmesh;
 pub mod transport;
 
-use crate::providers::kind::Provider;
 use leptos::prelude::*;
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
 use mesh_engine::names::{AccountId, ResourceName, ServiceName};
+use mesh_engine::resource::ProviderKind;
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, ErrorKind, MeshAddress};
 use serde_json::Value;
@@ -107,11 +107,11 @@ pub trait Backend: Send + Sync {
     fn update_virtual_service(&self, mesh: MeshAddress, name: ServiceName, input: UpdateVirtualServiceInput) -> Call<VirtualServiceData>;
     fn delete_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData>;
 
-    fn list_providers(&self, kind: Provider, mesh: MeshAddress) -> Call<Vec<ProviderSummary>>;
-    fn describe_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData>;
+    fn list_providers(&self, kind: ProviderKind, mesh: MeshAddress) -> Call<Vec<ProviderSummary>>;
+    fn describe_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData>;
     /// Creates one when `create`, else replaces the spec of the one named.
-    fn save_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName, spec: Value, create: bool) -> Call<ProviderData>;
-    fn delete_provider(&self, kind: Provider, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData>;
+    fn save_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName, spec: Value, create: bool) -> Call<ProviderData>;
+    fn delete_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData>;
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>>;
 

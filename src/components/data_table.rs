@@ -1,7 +1,6 @@
 //! The parts of a filterable, sortable, paged table whose state is in the URL.
 
-use super::query::QueryBuilder;
-use super::table::Sort;
+use super::table::{Sort, TableState};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -17,24 +16,17 @@ pub struct TableUrl {
 impl TableUrl {
     pub fn read() -> Self {
         let query = use_query_map();
+        let state = Memo::new(move |_| TableState::from_query(&*query.read()));
         Self {
-            filter: Memo::new(move |_| query.read().get("filter").unwrap_or_default()),
-            sort: Memo::new(move |_| query.read().get("sort").and_then(|sort| Sort::parse(&sort))),
-            page: Memo::new(move |_| query.read().get("page").and_then(|page| page.parse().ok()).unwrap_or(1)),
+            filter: Memo::new(move |_| state.read().filter.clone()),
+            sort: Memo::new(move |_| state.read().sort.clone()),
+            page: Memo::new(move |_| state.read().page),
         }
     }
 
     /// Replaces the URL (no new history entry, no scroll jump) with a changed state.
     pub fn set(filter: &str, sort: Option<&Sort>, page: usize) {
-        let mut query = QueryBuilder::new();
-        query.push_nonempty("filter", filter);
-        if let Some(sort) = sort {
-            query.push("sort", &sort.to_param());
-        }
-        if page > 1 {
-            query.push("page", &page.to_string());
-        }
-        let query = query.finish();
+        let query = TableState { filter: filter.to_owned(), sort: sort.cloned(), page }.to_query();
         let path = use_location().pathname.get_untracked();
         let url = if query.is_empty() { path } else { format!("{path}?{query}") };
         // The path already carries the router's base: taken as it is, not resolved again.
@@ -44,7 +36,7 @@ impl TableUrl {
 
 /// The filter box; typing goes back to the first page.
 #[component]
-pub fn FilterBox(id: &'static str, label: &'static str, table: TableUrl) -> impl IntoView {
+pub fn FilterBox(id: &'static str, #[prop(into)] label: String, table: TableUrl) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
@@ -61,7 +53,7 @@ pub fn FilterBox(id: &'static str, label: &'static str, table: TableUrl) -> impl
 
 /// A column header that sorts: a button, with `aria-sort` on the sorted column only.
 #[component]
-pub fn SortHeader(column: &'static str, label: &'static str, table: TableUrl) -> impl IntoView {
+pub fn SortHeader(column: &'static str, #[prop(into)] label: String, table: TableUrl) -> impl IntoView {
     view! {
         <th scope="col" aria-sort=move || Sort::aria_sort(table.sort.get().as_ref(), column)>
             <button type="button" on:click=move |_| {

@@ -1,4 +1,7 @@
-//! Query strings: the part of every URL that holds a view's state.
+//! Query strings: the part of every URL that holds a view's state. Encoding and decoding
+//! are the engine's, the same as the API's front doors use.
+
+use mesh_engine::percent::{self, encode};
 
 /// Where a view reads its query values from: the router's map, or a plain map in tests.
 pub trait QueryLookup {
@@ -53,52 +56,11 @@ impl QueryBuilder {
     }
 }
 
-/// Percent-encodes everything but the unreserved characters of RFC 3986.
-pub fn encode(value: &str) -> String {
-    let mut encoded = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            encoded.push(byte as char);
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
-}
-
-/// Parses a query string that is not the router's (a `returnTo` URL's, say).
+/// Parses a query string that is not the router's (a `returnTo` URL's, say). A malformed
+/// pair (a bad `%` escape, bytes that are not UTF-8) is left out: the URL came from
+/// outside, and the rest of it is still worth reading.
 pub fn parse(query: &str) -> Pairs {
-    fn decode(text: &str) -> String {
-        let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'%' if i + 2 < bytes.len() => {
-                    out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
-                    i += 3;
-                }
-                b'+' => {
-                    out.push(b' ');
-                    i += 1;
-                }
-                byte => {
-                    out.push(byte);
-                    i += 1;
-                }
-            }
-        }
-        String::from_utf8(out).unwrap()
-    }
-    query
-        .split('&')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let (key, value) = part.split_once('=').unwrap_or((part, ""));
-            (decode(key), decode(value))
-        })
-        .collect::<Vec<_>>()
-        .into()
+    percent::query_pairs(query).filter_map(Result::ok).collect::<Vec<_>>().into()
 }
 
 #[cfg(test)]
@@ -113,5 +75,43 @@ mod tests {
         let text = query.finish();
         assert_eq!(text, "name=a%20b%26c%3Dd%2F%C3%A9");
         assert_eq!(parse(&text).lookup("name").unwrap(), "a b&c=d/é");
+    }
+
+    #[test]
+    fn malformed_pairs_are_left_out_not_a_crash() {
+        // `%25E9` decodes to the text `%E9`, which is fine; `%E9` alone is not UTF-8.
+        assert_eq!(parse("returnTo=%25E9").lookup("returnTo").unwrap(), "%E9");
+        assert_eq!(parse("returnTo=%E9&step=tags").lookup("returnTo"), None);
+        assert_eq!(parse("returnTo=%E9&step=tags").lookup("step").unwrap(), "tags");
+        for query in ["%", "a=%", "a=%4", "%zz=1", "a=b%", "é=%C3"] {
+            assert_eq!(parse(query), Pairs::default(), "{query}");
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_query_parses_without_panicking(query in ".*") {
+            let _ = parse(&query);
+        }
+
+        #[test]
+        fn built_queries_read_back(pairs in proptest::collection::vec(("[a-z]{1,8}", any::<String>()), 0..6)) {
+            let mut query = QueryBuilder::new();
+            for (key, value) in &pairs {
+                query.push(key, value);
+            }
+            let parsed = parse(&query.finish());
+            for (key, value) in &pairs {
+                let first = pairs.iter().find(|(earlier, _)| earlier == key).map(|(_, value)| value);
+                let found = parsed.lookup(key);
+                prop_assert_eq!(found.as_ref(), first, "{} of {:?}", key, value);
+            }
+        }
     }
 }

@@ -1,13 +1,13 @@
 //! The details page of a virtual service, node or router: breadcrumbs, header with Edit and
-//! Delete, the fields the caller gives, tags, and a delete that asks to type `delete`. For a
-//! node or router it also shows which virtual services it provides, which is why App Mesh
-//! would refuse to delete it.
+//! Delete, the fields the caller gives, tags, and a delete that asks to type `delete`. Given
+//! the virtual services a node or router provides, it shows them, and why App Mesh would
+//! refuse to delete it.
 
 use super::confirm_delete::ConfirmDelete;
 use super::metadata::TagTable;
-use super::provided_services::{self, ProvidedServices};
+use super::service_links::ServiceLinks;
 use super::submission::{Done, Submission};
-use crate::api::Call;
+use crate::api::{BackendError, Call};
 use crate::components::link::A;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
@@ -19,14 +19,16 @@ pub type DeleteCall = Arc<dyn Fn() -> Call<()> + Send + Sync>;
 
 #[component]
 pub fn ResourcePage(
-    section: Section,
+    #[prop(into)] section: Section,
     mesh: String,
     name: String,
     tags: Vec<TagRef>,
     delete: DeleteCall,
+    /// The virtual services this resource provides, when it is a provider.
+    #[prop(optional)]
+    provided: Option<LocalResource<Result<Vec<String>, BackendError>>>,
     children: Children,
 ) -> impl IntoView {
-    let provided = (section != Section::VirtualServices).then(|| provided_services::load(section, name.clone()));
     let deleting = RwSignal::new(false);
     let remove = Submission::new();
     let on_confirm = {
@@ -46,7 +48,7 @@ pub fn ResourcePage(
             move || provided.get().and_then(Result::ok).filter(|services| !services.is_empty()).map(|services| view! {
                 <div class="alert alert-warning">
                     <p>{format!("This {} provides these virtual services. App Mesh will refuse to delete it until they have another provider or are deleted:", section.noun())}</p>
-                    <ProvidedServices mesh=mesh.clone() services=services />
+                    <ServiceLinks mesh=mesh.clone() services=services />
                 </div>
             })
         })
@@ -55,7 +57,7 @@ pub fn ResourcePage(
         let mesh = mesh.clone();
         view! {
             <div><dt>"Provides"</dt><dd>{move || provided.get().and_then(Result::ok).map(|services| view! {
-                <ProvidedServices mesh=mesh.clone() services=services />
+                <ServiceLinks mesh=mesh.clone() services=services />
             })}</dd></div>
         }
     });

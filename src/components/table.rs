@@ -1,9 +1,42 @@
 //! Filter, sort and page a list in the browser, with the state in the URL:
 //! `?filter=…&sort=-lastUpdated&page=2`. Pure logic, tested natively.
 
+use super::query::{QueryBuilder, QueryLookup};
 use std::cmp::Ordering;
 
 pub const PAGE_SIZE: usize = 10;
+
+/// What a table shows, as its URL says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableState {
+    pub filter: String,
+    pub sort: Option<Sort>,
+    /// 1-based; anything that is not a number is the first page.
+    pub page: usize,
+}
+
+impl TableState {
+    pub fn from_query(query: &impl QueryLookup) -> Self {
+        Self {
+            filter: query.lookup("filter").unwrap_or_default(),
+            sort: query.lookup("sort").and_then(|sort| Sort::parse(&sort)),
+            page: query.lookup("page").and_then(|page| page.parse().ok()).unwrap_or(1),
+        }
+    }
+
+    /// The query string of this state, without what is the default.
+    pub fn to_query(&self) -> String {
+        let mut query = QueryBuilder::new();
+        query.push_nonempty("filter", &self.filter);
+        if let Some(sort) = &self.sort {
+            query.push("sort", &sort.to_param());
+        }
+        if self.page > 1 {
+            query.push("page", &self.page.to_string());
+        }
+        query.finish()
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -97,9 +130,10 @@ pub fn page_of<T: TableRow>(mut rows: Vec<T>, filter: &str, sort: Option<&Sort>,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::query::parse;
 
     #[derive(Debug, Clone, PartialEq)]
-    struct Row(String, u32);
+    pub(super) struct Row(pub(super) String, pub(super) u32);
 
     impl TableRow for Row {
         fn search_text(&self) -> String {
@@ -151,10 +185,62 @@ mod tests {
     }
 
     #[test]
+    fn the_state_reads_back_from_its_query() {
+        let state = TableState { filter: "a b".into(), sort: Sort::parse("-lastUpdated"), page: 2 };
+        assert_eq!(state.to_query(), "filter=a%20b&sort=-lastUpdated&page=2");
+        assert_eq!(TableState::from_query(&parse(&state.to_query())), state);
+        let first = TableState::from_query(&parse("page=x&sort="));
+        assert_eq!(first, TableState { filter: String::new(), sort: None, page: 1 });
+    }
+
+    #[test]
     fn a_page_out_of_range_is_clamped() {
         assert_eq!(page_of(rows(25), "", None, 9).page, 3);
         assert_eq!(page_of(rows(25), "", None, 0).page, 1);
         let empty = page_of(Vec::<Row>::new(), "", None, 4);
         assert_eq!((empty.page, empty.pages, empty.matching), (1, 1, 0));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::tests::Row;
+    use super::*;
+    use crate::components::query::parse;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_query_gives_a_table_state(query in ".*") {
+            let _ = TableState::from_query(&parse(&query));
+        }
+
+        #[test]
+        fn any_sort_text_is_read_without_panicking(text in ".*") {
+            if let Some(sort) = Sort::parse(&text) {
+                prop_assert_eq!(sort.to_param(), text);
+            }
+        }
+
+        #[test]
+        fn any_state_survives_the_url(
+            filter in any::<String>(),
+            sort in proptest::option::of(("[a-zA-Z]{1,12}", any::<bool>())),
+            page in 1..10_000usize,
+        ) {
+            let sort = sort.map(|(column, descending)| Sort {
+                column,
+                direction: if descending { Direction::Descending } else { Direction::Ascending },
+            });
+            let state = TableState { filter, sort, page };
+            prop_assert_eq!(TableState::from_query(&parse(&state.to_query())), state);
+        }
+
+        #[test]
+        fn any_page_request_is_clamped(page in any::<usize>(), count in 0..40u32) {
+            let rows: Vec<Row> = (0..count).map(|i| Row(format!("r{i}"), i)).collect();
+            let shown = page_of(rows, "", None, page);
+            prop_assert!((1..=shown.pages).contains(&shown.page));
+        }
     }
 }

@@ -3,11 +3,11 @@
 use crate::api::use_backend;
 use crate::components::field::TextField;
 use crate::components::link::A;
-use crate::components::names::new_name_error;
 use crate::components::submission::{Done, Submission};
 use crate::meshes::known::use_known_meshes;
 use crate::routing;
 use leptos::prelude::*;
+use mesh_engine::advice::check_new_name;
 use mesh_engine::input::CreateMeshInput;
 use mesh_engine::names::ResourceName;
 use mesh_engine::spec::{EgressFilter, EgressFilterType, MeshSpec};
@@ -24,7 +24,7 @@ pub fn CreateMesh() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let allow_all = RwSignal::new(false);
     let touched = RwSignal::new(false);
-    let error = Signal::derive(move || new_name_error(&name.get(), &taken(), "mesh"));
+    let error = Signal::derive(move || check_new_name(&name.get(), &taken(), "mesh").map(|problem| problem.to_string()));
     Effect::new(move || {
         if !name.get().is_empty() {
             touched.set(true);

@@ -1,23 +1,27 @@
 //! `/meshes/{mesh}/virtual-nodes/{name}` and `/meshes/{mesh}/virtual-routers/{name}`.
 
-use super::kind::Provider;
+use super::provided_services;
 use super::spec_form::{backend_names, dns_hostname, listener_drafts};
 use crate::api::{BackendError, Call, ProviderData, load_following, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
-use crate::components::provided_services::ProvidedServices;
 use crate::components::resource_page::ResourcePage;
+use crate::components::service_links::ServiceLinks;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use mesh_engine::names::ResourceName;
+use mesh_engine::resource::ProviderKind;
 use mesh_engine::resource::TagRef;
 use std::sync::Arc;
 
 /// The node or router the URL names, with its tags; `None` when the mesh has no such one.
-fn load_provider(kind: Provider, follow: bool) -> (Memo<String>, LocalResource<Result<Option<(ProviderData, Vec<TagRef>)>, BackendError>>) {
+fn load_provider(
+    kind: ProviderKind,
+    follow: bool,
+) -> (Memo<String>, LocalResource<Result<Option<(ProviderData, Vec<TagRef>)>, BackendError>>) {
     let params = use_params_map();
     let name = Memo::new(move |_| params.read().get("name").unwrap_or_default());
     let (backend, mesh) = (use_backend(), use_mesh_address());
@@ -38,18 +42,18 @@ fn load_provider(kind: Provider, follow: bool) -> (Memo<String>, LocalResource<R
 }
 
 #[component]
-fn NotFound(kind: Provider, mesh: Memo<String>, name: Memo<String>) -> impl IntoView {
+fn NotFound(kind: ProviderKind, mesh: Memo<String>, name: Memo<String>) -> impl IntoView {
     view! {
         <NotFoundPanel title=format!("{} not found", kind.title())
             message=Signal::derive(move || format!("The mesh {} has no {} named {}.", mesh.get(), kind.noun(), name.get()))
-            back_href=Signal::derive(move || routing::section(&mesh.get(), kind.section())) back_text=format!("Go to the {}s", kind.noun()) />
+            back_href=Signal::derive(move || routing::section(&mesh.get(), kind)) back_text=format!("Go to the {}s", kind.noun()) />
     }
 }
 
 /// The node or router the URL names, shown by `page`; a not-found page when the mesh has
 /// none. Fetched again on a change made elsewhere when `follow` (see `api::load_following`).
 #[component]
-pub fn WithProvider(kind: Provider, follow: bool, page: fn(Provider, ProviderData, Vec<TagRef>) -> AnyView) -> impl IntoView {
+pub fn WithProvider(kind: ProviderKind, follow: bool, page: fn(ProviderKind, ProviderData, Vec<TagRef>) -> AnyView) -> impl IntoView {
     let mesh = use_mesh();
     let (name, loaded) = load_provider(kind, follow);
     async_view_of(loaded, move |found: Option<(ProviderData, Vec<TagRef>)>| match found {
@@ -59,12 +63,12 @@ pub fn WithProvider(kind: Provider, follow: bool, page: fn(Provider, ProviderDat
 }
 
 #[component]
-pub fn ProviderDetail(kind: Provider) -> impl IntoView {
+pub fn ProviderDetail(kind: ProviderKind) -> impl IntoView {
     view! { <WithProvider kind=kind follow=true page=|kind, data, tags| view! { <Details kind=kind data=data tags=tags /> }.into_any() /> }
 }
 
 #[component]
-fn Details(kind: Provider, data: ProviderData, tags: Vec<TagRef>) -> impl IntoView {
+fn Details(kind: ProviderKind, data: ProviderData, tags: Vec<TagRef>) -> impl IntoView {
     let (backend, address) = (use_backend(), use_mesh_address());
     let delete: Arc<dyn Fn() -> Call<()> + Send + Sync> = {
         let name = data.name.clone();
@@ -76,7 +80,7 @@ fn Details(kind: Provider, data: ProviderData, tags: Vec<TagRef>) -> impl IntoVi
     let (mesh, name) = (data.mesh_name.to_string(), data.name.to_string());
     let listeners: Vec<String> =
         listener_drafts(&data.spec).into_iter().map(|draft| format!("{} {}", draft.port, draft.protocol.as_str())).collect();
-    let node_fields = (kind == Provider::VirtualNode).then(|| {
+    let node_fields = (kind == ProviderKind::VirtualNode).then(|| {
         let cloud_map = |member: &str| {
             data.spec.pointer(&format!("/serviceDiscovery/awsCloudMap/{member}")).and_then(|v| v.as_str()).unwrap_or_default().to_string()
         };
@@ -87,11 +91,11 @@ fn Details(kind: Provider, data: ProviderData, tags: Vec<TagRef>) -> impl IntoVi
         };
         view! {
             <div><dt>"Service discovery"</dt><dd>{discovery}</dd></div>
-            <div><dt>"Backends"</dt><dd><ProvidedServices mesh=mesh.clone() services=backend_names(&data.spec) /></dd></div>
+            <div><dt>"Backends"</dt><dd><ServiceLinks mesh=mesh.clone() services=backend_names(&data.spec) /></dd></div>
         }
     });
     view! {
-        <ResourcePage section=kind.section() mesh=mesh.clone() name=name.clone() tags=tags delete=delete>
+        <ResourcePage section=kind mesh=mesh.clone() name=name.clone() tags=tags delete=delete provided=provided_services::load(kind, name.clone())>
             <div><dt>{format!("{} name", kind.title())}</dt><dd>{name.clone()}</dd></div>
             {node_fields}
             <div><dt>"Listeners"</dt><dd>{if listeners.is_empty() { "None".to_string() } else { listeners.join(", ") }}</dd></div>

@@ -2,39 +2,39 @@
 //! a virtual node or router. A router has listeners only; a node also has service discovery
 //! and backends.
 
+use super::create_return::{after_save, use_return_to};
 use super::detail::WithProvider;
-use super::kind::Provider;
 use super::spec_form::{Discovery, SpecForm};
 use crate::api::{ProviderData, load, use_backend};
-use crate::components::create_return::{after_save, use_return_to};
 use crate::components::field::TextField;
 use crate::components::link::A;
 use crate::components::listeners::{ListenerRows, check_port};
-use crate::components::names::new_name_error;
 use crate::components::submission::Submission;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use crate::web::focus_by_id;
 use leptos::prelude::*;
+use mesh_engine::advice::check_new_name;
 use mesh_engine::names::ResourceName;
+use mesh_engine::resource::ProviderKind;
 use serde_json::{Value, json};
 
 #[component]
-pub fn CreateProvider(kind: Provider) -> impl IntoView {
+pub fn CreateProvider(kind: ProviderKind) -> impl IntoView {
     view! { <ProviderForm kind=kind existing=None /> }
 }
 
 #[component]
-pub fn EditProvider(kind: Provider) -> impl IntoView {
+pub fn EditProvider(kind: ProviderKind) -> impl IntoView {
     view! { <WithProvider kind=kind follow=false page=|kind, data, _| view! { <ProviderForm kind=kind existing=Some(data) /> }.into_any() /> }
 }
 
 #[component]
-fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView {
+fn ProviderForm(kind: ProviderKind, existing: Option<ProviderData>) -> impl IntoView {
     let mesh = use_mesh();
     let (backend, address) = (use_backend(), use_mesh_address());
     let return_to = use_return_to();
-    let is_node = kind == Provider::VirtualNode;
+    let is_node = kind == ProviderKind::VirtualNode;
     let base = existing.as_ref().map(|data| data.spec.clone()).unwrap_or_else(|| json!({}));
     let editing = existing.as_ref().map(|data| data.name.clone());
     let created = existing.is_none();
@@ -80,7 +80,8 @@ fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView
         }
     });
     let name_problem = Signal::derive(move || {
-        created.then(|| new_name_error(&name.get(), &names.get().and_then(Result::ok).unwrap_or_default(), kind.noun())).flatten()
+        let taken = names.get().and_then(Result::ok).unwrap_or_default();
+        created.then(|| check_new_name(&name.get(), &taken, kind.noun())).flatten().map(|problem| problem.to_string())
     });
     Effect::new(move |_| {
         if !name.get().is_empty() {
@@ -138,8 +139,7 @@ fn ProviderForm(kind: Provider, existing: Option<ProviderData>) -> impl IntoView
         Some(data) => format!("Edit {}", data.name),
         None => format!("Create {}", kind.noun()),
     };
-    let cancel =
-        move || return_to.get().filter(|to| to.starts_with("/meshes/")).unwrap_or_else(|| routing::section(&mesh.get(), kind.section()));
+    let cancel = move || return_to.get().filter(|to| to.starts_with("/meshes/")).unwrap_or_else(|| routing::section(&mesh.get(), kind));
     let node_fields = is_node.then(|| view! {
         <div class="field">
             <fieldset>

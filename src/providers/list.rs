@@ -1,13 +1,13 @@
 //! `/meshes/{mesh}/virtual-nodes` and `/meshes/{mesh}/virtual-routers`.
 
-use super::kind::Provider;
+use super::table::{ResourceRow, ResourceTable};
 use crate::api::{BackendError, load, use_backend};
-use crate::components::resource_table::{ResourceRow, ResourceTable};
 use crate::meshes::layout::use_mesh_address;
 use leptos::prelude::*;
+use mesh_engine::resource::ProviderKind;
 
 #[component]
-pub fn ProviderList(kind: Provider) -> impl IntoView {
+pub fn ProviderList(kind: ProviderKind) -> impl IntoView {
     let (backend, address) = (use_backend(), use_mesh_address());
     let rows = load(move || {
         let (backend, mesh) = (backend.clone(), address.clone());
@@ -26,5 +26,5 @@ pub fn ProviderList(kind: Provider) -> impl IntoView {
             Ok::<_, BackendError>(rows)
         })
     });
-    view! { <ResourceTable section=kind.section() rows=rows /> }
+    view! { <ResourceTable kind=kind rows=rows /> }
 }

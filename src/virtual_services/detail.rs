@@ -13,7 +13,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use mesh_engine::names::ServiceName;
 use mesh_engine::resource::{TagRef, VirtualServiceData};
-use mesh_engine::spec::VirtualServiceProvider;
 use std::sync::Arc;
 
 /// The service the URL names.
@@ -83,20 +82,14 @@ fn Details(data: VirtualServiceData, tags: Vec<TagRef>) -> impl IntoView {
     let mesh = data.mesh_name.to_string();
     let provider_mesh = mesh.clone();
     let mesh_label = mesh.clone();
-    let provider = match &data.spec.provider {
-        Some(VirtualServiceProvider::VirtualNode(p)) => Some(("Virtual node", p.virtual_node_name.to_string(), Section::VirtualNodes)),
-        Some(VirtualServiceProvider::VirtualRouter(p)) => {
-            Some(("Virtual router", p.virtual_router_name.to_string(), Section::VirtualRouters))
-        }
-        None => None,
-    };
+    let provider = data.spec.provider.as_ref().map(|provider| (provider.kind(), provider.name().to_string()));
     view! {
-        <ResourcePage section=Section::VirtualServices mesh=mesh.clone() name=data.virtual_service_name.to_string() tags=tags delete=delete>
+        <ResourcePage section=Section::VIRTUAL_SERVICES mesh=mesh.clone() name=data.virtual_service_name.to_string() tags=tags delete=delete>
             <div><dt>"Virtual service name"</dt><dd>{data.virtual_service_name.to_string()}</dd></div>
             <div><dt>"Mesh"</dt><dd><A href=routing::virtual_services(&mesh)>{mesh_label}</A></dd></div>
             <div><dt>"Provider"</dt><dd>{match provider {
-                Some((kind, name, section)) => view! {
-                    {kind} " " <A href=format!("{}?filter={}", routing::section(&provider_mesh, section), crate::components::query::encode(&name))>{name.clone()}</A>
+                Some((kind, name)) => view! {
+                    {kind.title()} " " <A href=routing::filtered_section(&provider_mesh, kind, &name)>{name.clone()}</A>
                 }.into_any(),
                 None => view! { "None" }.into_any(),
             }}</dd></div>

@@ -7,9 +7,9 @@ use crate::components::format::{format_timestamp, status_label};
 use crate::components::link::A;
 use crate::components::table::{TableRow, page_of};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
-use crate::routing::{self, Section};
+use crate::routing;
 use leptos::prelude::*;
-use mesh_engine::resource::{StatusCode, Timestamp, VirtualServiceRef};
+use mesh_engine::resource::{ProviderKind, StatusCode, Timestamp, VirtualServiceRef};
 use mesh_engine::spec::VirtualServiceProvider;
 use std::cmp::Ordering;
 
@@ -17,8 +17,8 @@ use std::cmp::Ordering;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServiceRow {
     pub name: String,
-    /// ("Virtual node", "n1", section), or None.
-    pub provider: Option<(&'static str, String, Section)>,
+    /// The provider's kind and name, or None.
+    pub provider: Option<(ProviderKind, String)>,
     pub status: Option<StatusCode>,
     pub last_updated: Timestamp,
     pub resource_owner: String,
@@ -26,10 +26,7 @@ pub struct ServiceRow {
 
 impl ServiceRow {
     fn new(reference: VirtualServiceRef, provider: Option<Option<VirtualServiceProvider>>, status: Option<StatusCode>) -> Self {
-        let provider = provider.flatten().map(|provider| match provider {
-            VirtualServiceProvider::VirtualNode(p) => ("Virtual node", p.virtual_node_name.to_string(), Section::VirtualNodes),
-            VirtualServiceProvider::VirtualRouter(p) => ("Virtual router", p.virtual_router_name.to_string(), Section::VirtualRouters),
-        });
+        let provider = provider.flatten().map(|provider| (provider.kind(), provider.name().to_string()));
         Self {
             name: reference.virtual_service_name.to_string(),
             provider,
@@ -40,7 +37,7 @@ impl ServiceRow {
     }
 
     fn provider_text(&self) -> String {
-        self.provider.as_ref().map(|(kind, name, _)| format!("{kind} {name}")).unwrap_or_else(|| "None".into())
+        self.provider.as_ref().map(|(kind, name)| format!("{} {name}", kind.title())).unwrap_or_else(|| "None".into())
     }
 }
 
@@ -132,8 +129,8 @@ pub fn VirtualServiceList() -> impl IntoView {
                                         <tr>
                                             <td><A href=routing::virtual_service(&mesh_name, &row.name)>{row.name.clone()}</A></td>
                                             <td>{match row.provider.clone() {
-                                                Some((kind, name, section)) => view! {
-                                                    {kind} " " <A href=format!("{}?filter={}", routing::section(&mesh_name, section), crate::components::query::encode(&name))>{name.clone()}</A>
+                                                Some((kind, name)) => view! {
+                                                    {kind.title()} " " <A href=routing::filtered_section(&mesh_name, kind, &name)>{name.clone()}</A>
                                                 }.into_any(),
                                                 None => view! { "None" }.into_any(),
                                             }}</td>

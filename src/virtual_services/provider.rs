@@ -1,17 +1,16 @@
 //! The provider of a virtual service, chosen with live validation: used by the create
 //! wizard and by Edit.
 
-use super::wizard::state::{ProviderChoice, ProviderKind};
+use super::wizard::state::{PROVIDER_OPTIONS, ProviderChoice, provider_label, provider_slug};
 use super::wizard::validate::check_provider;
 use crate::api::{BackendError, use_backend};
-use crate::components::create_return::current_url;
 use crate::components::link::A;
-use crate::components::query::encode;
-use crate::providers::kind::Provider;
-use crate::routing::{self, Section};
+use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
 use mesh_engine::MeshAddress;
+use mesh_engine::percent::encode;
+use mesh_engine::resource::ProviderKind;
 
 /// The mesh's virtual routers and nodes, to pick from.
 #[derive(Clone, Copy)]
@@ -29,7 +28,7 @@ impl ProviderOptions {
                 let (backend, mesh) = (backend.clone(), address.clone());
                 Box::pin(async move {
                     Ok(backend
-                        .list_providers(Provider::VirtualRouter, mesh)
+                        .list_providers(ProviderKind::VirtualRouter, mesh)
                         .await?
                         .into_iter()
                         .map(|router| router.name.to_string())
@@ -40,7 +39,7 @@ impl ProviderOptions {
         let nodes = crate::api::load(move || {
             let (backend, mesh) = (backend.clone(), address.clone());
             Box::pin(async move {
-                Ok(backend.list_providers(Provider::VirtualNode, mesh).await?.into_iter().map(|node| node.name.to_string()).collect())
+                Ok(backend.list_providers(ProviderKind::VirtualNode, mesh).await?.into_iter().map(|node| node.name.to_string()).collect())
             })
         });
         Self { routers, nodes }
@@ -51,13 +50,12 @@ impl ProviderOptions {
         let resource = match kind {
             ProviderKind::VirtualRouter => self.routers,
             ProviderKind::VirtualNode => self.nodes,
-            ProviderKind::None => return Some(Vec::new()),
         };
         resource.get().and_then(Result::ok)
     }
 
     pub fn error(&self, choice: &ProviderChoice) -> Option<String> {
-        check_provider(choice, self.names(choice.kind).as_deref())
+        check_provider(choice, choice.kind.and_then(|kind| self.names(kind)).as_deref())
     }
 }
 
@@ -71,7 +69,7 @@ pub fn ProviderFields(
     target_ref: NodeRef<html::Select>,
 ) -> impl IntoView {
     let error = move || if show_error.get() { options.error(&choice.get()) } else { None };
-    let set_kind = move |kind: ProviderKind| {
+    let set_kind = move |kind: Option<ProviderKind>| {
         choice.update(|choice| {
             if choice.kind != kind {
                 *choice = ProviderChoice { kind, target: String::new() };
@@ -83,19 +81,19 @@ pub fn ProviderFields(
             <fieldset>
                 <legend>"Provider"</legend>
                 <p class="hint">"Where requests to this virtual service go. You can change the provider later."</p>
-                {ProviderKind::ALL.into_iter().map(|kind| {
-                    let id = format!("provider-{}", kind.slug());
+                {PROVIDER_OPTIONS.into_iter().map(|kind| {
+                    let id = format!("provider-{}", provider_slug(kind));
                     let hint = match kind {
-                        ProviderKind::VirtualRouter => "Spread traffic over several virtual nodes.",
-                        ProviderKind::VirtualNode => "Send traffic to one virtual node directly.",
-                        ProviderKind::None => "Nothing provides it yet.",
+                        Some(ProviderKind::VirtualRouter) => "Spread traffic over several virtual nodes.",
+                        Some(ProviderKind::VirtualNode) => "Send traffic to one virtual node directly.",
+                        None => "Nothing provides it yet.",
                     };
                     view! {
                         <div class="radio">
                             <input type="radio" name="provider" id=id.clone()
                                 prop:checked=move || choice.get().kind == kind
                                 on:change=move |_| set_kind(kind) />
-                            <label for=id>{kind.label()}</label>
+                            <label for=id>{provider_label(kind)}</label>
                             <span class="hint">{hint}</span>
                         </div>
                     }
@@ -103,17 +101,13 @@ pub fn ProviderFields(
             </fieldset>
         </div>
         {move || {
-            let kind = choice.get().kind;
-            (kind != ProviderKind::None).then(|| {
-                let (section, noun) = match kind {
-                    ProviderKind::VirtualRouter => (Section::VirtualRouters, "virtual router"),
-                    _ => (Section::VirtualNodes, "virtual node"),
-                };
+            choice.get().kind.map(|kind| {
+                let noun = kind.noun();
                 let names = options.names(kind);
                 let none_yet = names.as_ref().is_some_and(Vec::is_empty);
                 view! {
                     <div class="field">
-                        <label for="provider-target">{kind.label()}</label>
+                        <label for="provider-target">{kind.title()}</label>
                         <select id="provider-target" node_ref=target_ref
                             aria-invalid=move || if error().is_some() { "true" } else { "false" }
                             aria-describedby=move || if error().is_some() { "provider-error" } else { "" }
@@ -143,7 +137,7 @@ pub fn ProviderFields(
                         {move || error().map(|message| view! { <p class="error" id="provider-error">{message}</p> })}
                         <p class="hint">
                             {none_yet.then(|| format!("This mesh has no {noun} yet. "))}
-                            <A href=move || format!("{}?returnTo={}", routing::create_in(&mesh.get(), section), encode(&current_url()))>
+                            <A href=move || format!("{}?returnTo={}", routing::create_in(&mesh.get(), kind), encode(&routing::current_url()))>
                                 {format!("Create {noun}…")}
                             </A>
                         </p>
@@ -151,7 +145,7 @@ pub fn ProviderFields(
                 }
             })
         }}
-        {move || (choice.get().kind == ProviderKind::VirtualNode).then(|| view! {
+        {move || (choice.get().kind == Some(ProviderKind::VirtualNode)).then(|| view! {
             <div class="alert alert-info">
                 <p>"App Mesh may automatically create a default Envoy route retry policy for each virtual node provider defined on or after July 29, 2020, though you cannot define one through the API."</p>
             </div>

@@ -1,6 +1,7 @@
 //! Operation inputs: the JSON bodies of Create*, Update* and the tagging operations, and
 //! how a body is parsed into them with errors that name the offending field.
 
+use crate::advice::is_repeated_key;
 use crate::error::ApiError;
 use crate::names::*;
 use crate::resource::TagRef;
@@ -20,10 +21,9 @@ impl TagList {
         if tags.len() > Self::MAX {
             return Err(InvalidValue(format!("must hold at most {} tags, got {}", Self::MAX, tags.len())));
         }
-        for (index, tag) in tags.iter().enumerate() {
-            if tags[..index].iter().any(|earlier| earlier.key == tag.key) {
-                return Err(InvalidValue(format!("holds the key {:?} twice", tag.key.as_str())));
-            }
+        let keys: Vec<&TagKey> = tags.iter().map(|tag| &tag.key).collect();
+        if let Some(repeated) = (0..keys.len()).find(|index| is_repeated_key(&keys, *index)) {
+            return Err(InvalidValue(format!("holds the key {:?} twice", keys[repeated].as_str())));
         }
         Ok(Self(tags))
     }

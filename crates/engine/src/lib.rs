@@ -2,6 +2,7 @@
 //! browser-only console (over localStorage): wire types with App Mesh's names, values that
 //! cannot be invalid, and one engine that applies App Mesh's rules over a [`store::Store`].
 
+pub mod advice;
 pub mod engine;
 pub mod error;
 pub mod input;

@@ -59,14 +59,16 @@ pub fn decode(text: &str, part: Part) -> Result<String, InvalidValue> {
 /// The pairs of a query string (`a=1&b=two+words`), in order; a pair without `=` has an
 /// empty value.
 pub fn parse_query(query: &str) -> Result<Vec<(String, String)>, InvalidValue> {
-    query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            Ok((decode(name, Part::Query)?, decode(value, Part::Query)?))
-        })
-        .collect()
+    query_pairs(query).collect()
+}
+
+/// Each pair of a query string, decoded on its own: a reader that can do without a
+/// malformed pair skips it and keeps the rest.
+pub fn query_pairs(query: &str) -> impl Iterator<Item = Result<(String, String), InvalidValue>> + '_ {
+    query.split('&').filter(|pair| !pair.is_empty()).map(|pair| {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        Ok((decode(name, Part::Query)?, decode(value, Part::Query)?))
+    })
 }
 
 #[cfg(test)]
@@ -99,6 +101,9 @@ mod tests {
         let expected = [("b", "2"), ("a", "1"), ("flag", ""), ("c", " ")];
         assert_eq!(pairs, expected.map(|(name, value)| (name.to_string(), value.to_string())));
         assert!(parse_query("ok=1&bad=%E9").is_err());
+        let pairs: Vec<_> = query_pairs("ok=1&bad=%E9&%=x&also=2").collect();
+        assert_eq!(pairs.iter().filter(|pair| pair.is_err()).count(), 2);
+        assert_eq!(pairs.last(), Some(&Ok(("also".to_string(), "2".to_string()))));
     }
 }
 

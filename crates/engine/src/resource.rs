@@ -64,21 +64,20 @@ pub struct TagRef {
     pub value: TagValue,
 }
 
-/// The kinds of resource that live inside a mesh.
+/// What can provide a virtual service. How each kind is named, on the wire and in words,
+/// is said here once; everything else (paths, messages, the console's labels) is built from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MeshResourceKind {
-    VirtualService,
+pub enum ProviderKind {
     VirtualNode,
     VirtualRouter,
 }
 
-impl MeshResourceKind {
-    pub const ALL: [MeshResourceKind; 3] = [Self::VirtualService, Self::VirtualNode, Self::VirtualRouter];
+impl ProviderKind {
+    pub const ALL: [ProviderKind; 2] = [Self::VirtualNode, Self::VirtualRouter];
 
-    /// As in ARNs: `…:mesh/m/virtualService/name`.
+    /// As in ARNs: `…:mesh/m/virtualNode/name`.
     pub fn arn_segment(self) -> &'static str {
         match self {
-            Self::VirtualService => "virtualService",
             Self::VirtualNode => "virtualNode",
             Self::VirtualRouter => "virtualRouter",
         }
@@ -87,14 +86,96 @@ impl MeshResourceKind {
     /// As in App Mesh's messages: `VirtualNode with name n1 …`.
     pub fn type_name(self) -> &'static str {
         match self {
-            Self::VirtualService => "VirtualService",
             Self::VirtualNode => "VirtualNode",
             Self::VirtualRouter => "VirtualRouter",
         }
     }
 
+    /// The collection in App Mesh's paths: `/v20190125/meshes/m/virtualNodes`.
+    pub fn path_segment(self) -> &'static str {
+        match self {
+            Self::VirtualNode => "virtualNodes",
+            Self::VirtualRouter => "virtualRouters",
+        }
+    }
+
+    /// The name member of a create body, a Data and a Ref: `virtualNodeName`.
+    pub fn name_member(self) -> &'static str {
+        match self {
+            Self::VirtualNode => "virtualNodeName",
+            Self::VirtualRouter => "virtualRouterName",
+        }
+    }
+
+    /// In a sentence: "virtual node".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::VirtualNode => "virtual node",
+            Self::VirtualRouter => "virtual router",
+        }
+    }
+
+    /// First in a sentence or a label: "Virtual node".
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::VirtualNode => "Virtual node",
+            Self::VirtualRouter => "Virtual router",
+        }
+    }
+}
+
+/// The kinds of resource that live inside a mesh: virtual services, and what provides them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeshResourceKind {
+    VirtualService,
+    Provider(ProviderKind),
+}
+
+impl MeshResourceKind {
+    pub const VIRTUAL_NODE: Self = Self::Provider(ProviderKind::VirtualNode);
+    pub const VIRTUAL_ROUTER: Self = Self::Provider(ProviderKind::VirtualRouter);
+    pub const ALL: [MeshResourceKind; 3] = [Self::VirtualService, Self::VIRTUAL_NODE, Self::VIRTUAL_ROUTER];
+
+    /// As in ARNs: `…:mesh/m/virtualService/name`.
+    pub fn arn_segment(self) -> &'static str {
+        match self {
+            Self::VirtualService => "virtualService",
+            Self::Provider(kind) => kind.arn_segment(),
+        }
+    }
+
+    /// As in App Mesh's messages: `VirtualService with name s1 …`.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Self::VirtualService => "VirtualService",
+            Self::Provider(kind) => kind.type_name(),
+        }
+    }
+
+    /// In a sentence: "virtual service".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::VirtualService => "virtual service",
+            Self::Provider(kind) => kind.noun(),
+        }
+    }
+
+    /// First in a sentence or a label: "Virtual service".
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::VirtualService => "Virtual service",
+            Self::Provider(kind) => kind.title(),
+        }
+    }
+
     pub fn from_arn_segment(segment: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|kind| kind.arn_segment() == segment)
+    }
+}
+
+impl From<ProviderKind> for MeshResourceKind {
+    fn from(kind: ProviderKind) -> Self {
+        Self::Provider(kind)
     }
 }
 
@@ -149,6 +230,40 @@ macro_rules! mesh_resource_types {
 mesh_resource_types!(VirtualServiceData, VirtualServiceRef, VirtualServiceSpec, virtual_service_name: ServiceName);
 mesh_resource_types!(VirtualNodeData, VirtualNodeRef, VirtualNodeSpec, virtual_node_name: ResourceName);
 mesh_resource_types!(VirtualRouterData, VirtualRouterRef, VirtualRouterSpec, virtual_router_name: ResourceName);
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn every_kind_reads_back_from_its_arn_segment() {
+        for kind in MeshResourceKind::ALL {
+            assert_eq!(MeshResourceKind::from_arn_segment(kind.arn_segment()), Some(kind));
+        }
+        assert_eq!(MeshResourceKind::from_arn_segment("route"), None);
+    }
+
+    #[test]
+    fn a_provider_kind_names_itself_as_the_wire_does() {
+        let router = VirtualRouterRef {
+            arn: String::new(),
+            created_at: Timestamp::from_millis(0),
+            last_updated_at: Timestamp::from_millis(0),
+            mesh_name: ResourceName::parse("m").unwrap(),
+            mesh_owner: AccountId::parse("111111111111").unwrap(),
+            resource_owner: AccountId::parse("111111111111").unwrap(),
+            version: 1,
+            virtual_router_name: ResourceName::parse("r").unwrap(),
+        };
+        let json = serde_json::to_value(&router).unwrap();
+        assert_eq!(json[ProviderKind::VirtualRouter.name_member()], "r");
+        assert_eq!(MeshResourceKind::VIRTUAL_NODE.title(), "Virtual node");
+        assert_eq!(ProviderKind::VirtualNode.path_segment(), "virtualNodes");
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -3,6 +3,7 @@
 //! so that a spec is returned exactly as it was given.
 
 use crate::names::*;
+use crate::resource::ProviderKind;
 use serde::{Deserialize, Serialize};
 
 macro_rules! wire_enum {
@@ -93,6 +94,30 @@ pub struct VirtualServiceSpec {
 pub enum VirtualServiceProvider {
     VirtualNode(VirtualNodeServiceProvider),
     VirtualRouter(VirtualRouterServiceProvider),
+}
+
+impl VirtualServiceProvider {
+    pub fn new(kind: ProviderKind, name: ResourceName) -> Self {
+        match kind {
+            ProviderKind::VirtualNode => Self::VirtualNode(VirtualNodeServiceProvider { virtual_node_name: name }),
+            ProviderKind::VirtualRouter => Self::VirtualRouter(VirtualRouterServiceProvider { virtual_router_name: name }),
+        }
+    }
+
+    pub fn kind(&self) -> ProviderKind {
+        match self {
+            Self::VirtualNode(_) => ProviderKind::VirtualNode,
+            Self::VirtualRouter(_) => ProviderKind::VirtualRouter,
+        }
+    }
+
+    /// The name of the node or router.
+    pub fn name(&self) -> &ResourceName {
+        match self {
+            Self::VirtualNode(provider) => &provider.virtual_node_name,
+            Self::VirtualRouter(provider) => &provider.virtual_router_name,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

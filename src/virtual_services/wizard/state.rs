@@ -3,8 +3,8 @@
 
 use crate::components::query::{QueryBuilder, QueryLookup};
 use mesh_engine::names::{ResourceName, TagKey, TagValue};
-use mesh_engine::resource::TagRef;
-use mesh_engine::spec::{VirtualNodeServiceProvider, VirtualRouterServiceProvider, VirtualServiceProvider, VirtualServiceSpec};
+use mesh_engine::resource::{ProviderKind, TagRef};
+use mesh_engine::spec::{VirtualServiceProvider, VirtualServiceSpec};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -52,69 +52,41 @@ impl Step {
     }
 }
 
-/// The provider radio group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ProviderKind {
-    VirtualRouter,
-    VirtualNode,
-    #[default]
-    None,
+/// The provider radio group's options, in order: a kind, or none yet.
+pub const PROVIDER_OPTIONS: [Option<ProviderKind>; 3] = [Some(ProviderKind::VirtualRouter), Some(ProviderKind::VirtualNode), None];
+
+/// An option in the URL and in element ids: `virtual-router`, `none`.
+pub fn provider_slug(kind: Option<ProviderKind>) -> String {
+    kind.map_or_else(|| "none".to_owned(), |kind| kind.noun().replace(' ', "-"))
 }
 
-impl ProviderKind {
-    pub const ALL: [ProviderKind; 3] = [ProviderKind::VirtualRouter, ProviderKind::VirtualNode, ProviderKind::None];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            ProviderKind::VirtualRouter => "virtual-router",
-            ProviderKind::VirtualNode => "virtual-node",
-            ProviderKind::None => "none",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ProviderKind::VirtualRouter => "Virtual router",
-            ProviderKind::VirtualNode => "Virtual node",
-            ProviderKind::None => "None",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<ProviderKind> {
-        Self::ALL.into_iter().find(|kind| kind.slug() == slug)
-    }
+/// An option's label: "Virtual router", "None".
+pub fn provider_label(kind: Option<ProviderKind>) -> &'static str {
+    kind.map_or("None", ProviderKind::title)
 }
 
-/// A provider as chosen in a form: a kind, and the router or node picked for it.
+fn provider_from_slug(slug: &str) -> Option<Option<ProviderKind>> {
+    PROVIDER_OPTIONS.into_iter().find(|kind| provider_slug(*kind) == slug)
+}
+
+/// A provider as chosen in a form: a kind (`None`: no provider), and the router or node
+/// picked for it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProviderChoice {
-    pub kind: ProviderKind,
+    pub kind: Option<ProviderKind>,
     pub target: String,
 }
 
 impl ProviderChoice {
     pub fn of(spec: &VirtualServiceSpec) -> Self {
-        match &spec.provider {
-            Some(VirtualServiceProvider::VirtualRouter(p)) => {
-                Self { kind: ProviderKind::VirtualRouter, target: p.virtual_router_name.to_string() }
-            }
-            Some(VirtualServiceProvider::VirtualNode(p)) => {
-                Self { kind: ProviderKind::VirtualNode, target: p.virtual_node_name.to_string() }
-            }
-            None => Self::default(),
-        }
+        spec.provider.as_ref().map(|provider| Self { kind: Some(provider.kind()), target: provider.name().to_string() }).unwrap_or_default()
     }
 
     /// The spec App Mesh takes, or `None` while a kind is chosen without a valid target.
     pub fn spec(&self) -> Option<VirtualServiceSpec> {
         let provider = match self.kind {
-            ProviderKind::None => None,
-            ProviderKind::VirtualRouter => Some(VirtualServiceProvider::VirtualRouter(VirtualRouterServiceProvider {
-                virtual_router_name: ResourceName::parse(self.target.clone()).ok()?,
-            })),
-            ProviderKind::VirtualNode => Some(VirtualServiceProvider::VirtualNode(VirtualNodeServiceProvider {
-                virtual_node_name: ResourceName::parse(self.target.clone()).ok()?,
-            })),
+            None => None,
+            Some(kind) => Some(VirtualServiceProvider::new(kind, ResourceName::parse(self.target.clone()).ok()?)),
         };
         Some(VirtualServiceSpec { provider })
     }
@@ -143,7 +115,7 @@ impl WizardState {
         Self {
             name: query.lookup("name").unwrap_or_default(),
             provider: ProviderChoice {
-                kind: query.lookup("provider").and_then(|slug| ProviderKind::from_slug(&slug)).unwrap_or_default(),
+                kind: query.lookup("provider").and_then(|slug| provider_from_slug(&slug)).flatten(),
                 target: query.lookup("target").unwrap_or_default(),
             },
             tags,
@@ -155,8 +127,8 @@ impl WizardState {
         let mut query = QueryBuilder::new();
         query.push("step", step.slug());
         query.push_nonempty("name", &self.name);
-        if self.provider.kind != ProviderKind::None {
-            query.push("provider", self.provider.kind.slug());
+        if let Some(kind) = self.provider.kind {
+            query.push("provider", &provider_slug(Some(kind)));
             query.push_nonempty("target", &self.provider.target);
         }
         for (index, tag) in self.tags.iter().enumerate() {
@@ -203,7 +175,7 @@ pub fn return_after_create(return_to: &str, kind: ProviderKind, created: &str) -
         return Some(return_to.to_string());
     }
     let mut state = WizardState::from_query(&crate::components::query::parse(query));
-    state.provider = ProviderChoice { kind, target: created.to_string() };
+    state.provider = ProviderChoice { kind: Some(kind), target: created.to_string() };
     Some(format!("{path}?{}", state.to_query(Step::Provider)))
 }
 
@@ -236,7 +208,7 @@ mod tests {
     fn the_whole_state_survives_the_url() {
         let state = WizardState {
             name: "orders.default.svc.cluster.local".into(),
-            provider: ProviderChoice { kind: ProviderKind::VirtualNode, target: "orders v1&co".into() },
+            provider: ProviderChoice { kind: Some(ProviderKind::VirtualNode), target: "orders v1&co".into() },
             tags: vec![TagDraft { key: "team".into(), value: "pay=ments".into() }, TagDraft { key: "".into(), value: "".into() }],
         };
         let query = state.to_query(Step::Tags);
@@ -255,9 +227,9 @@ mod tests {
 
     #[test]
     fn a_kind_without_a_target_has_no_spec() {
-        let choice = ProviderChoice { kind: ProviderKind::VirtualRouter, target: String::new() };
+        let choice = ProviderChoice { kind: Some(ProviderKind::VirtualRouter), target: String::new() };
         assert_eq!(choice.spec(), None);
-        let choice = ProviderChoice { kind: ProviderKind::VirtualRouter, target: "r1".into() };
+        let choice = ProviderChoice { kind: Some(ProviderKind::VirtualRouter), target: "r1".into() };
         assert_eq!(ProviderChoice::of(&choice.spec().unwrap()), choice);
     }
 
@@ -269,7 +241,7 @@ mod tests {
         assert_eq!(path, "/meshes/m1/virtual-services/create");
         let state = WizardState::from_query(&parse(query));
         assert_eq!(state.name, "svc.local");
-        assert_eq!(state.provider, ProviderChoice { kind: ProviderKind::VirtualNode, target: "n 1".into() });
+        assert_eq!(state.provider, ProviderChoice { kind: Some(ProviderKind::VirtualNode), target: "n 1".into() });
         assert_eq!(state.tags, vec![TagDraft { key: "a".into(), value: "b".into() }]);
         assert_eq!(parse(query).lookup("step").unwrap(), "provider");
         assert_eq!(
@@ -284,7 +256,7 @@ mod tests {
     fn the_cli_command_is_copyable() {
         let state = WizardState {
             name: "svc.local".into(),
-            provider: ProviderChoice { kind: ProviderKind::VirtualRouter, target: "r1".into() },
+            provider: ProviderChoice { kind: Some(ProviderKind::VirtualRouter), target: "r1".into() },
             tags: vec![TagDraft { key: "owner".into(), value: "it's me".into() }],
         };
         assert_eq!(
@@ -293,5 +265,87 @@ mod tests {
              --spec '{\"provider\":{\"virtualRouter\":{\"virtualRouterName\":\"r1\"}}}' \\\n  \
              --tags '[{\"key\":\"owner\",\"value\":\"it'\\''s me\"}]'"
         );
+    }
+
+    #[test]
+    fn the_provider_options_are_named_in_the_url() {
+        let slugs: Vec<String> = PROVIDER_OPTIONS.into_iter().map(provider_slug).collect();
+        assert_eq!(slugs, ["virtual-router", "virtual-node", "none"]);
+        assert_eq!(provider_label(Some(ProviderKind::VirtualNode)), "Virtual node");
+        assert_eq!(WizardState::from_query(&parse("provider=virtual-node")).provider.kind, Some(ProviderKind::VirtualNode));
+        assert_eq!(WizardState::from_query(&parse("provider=none")).provider.kind, None);
+        assert_eq!(WizardState::from_query(&parse("provider=gateway")).provider.kind, None);
+    }
+
+    /// A crafted `returnTo` once aborted the release build after the form was saved.
+    #[test]
+    fn a_malformed_return_to_is_read_not_a_crash() {
+        let wizard = "/meshes/m1/virtual-services/create";
+        for query in ["name=%E9", "name=%25E9", "name=%", "name=%zz", "name=%\u{e9}x", "%&name=a", "name=a%C3"] {
+            let back = return_after_create(&format!("{wizard}?{query}"), ProviderKind::VirtualNode, "n1").unwrap();
+            let state = WizardState::from_query(&parse(back.split_once('?').unwrap().1));
+            assert_eq!(state.provider, ProviderChoice { kind: Some(ProviderKind::VirtualNode), target: "n1".into() }, "{query}");
+        }
+        let back = return_after_create(&format!("{wizard}?name=%25E9"), ProviderKind::VirtualNode, "n1").unwrap();
+        assert_eq!(WizardState::from_query(&parse(back.split_once('?').unwrap().1)).name, "%E9");
+        assert_eq!(return_after_create("%25E9", ProviderKind::VirtualNode, "n1"), None);
+        assert_eq!(return_after_create("%", ProviderKind::VirtualNode, "n1"), None);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::components::query::parse;
+    use proptest::prelude::*;
+
+    fn any_kind() -> impl Strategy<Value = Option<ProviderKind>> {
+        proptest::sample::select(PROVIDER_OPTIONS.to_vec())
+    }
+
+    fn any_state() -> impl Strategy<Value = WizardState> {
+        let tags = proptest::collection::vec((any::<String>(), any::<String>()), 0..4)
+            .prop_map(|tags| tags.into_iter().map(|(key, value)| TagDraft { key, value }).collect());
+        (any::<String>(), any_kind(), any::<String>(), tags).prop_map(|(name, kind, target, tags)| WizardState {
+            name,
+            // The URL keeps a target only with a kind: without one there is nothing to pick.
+            provider: ProviderChoice { kind, target: if kind.is_some() { target } else { String::new() } },
+            tags,
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_query_gives_a_state(query in ".*") {
+            let _ = WizardState::from_query(&parse(&query));
+        }
+
+        #[test]
+        fn any_state_survives_the_url(state in any_state(), step in 0..4usize) {
+            let query = state.to_query(Step::ALL[step]);
+            prop_assert_eq!(parse(&query).lookup("step"), Some(Step::ALL[step].slug().to_string()));
+            prop_assert_eq!(WizardState::from_query(&parse(&query)), state);
+        }
+
+        #[test]
+        fn any_return_to_is_followed_or_refused_without_panicking(return_to in ".*", created in ".*") {
+            if let Some(back) = return_after_create(&return_to, ProviderKind::VirtualRouter, &created) {
+                prop_assert!(back.starts_with("/meshes/"));
+            }
+        }
+
+        #[test]
+        fn a_wizard_return_to_keeps_the_state(state in any_state(), created in any::<String>()) {
+            let wizard = format!("/meshes/m1/virtual-services/create?{}", state.to_query(Step::Name));
+            let back = return_after_create(&wizard, ProviderKind::VirtualNode, &created).unwrap();
+            let returned = WizardState::from_query(&parse(back.split_once('?').unwrap().1));
+            prop_assert_eq!(returned.provider, ProviderChoice { kind: Some(ProviderKind::VirtualNode), target: created });
+            prop_assert_eq!((returned.name, returned.tags), (state.name, state.tags));
+        }
+
+        #[test]
+        fn any_step_slug_is_read_without_panicking(slug in ".*") {
+            let _ = Step::from_slug(&slug);
+        }
     }
 }

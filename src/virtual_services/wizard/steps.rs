@@ -1,6 +1,6 @@
 //! The wizard's Name, Tags and Review steps (Provider is shared with Edit).
 
-use super::state::{ProviderKind, Step, TagDraft, WizardState};
+use super::state::{Step, TagDraft, WizardState};
 use super::validate::{MAX_TAGS, check_tags};
 use crate::components::field::TextField;
 use crate::components::link::A;
@@ -90,8 +90,8 @@ pub fn ReviewStep(mesh: Memo<String>, state: Signal<WizardState>, edit_url: Call
         {move || {
             let current = state.get();
             let provider = match current.provider.kind {
-                ProviderKind::None => "None".to_string(),
-                kind => format!("{} {}", kind.label(), current.provider.target),
+                None => "None".to_string(),
+                Some(kind) => format!("{} {}", kind.title(), current.provider.target),
             };
             view! {
                 {section(Step::Name, view! {

@@ -5,6 +5,7 @@ use super::*;
 use crate::input::*;
 use crate::pagination;
 use crate::spec::*;
+use crate::store::StoreError;
 use std::fmt::Display;
 
 /// What differs between the kinds of resource inside a mesh.
@@ -22,11 +23,11 @@ pub(crate) trait MeshResource {
 }
 
 macro_rules! mesh_resource {
-    ($marker:ident, $kind:ident, $name:ty, $spec:ty, $data:ident, $reference:ident, $name_field:ident, $quota:ident) => {
+    ($marker:ident, $kind:expr, $name:ty, $spec:ty, $data:ident, $reference:ident, $name_field:ident, $quota:ident) => {
         pub(crate) struct $marker;
 
         impl MeshResource for $marker {
-            const KIND: MeshResourceKind = MeshResourceKind::$kind;
+            const KIND: MeshResourceKind = $kind;
             type Name = $name;
             type Spec = $spec;
             type Data = $data;
@@ -62,7 +63,7 @@ macro_rules! mesh_resource {
 
 mesh_resource!(
     VirtualService,
-    VirtualService,
+    MeshResourceKind::VirtualService,
     ServiceName,
     VirtualServiceSpec,
     VirtualServiceData,
@@ -72,7 +73,7 @@ mesh_resource!(
 );
 mesh_resource!(
     VirtualNode,
-    VirtualNode,
+    MeshResourceKind::VIRTUAL_NODE,
     ResourceName,
     VirtualNodeSpec,
     VirtualNodeData,
@@ -82,7 +83,7 @@ mesh_resource!(
 );
 mesh_resource!(
     VirtualRouter,
-    VirtualRouter,
+    MeshResourceKind::VIRTUAL_ROUTER,
     ResourceName,
     VirtualRouterSpec,
     VirtualRouterData,
@@ -182,7 +183,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
     }
 
     pub fn delete_virtual_node(&mut self, mesh: &MeshAddress, name: &ResourceName) -> Result<VirtualNodeData, ApiError> {
-        self.delete::<VirtualNode>(mesh, name, |engine, mesh, name| engine.check_not_a_provider(mesh, MeshResourceKind::VirtualNode, name))
+        self.delete::<VirtualNode>(mesh, name, |engine, mesh, name| engine.check_not_a_provider(mesh, ProviderKind::VirtualNode, name))
     }
 
     pub fn list_virtual_nodes(
@@ -229,9 +230,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
     }
 
     pub fn delete_virtual_router(&mut self, mesh: &MeshAddress, name: &ResourceName) -> Result<VirtualRouterData, ApiError> {
-        self.delete::<VirtualRouter>(mesh, name, |engine, mesh, name| {
-            engine.check_not_a_provider(mesh, MeshResourceKind::VirtualRouter, name)
-        })
+        self.delete::<VirtualRouter>(mesh, name, |engine, mesh, name| engine.check_not_a_provider(mesh, ProviderKind::VirtualRouter, name))
     }
 
     pub fn list_virtual_routers(
@@ -349,32 +348,18 @@ impl<S: Store + ?Sized> Engine<'_, S> {
     }
 
     pub(crate) fn existing<K: MeshResource>(&self, mesh: &MeshKey, name: &K::Name) -> Result<Record<K::Spec>, ApiError> {
-        self.load(&keys::mesh_resources(mesh, K::KIND), name.as_ref())?.ok_or_else(|| {
-            ApiError::not_found(format!(
-                "{} with name {} is not present under mesh {} for account {}",
-                K::KIND.type_name(),
-                name,
-                mesh.name,
-                mesh.owner
-            ))
-        })
+        self.load(&keys::mesh_resources(mesh, K::KIND), name.as_ref())?.ok_or_else(|| not_present(K::KIND, name, mesh))
     }
 
-    /// A virtual service's provider must exist in the same mesh.
     fn check_provider_exists(&self, mesh: &MeshKey, spec: &VirtualServiceSpec) -> Result<(), ApiError> {
-        match &spec.provider {
-            Some(VirtualServiceProvider::VirtualNode(provider)) => {
-                self.existing::<VirtualNode>(mesh, &provider.virtual_node_name).map(drop)
-            }
-            Some(VirtualServiceProvider::VirtualRouter(provider)) => {
-                self.existing::<VirtualRouter>(mesh, &provider.virtual_router_name).map(drop)
-            }
+        match absent_provider(&*self.store, mesh, spec).map_err(storage_failed)? {
+            Some(provider) => Err(not_present(provider.kind().into(), provider.name(), mesh)),
             None => Ok(()),
         }
     }
 
     /// A virtual node or router that provides a virtual service cannot be deleted.
-    fn check_not_a_provider(&self, mesh: &MeshKey, kind: MeshResourceKind, name: &ResourceName) -> Result<(), ApiError> {
+    fn check_not_a_provider(&self, mesh: &MeshKey, kind: ProviderKind, name: &ResourceName) -> Result<(), ApiError> {
         let services = self.virtual_services_provided_by(mesh, kind, name)?;
         if services.is_empty() {
             return Ok(());
@@ -390,18 +375,30 @@ impl<S: Store + ?Sized> Engine<'_, S> {
     pub(crate) fn virtual_services_provided_by(
         &self,
         mesh: &MeshKey,
-        kind: MeshResourceKind,
+        kind: ProviderKind,
         name: &ResourceName,
     ) -> Result<Vec<String>, ApiError> {
         let services = self.scan_all::<Record<VirtualServiceSpec>>(&keys::mesh_resources(mesh, MeshResourceKind::VirtualService))?;
         Ok(services
             .into_iter()
-            .filter(|(_, record)| match (&record.spec.provider, kind) {
-                (Some(VirtualServiceProvider::VirtualNode(p)), MeshResourceKind::VirtualNode) => &p.virtual_node_name == name,
-                (Some(VirtualServiceProvider::VirtualRouter(p)), MeshResourceKind::VirtualRouter) => &p.virtual_router_name == name,
-                _ => false,
-            })
+            .filter(|(_, record)| record.spec.provider.as_ref().is_some_and(|provider| provider.kind() == kind && provider.name() == name))
             .map(|(key, _)| key)
             .collect())
     }
+}
+
+fn not_present(kind: MeshResourceKind, name: &dyn Display, mesh: &MeshKey) -> ApiError {
+    ApiError::not_found(format!("{} with name {name} is not present under mesh {} for account {}", kind.type_name(), mesh.name, mesh.owner))
+}
+
+/// The provider a virtual service names when the mesh does not hold it. App Mesh's rule that
+/// a provider exists, applied to every create and update and to every store document read.
+pub(crate) fn absent_provider<'s>(
+    store: &(impl Store + ?Sized),
+    mesh: &MeshKey,
+    spec: &'s VirtualServiceSpec,
+) -> Result<Option<&'s VirtualServiceProvider>, StoreError> {
+    let Some(provider) = &spec.provider else { return Ok(None) };
+    let stored = store.get(&keys::mesh_resources(mesh, provider.kind().into()), provider.name().as_str())?;
+    Ok(stored.is_none().then_some(provider))
 }

@@ -4,6 +4,7 @@
 //! between records, so a document that reads is one the engine can serve.
 
 use super::keys::{self, Collection};
+use super::mesh_resources::absent_provider;
 use super::sharing::StoredShare;
 use super::{MeshKey, Record, TokenRecord};
 use crate::error::ApiError;
@@ -151,14 +152,17 @@ fn check(store: &MemoryStore) -> Result<(), SnapshotError> {
                     MeshResourceKind::VirtualService => {
                         ServiceName::parse(key).map_err(|error| at(error.to_string()))?;
                         let record: Record<VirtualServiceSpec> = decode(value).map_err(at)?;
-                        check_provider(store, &mesh, &record.spec).map_err(at)?;
+                        if let Some(provider) = absent_provider(store, &mesh, &record.spec).expect("memory never fails") {
+                            let (kind, name) = (provider.kind().type_name(), provider.name());
+                            return Err(at(format!("its provider {kind} {name} is not in mesh {}", mesh.name)));
+                        }
                         record.metadata.arn
                     }
-                    MeshResourceKind::VirtualNode => {
+                    MeshResourceKind::VIRTUAL_NODE => {
                         ResourceName::parse(key).map_err(|error| at(error.to_string()))?;
                         decode::<Record<VirtualNodeSpec>>(value).map_err(at)?.metadata.arn
                     }
-                    MeshResourceKind::VirtualRouter => {
+                    MeshResourceKind::VIRTUAL_ROUTER => {
                         ResourceName::parse(key).map_err(|error| at(error.to_string()))?;
                         decode::<Record<VirtualRouterSpec>>(value).map_err(at)?.metadata.arn
                     }
@@ -208,18 +212,6 @@ fn require_mesh(store: &MemoryStore, mesh: &MeshKey) -> Result<(), String> {
     match store.get(keys::MESHES, &keys::mesh(mesh.name.as_str(), &mesh.owner)).expect("memory never fails") {
         Some(_) => Ok(()),
         None => Err(format!("mesh {} of account {} is not in the store", mesh.name, mesh.owner)),
-    }
-}
-
-fn check_provider(store: &MemoryStore, mesh: &MeshKey, spec: &VirtualServiceSpec) -> Result<(), String> {
-    let (kind, name) = match &spec.provider {
-        Some(VirtualServiceProvider::VirtualNode(provider)) => (MeshResourceKind::VirtualNode, &provider.virtual_node_name),
-        Some(VirtualServiceProvider::VirtualRouter(provider)) => (MeshResourceKind::VirtualRouter, &provider.virtual_router_name),
-        None => return Ok(()),
-    };
-    match store.get(&keys::mesh_resources(mesh, kind), name.as_str()).expect("memory never fails") {
-        Some(_) => Ok(()),
-        None => Err(format!("its provider {} {name} is not in mesh {}", kind.type_name(), mesh.name)),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::components::table::{TableRow, page_of};
 use crate::meshes::layout::use_mesh;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use mesh_engine::resource::Timestamp;
+use mesh_engine::resource::{ProviderKind, Timestamp};
 use std::cmp::Ordering;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,23 +36,18 @@ impl TableRow for ResourceRow {
 }
 
 #[component]
-pub fn ResourceTable(section: Section, rows: LocalResource<Result<Vec<ResourceRow>, BackendError>>) -> impl IntoView {
+pub fn ResourceTable(kind: ProviderKind, rows: LocalResource<Result<Vec<ResourceRow>, BackendError>>) -> impl IntoView {
     let table = TableUrl::read();
     let mesh = use_mesh();
-    let create_label = match section {
-        Section::VirtualRouters => "Create virtual router",
-        _ => "Create virtual node",
-    };
+    let section = Section::from(kind);
     let noun = section.title().to_ascii_lowercase();
-    let name_label = match section {
-        Section::VirtualRouters => "Virtual router name",
-        _ => "Virtual node name",
-    };
+    let filter_label = format!("Filter {noun}");
+    let name_label = format!("{} name", kind.title());
     view! {
         <section class="page">
             <div class="page-header">
                 <h1>{section.title()}</h1>
-                <A href=move || routing::create_in(&mesh.get(), section) attr:class="button button-primary">{create_label}</A>
+                <A href=move || routing::create_in(&mesh.get(), section) attr:class="button button-primary">{format!("Create {}", kind.noun())}</A>
             </div>
             {async_view_of(rows, move |rows: Vec<ResourceRow>| {
                 let noun = noun.clone();
@@ -62,13 +57,13 @@ pub fn ResourceTable(section: Section, rows: LocalResource<Result<Vec<ResourceRo
                 let page = Memo::new(move |_| page_of(rows.clone(), &table.filter.get(), table.sort.get().as_ref(), table.page.get()));
                 view! {
                     <div class="table-tools">
-                        <FilterBox id="filter" label=if section == Section::VirtualRouters { "Filter virtual routers" } else { "Filter virtual nodes" } table=table />
+                        <FilterBox id="filter" label=filter_label.clone() table=table />
                     </div>
                     <div class="table-wrap">
                         <table class="table">
                             <caption class="visually-hidden">{section.title()}</caption>
                             <thead><tr>
-                                <SortHeader column="name" label=name_label table=table />
+                                <SortHeader column="name" label=name_label.clone() table=table />
                                 <SortHeader column="lastUpdated" label="Last updated" table=table />
                                 <SortHeader column="owner" label="Resource owner" table=table />
                                 <th scope="col">"Version"</th>
