@@ -160,6 +160,9 @@ pub fn load<T: 'static>(fetch: impl Fn() -> Call<T> + 'static) -> LocalResource<
 /// [`load`], fetched again on a change made elsewhere only when `follow`. A form seeded from
 /// what it loads does not follow: another tab's change must not replace what the user is
 /// typing (saving it then meets the engine's rules, as any write does).
+/// A resource with its tags, `None` when the mesh holds no such resource.
+pub type LoadedWithTags<T> = LocalResource<Result<Option<(T, Vec<TagRef>)>, BackendError>>;
+
 pub fn load_following<T: 'static>(follow: bool, fetch: impl Fn() -> Call<T> + 'static) -> LocalResource<Result<T, BackendError>> {
     let changed = use_data_changed().0;
     LocalResource::new(move || {
@@ -178,11 +181,11 @@ pub async fn join_all<T>(calls: Vec<Call<T>>) -> Vec<Result<T, BackendError>> {
     let mut answers: Vec<Option<Result<T, BackendError>>> = pending.iter().map(|_| None).collect();
     std::future::poll_fn(|context| {
         for (call, answer) in pending.iter_mut().zip(answers.iter_mut()) {
-            if let Some(future) = call {
-                if let Poll::Ready(result) = future.as_mut().poll(context) {
-                    *answer = Some(result);
-                    *call = None;
-                }
+            if let Some(future) = call
+                && let Poll::Ready(result) = future.as_mut().poll(context)
+            {
+                *answer = Some(result);
+                *call = None;
             }
         }
         if pending.iter().all(Option::is_none) { Poll::Ready(()) } else { Poll::Pending }

@@ -24,6 +24,16 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// `Active`, `Inactive`, `Deleted`.
+pub fn status_label(status: mesh_engine::resource::StatusCode) -> &'static str {
+    use mesh_engine::resource::StatusCode;
+    match status {
+        StatusCode::Active => "Active",
+        StatusCode::Inactive => "Inactive",
+        StatusCode::Deleted => "Deleted",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,15 +43,5 @@ mod tests {
         assert_eq!(format_timestamp(Timestamp::from_millis(0)), "1970-01-01 00:00:00 UTC");
         assert_eq!(format_timestamp(Timestamp::from_millis(1_795_674_526_880)), "2026-11-26 06:28:46 UTC");
         assert_eq!(format_timestamp(Timestamp::from_millis(951_782_400_000)), "2000-02-29 00:00:00 UTC");
-    }
-}
-
-/// `Active`, `Inactive`, `Deleted`.
-pub fn status_label(status: mesh_engine::resource::StatusCode) -> &'static str {
-    use mesh_engine::resource::StatusCode;
-    match status {
-        StatusCode::Active => "Active",
-        StatusCode::Inactive => "Inactive",
-        StatusCode::Deleted => "Deleted",
     }
 }

@@ -44,7 +44,7 @@ pub fn ListenerRows(listeners: RwSignal<Vec<ListenerDraft>>, #[prop(into)] show_
                     let port = RwSignal::new(listeners.with_untracked(|rows| rows[index].port.clone()));
                     Effect::new(move |_| {
                         let port = port.get();
-                        listeners.update(|rows| if let Some(row) = rows.get_mut(index) { if row.port != port { row.port = port; } });
+                        listeners.update(|rows| if let Some(row) = rows.get_mut(index) && row.port != port { row.port = port; });
                     });
                     let protocol_id = format!("listener-protocol-{number}");
                     view! {

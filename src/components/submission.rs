@@ -13,12 +13,15 @@ pub struct Done {
     pub go_to: String,
 }
 
+/// Goes to a URL once a submission is done (the router's `navigate`, kept in the view's thread).
+type Navigate = StoredValue<Box<dyn Fn(&str)>, LocalStorage>;
+
 #[derive(Clone, Copy)]
 pub struct Submission {
     pending: RwSignal<bool>,
     error: RwSignal<Option<String>>,
     notices: Notices,
-    navigate: StoredValue<Box<dyn Fn(&str)>, LocalStorage>,
+    navigate: Navigate,
 }
 
 impl Submission {

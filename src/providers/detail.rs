@@ -2,7 +2,7 @@
 
 use super::provided_services;
 use super::spec_form::{backend_names, dns_hostname, listener_drafts};
-use crate::api::{BackendError, Call, ProviderData, load_following, use_backend};
+use crate::api::{Call, LoadedWithTags, ProviderData, load_following, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
@@ -18,10 +18,7 @@ use mesh_engine::resource::TagRef;
 use std::sync::Arc;
 
 /// The node or router the URL names, with its tags; `None` when the mesh has no such one.
-fn load_provider(
-    kind: ProviderKind,
-    follow: bool,
-) -> (Memo<String>, LocalResource<Result<Option<(ProviderData, Vec<TagRef>)>, BackendError>>) {
+fn load_provider(kind: ProviderKind, follow: bool) -> (Memo<String>, LoadedWithTags<ProviderData>) {
     let params = use_params_map();
     let name = Memo::new(move |_| params.read().get("name").unwrap_or_default());
     let (backend, mesh) = (use_backend(), use_mesh_address());

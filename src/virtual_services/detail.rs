@@ -1,7 +1,7 @@
 //! `/meshes/{mesh}/virtual-services/{name}`: everything about one virtual service; Edit and
 //! Delete.
 
-use crate::api::{BackendError, use_backend};
+use crate::api::{LoadedWithTags, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::link::A;
 use crate::components::metadata::MetadataFields;
@@ -23,7 +23,7 @@ pub fn use_service_name() -> Memo<String> {
 
 /// A service and its tags, or nothing when there is no such service; fetched again on a
 /// change made elsewhere when `follow` (see `api::load_following`).
-pub fn load_service(service: Memo<String>, follow: bool) -> LocalResource<Result<Option<(VirtualServiceData, Vec<TagRef>)>, BackendError>> {
+pub fn load_service(service: Memo<String>, follow: bool) -> LoadedWithTags<VirtualServiceData> {
     let (backend, address) = (use_backend(), use_mesh_address());
     crate::api::load_following(follow, move || {
         let (backend, mesh, name) = (backend.clone(), address.clone(), ServiceName::parse(service.get()).ok());

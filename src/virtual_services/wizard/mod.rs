@@ -139,10 +139,10 @@ pub fn CreateVirtualService() -> impl IntoView {
     // Focus follows the step, for keyboard and screen-reader users.
     Effect::new(move |previous: Option<Step>| {
         let current = step.get();
-        if previous.is_some_and(|previous| previous != current) {
-            if let Some(heading) = heading_ref.get() {
-                let _ = heading.focus();
-            }
+        if previous.is_some_and(|previous| previous != current)
+            && let Some(heading) = heading_ref.get()
+        {
+            let _ = heading.focus();
         }
         crate::web::set_title(&format!("Create virtual service: step {} of 4, {} · Mesh Console", current.number(), current.title()));
         current

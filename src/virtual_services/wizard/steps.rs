@@ -47,11 +47,9 @@ pub fn TagsStep(tags: RwSignal<Vec<TagDraft>>, touched: RwSignal<bool>) -> impl 
                 let value = RwSignal::new(tags.with_untracked(|tags| tags[index].value.clone()));
                 Effect::new(move |_| {
                     let (key, value) = (key.get(), value.get());
-                    tags.update(|tags| if let Some(tag) = tags.get_mut(index) {
-                        if tag.key != key || tag.value != value {
-                            *tag = TagDraft { key, value };
-                            touched.set(true);
-                        }
+                    tags.update(|tags| if let Some(tag) = tags.get_mut(index) && (tag.key != key || tag.value != value) {
+                        *tag = TagDraft { key, value };
+                        touched.set(true);
                     });
                 });
                 view! {
