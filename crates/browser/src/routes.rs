@@ -2,6 +2,7 @@
 //! call parsed and run by the engine's operation table, as the companion server runs it.
 
 use crate::store_document;
+use mesh_engine::engine::snapshot::Snapshot;
 use mesh_engine::names::AccountId;
 use mesh_engine::operation::{Operation, path_segments, query_pairs};
 use mesh_engine::resource::Timestamp;
@@ -18,21 +19,60 @@ pub fn handle(method: &str, url: &str, body: &[u8], caller: Option<&str>) -> Res
         ("GET", ["console-api", "store"]) => store_document::export(),
         ("PUT", ["console-api", "store"]) => store_document::import(&String::from_utf8_lossy(body)).map(|()| "{}".to_owned()),
         ("DELETE", ["console-api", "store"]) => store_document::reset().map(|()| "{}".to_owned()),
-        _ => {
-            let operation = Operation::parse(method, &segments, &query_pairs(query)?, body)?;
-            let writes = operation.writes();
-            let caller = caller
-                .map(|account| AccountId::parse(account).map_err(|error| ApiError::bad_request(format!("caller: {error}"))))
-                .transpose()?;
-            let run = |snapshot: &mut mesh_engine::engine::snapshot::Snapshot| {
-                let caller = caller.unwrap_or_else(|| snapshot.account.clone());
-                let context =
-                    Context { caller, region: snapshot.region.clone(), now: now(), new_uid: new_uid(), quotas: Quotas::default() };
-                operation.run(&mut Engine::new(&mut snapshot.store, &context))
-            };
-            if writes { store_document::write(run) } else { store_document::read(run) }
-        }
+        _ => app_mesh(&mut Browser, method, &segments, query, body, caller),
     }
+}
+
+/// Where the door's App Mesh calls run: in the browser, over localStorage and the browser's
+/// clock; natively, over whatever a test gives (so both doors are tested with one table).
+pub trait Home {
+    fn read(&mut self, run: impl FnOnce(&mut Snapshot) -> Result<String, ApiError>) -> Result<String, ApiError>;
+    fn write(&mut self, run: impl FnOnce(&mut Snapshot) -> Result<String, ApiError>) -> Result<String, ApiError>;
+    fn now(&self) -> Timestamp;
+    fn new_uid(&self) -> String;
+}
+
+struct Browser;
+
+impl Home for Browser {
+    fn read(&mut self, run: impl FnOnce(&mut Snapshot) -> Result<String, ApiError>) -> Result<String, ApiError> {
+        store_document::read(run)
+    }
+
+    fn write(&mut self, run: impl FnOnce(&mut Snapshot) -> Result<String, ApiError>) -> Result<String, ApiError> {
+        store_document::write(run)
+    }
+
+    fn now(&self) -> Timestamp {
+        now()
+    }
+
+    fn new_uid(&self) -> String {
+        new_uid()
+    }
+}
+
+/// One App Mesh call: parsed and run by the engine's operation table, as `caller` (by
+/// default the store's own account).
+pub fn app_mesh(
+    home: &mut impl Home,
+    method: &str,
+    segments: &[&str],
+    query: &str,
+    body: &[u8],
+    caller: Option<&str>,
+) -> Result<String, ApiError> {
+    let operation = Operation::parse(method, segments, &query_pairs(query)?, body)?;
+    let writes = operation.writes();
+    let caller =
+        caller.map(|account| AccountId::parse(account).map_err(|error| ApiError::bad_request(format!("caller: {error}")))).transpose()?;
+    let (now, new_uid) = (home.now(), home.new_uid());
+    let run = |snapshot: &mut Snapshot| {
+        let caller = caller.unwrap_or_else(|| snapshot.account.clone());
+        let context = Context { caller, region: snapshot.region.clone(), now, new_uid, quotas: Quotas::default() };
+        operation.run(&mut Engine::new(&mut snapshot.store, &context))
+    };
+    if writes { home.write(run) } else { home.read(run) }
 }
 
 fn now() -> Timestamp {
