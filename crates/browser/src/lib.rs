@@ -12,6 +12,7 @@ use mesh_engine::ApiError;
 use wasm_bindgen::prelude::*;
 
 pub use local_storage::STORE_KEY;
+pub use routes::{Home, app_mesh};
 
 /// An answer as HTTP would carry it: a status and a JSON body (an App Mesh error body,
 /// `{"__type","message"}`, when the status is not 2xx).

@@ -100,7 +100,7 @@ fn the_engine_rules_apply_in_the_browser() {
     assert_eq!(updated["metadata"]["version"], 2);
     let (status, _, message) = error("GET", "/v20190125/meshes/m1/virtualServices?limit=many", None);
     assert_eq!((status, message.as_str()), (400, "limit: must be a whole number, got \"many\""));
-    assert_eq!(error("GET", "/v20190125/nothing/here", None).1, "NotFoundException");
+    assert_eq!(error("GET", "/v20190125/nothing/here", None).1, "UnknownOperationException");
 }
 
 #[wasm_bindgen_test]

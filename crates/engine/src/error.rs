@@ -21,6 +21,9 @@ pub enum ErrorKind {
     MalformedArnException,
     /// AWS RAM: a parameter out of bounds.
     InvalidParameterException,
+    /// A method and path that name no operation. Not NotFoundException: a client with
+    /// idempotent deletes reads that as "already deleted" and carries on.
+    UnknownOperationException,
 }
 
 impl ErrorKind {
@@ -31,7 +34,10 @@ impl ErrorKind {
             | Self::TooManyTagsException
             | Self::UnknownResourceException
             | Self::MalformedArnException
-            | Self::InvalidParameterException => 400,
+            | Self::InvalidParameterException
+            // 400 as AWS's JSON services answer it: the request is at fault, and no client
+            // that tests only the status (404) takes it for a resource that is gone.
+            | Self::UnknownOperationException => 400,
             Self::ForbiddenException => 403,
             Self::NotFoundException => 404,
             Self::ConflictException | Self::ResourceInUseException => 409,
@@ -57,6 +63,7 @@ impl ErrorKind {
             Self::UnknownResourceException => "UnknownResourceException",
             Self::MalformedArnException => "MalformedArnException",
             Self::InvalidParameterException => "InvalidParameterException",
+            Self::UnknownOperationException => "UnknownOperationException",
         }
     }
 
@@ -77,6 +84,7 @@ impl ErrorKind {
             Self::UnknownResourceException,
             Self::MalformedArnException,
             Self::InvalidParameterException,
+            Self::UnknownOperationException,
         ]
         .into_iter()
         .find(|kind| kind.code() == code)

@@ -204,25 +204,6 @@ fn describe_json_error(error: &serde_json::Error) -> String {
     }
 }
 
-/// Parses a value from a path segment or query parameter, naming it on failure.
-pub fn parse_param<T>(name: &str, value: &str, parse: impl FnOnce(String) -> Result<T, InvalidValue>) -> Result<T, ApiError> {
-    parse(value.to_string()).map_err(|error| ApiError::bad_request(format!("{name}: {error}")))
-}
-
-/// The `limit` of a list: a whole number within App Mesh's page bounds.
-pub fn page_limit(value: String) -> Result<PageLimit, InvalidValue> {
-    PageLimit::new(whole_number(&value)?)
-}
-
-/// The `limit` of ListTagsForResource, whose bounds differ.
-pub fn tags_page_limit(value: String) -> Result<TagsPageLimit, InvalidValue> {
-    TagsPageLimit::new(whole_number(&value)?)
-}
-
-fn whole_number(value: &str) -> Result<i64, InvalidValue> {
-    value.parse().map_err(|_| InvalidValue(format!("must be a whole number, got {value:?}")))
-}
-
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]

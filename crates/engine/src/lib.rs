@@ -7,6 +7,7 @@ pub mod engine;
 pub mod error;
 pub mod input;
 pub mod names;
+pub mod operation;
 pub mod pagination;
 pub mod percent;
 pub mod resource;

@@ -122,7 +122,7 @@ async fn malformed_requests_get_app_mesh_errors_and_change_nothing() {
             br#"{"virtualServiceName":"a","spec":{}}"#.to_vec(),
             400,
             "BadRequestException",
-            "Invalid path: Invalid UTF-8 in `meshName`",
+            "Invalid path: \"%FF\" is not UTF-8 once decoded",
         ),
         (
             "GET",
@@ -146,12 +146,19 @@ async fn malformed_requests_get_app_mesh_errors_and_change_nothing() {
             "GET",
             format!("{base}/gatewayRoutes"),
             Vec::new(),
-            404,
-            "NotFoundException",
+            400,
+            "UnknownOperationException",
             "No App Mesh operation at GET /v20190125/gatewayRoutes",
         ),
-        ("POST", services.clone(), Vec::new(), 405, "BadRequestException", "POST is not an operation"),
-        ("PATCH", format!("{base}/meshes/m1"), Vec::new(), 405, "BadRequestException", "PATCH is not an operation"),
+        (
+            "POST",
+            services.clone(),
+            Vec::new(),
+            400,
+            "UnknownOperationException",
+            "No operation is POST /v20190125/meshes/m1/virtualServices: that path takes GET, PUT",
+        ),
+        ("PATCH", format!("{base}/meshes/m1"), Vec::new(), 400, "UnknownOperationException", "No operation is PATCH /v20190125/meshes/m1"),
     ];
     for (method, url, body, status, error_type, message) in cases {
         let answer = send(method, &url, body).await;

@@ -3,14 +3,13 @@
 
 use super::response::{ErrorResponse, error_response};
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use mesh_engine::names::{AccountId, InvalidValue, PageLimit, TagsPageLimit};
-use mesh_engine::{ApiError, MeshAddress};
-use std::collections::HashMap;
+use mesh_engine::ApiError;
+use mesh_engine::names::AccountId;
 
 /// The account that calls. A SigV4 `Authorization` header whose access key id is 12 digits
 /// names the account (as LocalStack does); anything else is the server's default account.
@@ -29,71 +28,6 @@ impl FromRequestParts<super::ApiState> for Caller {
             .and_then(|credential| credential.split('/').next())
             .and_then(|access_key| AccountId::parse(access_key).ok());
         Ok(Caller(from_signature.unwrap_or_else(|| state.default_account.clone())))
-    }
-}
-
-/// The URI labels (axum has percent-decoded them).
-pub struct Labels(HashMap<String, String>);
-
-impl Labels {
-    pub fn get(&self, name: &str) -> &str {
-        self.0.get(name).map_or("", String::as_str)
-    }
-
-    pub fn parse<T>(&self, name: &str, parse: impl FnOnce(String) -> Result<T, InvalidValue>) -> Result<T, ApiError> {
-        mesh_engine::input::parse_param(name, self.get(name), parse)
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Labels {
-    type Rejection = ErrorResponse;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let raw = RawPathParams::from_request_parts(parts, state)
-            .await
-            .map_err(|rejection| ApiError::bad_request(format!("Invalid path: {rejection}")))?;
-        Ok(Labels(raw.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect()))
-    }
-}
-
-/// The query string.
-pub struct QueryParams(HashMap<String, String>);
-
-impl QueryParams {
-    pub fn optional<T>(&self, name: &str, parse: impl FnOnce(String) -> Result<T, InvalidValue>) -> Result<Option<T>, ApiError> {
-        self.0.get(name).map(|value| mesh_engine::input::parse_param(name, value, parse)).transpose()
-    }
-
-    pub fn required(&self, name: &str) -> Result<&str, ApiError> {
-        self.0.get(name).map(String::as_str).ok_or_else(|| ApiError::bad_request(format!("{name}: is required")))
-    }
-
-    pub fn text(&self, name: &str) -> Option<&str> {
-        self.0.get(name).map(String::as_str)
-    }
-
-    pub fn limit(&self) -> Result<Option<PageLimit>, ApiError> {
-        self.optional("limit", mesh_engine::input::page_limit)
-    }
-
-    pub fn tags_limit(&self) -> Result<Option<TagsPageLimit>, ApiError> {
-        self.optional("limit", mesh_engine::input::tags_page_limit)
-    }
-
-    /// The mesh of a mesh-scoped call: its label, and `meshOwner` when given.
-    pub fn mesh(&self, labels: &Labels) -> Result<MeshAddress, ApiError> {
-        let name = labels.parse("meshName", mesh_engine::names::ResourceName::parse)?;
-        let owner = self.optional("meshOwner", AccountId::parse)?;
-        Ok(MeshAddress::new(name, owner))
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for QueryParams {
-    type Rejection = ErrorResponse;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let query = parts.uri.query().unwrap_or_default();
-        Ok(QueryParams(form_urlencoded::parse(query.as_bytes()).into_owned().collect()))
     }
 }
 
