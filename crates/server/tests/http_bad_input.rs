@@ -5,6 +5,10 @@ mod common;
 
 use common::TestServer;
 
+/// A raw request, and the App Mesh error it must get: status, error type, and the start of
+/// the message.
+type Case<'a> = (&'a str, String, Vec<u8>, u16, &'a str, &'a str);
+
 struct Answer {
     status: u16,
     error_type: String,
@@ -42,7 +46,7 @@ async fn malformed_requests_get_app_mesh_errors_and_change_nothing() {
     let services = format!("{base}/meshes/m1/virtualServices");
     assert_eq!(send("PUT", &format!("{base}/meshes"), r#"{"meshName":"m1"}"#).await.status, 200);
 
-    let cases: Vec<(&str, String, Vec<u8>, u16, &str, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "PUT",
             services.clone(),
