@@ -43,9 +43,9 @@ impl Default for Quotas {
             virtual_services_per_mesh: 200,
             virtual_nodes_per_mesh: 200,
             virtual_routers_per_mesh: 200,
-            virtual_gateways_per_mesh: 200,
+            virtual_gateways_per_mesh: 3,
             routes_per_virtual_router: 50,
-            gateway_routes_per_virtual_gateway: 50,
+            gateway_routes_per_virtual_gateway: 10,
             tags_per_resource: 50,
         }
     }
