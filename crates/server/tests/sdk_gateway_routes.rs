@@ -186,20 +186,20 @@ async fn missing_gateways_and_targets_are_not_found_and_targeted_services_are_in
             .send()
     };
 
-    let (code, status, message) = failure(create("no-gateway", "shop", "shop.local").await);
+    let (code, status, message) = failure(create("no-gateway", "storefront", "shop.local").await);
     assert_eq!((code.as_str(), status), ("NotFoundException", 404));
     assert!(message.contains("no-gateway"), "{message}");
-    let (code, status, message) = failure(create("ingress", "shop", "ghost.local").await);
+    let (code, status, message) = failure(create("ingress", "storefront", "ghost.local").await);
     assert_eq!((code.as_str(), status), ("NotFoundException", 404), "the target must be a virtual service of the mesh");
     assert!(message.contains("ghost.local"), "{message}");
 
-    create("ingress", "shop", "shop.local").await.unwrap();
-    let (code, status, _) = failure(create("ingress", "shop", "shop.local").await);
+    create("ingress", "storefront", "shop.local").await.unwrap();
+    let (code, status, _) = failure(create("ingress", "storefront", "shop.local").await);
     assert_eq!((code.as_str(), status), ("ConflictException", 409));
 
     let (code, status, message) = failure(client.delete_virtual_service().mesh_name("m1").virtual_service_name("shop.local").send().await);
     assert_eq!((code.as_str(), status), ("ResourceInUseException", 409), "App Mesh keeps a service a gateway route targets");
-    assert!(message.contains("shop"), "{message}");
+    assert!(message.contains("storefront"), "{message}");
 
     let (code, status, _) =
         failure(client.describe_gateway_route().mesh_name("m1").virtual_gateway_name("ingress").gateway_route_name("none").send().await);

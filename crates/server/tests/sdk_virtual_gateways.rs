@@ -95,7 +95,7 @@ async fn gateway_errors_name_what_is_wrong() {
     assert!(message.contains("ingress"), "{message}");
 
     client.create_virtual_service().mesh_name("m1").virtual_service_name("shop.local").spec(no_provider()).send().await.unwrap();
-    for name in ["shop", "cart"] {
+    for name in ["storefront", "basket"] {
         client
             .create_gateway_route()
             .mesh_name("m1")
@@ -108,7 +108,7 @@ async fn gateway_errors_name_what_is_wrong() {
     }
     let (code, status, message) = failure(client.delete_virtual_gateway().mesh_name("m1").virtual_gateway_name("ingress").send().await);
     assert_eq!((code.as_str(), status), ("ResourceInUseException", 409));
-    assert!(message.contains("shop") && message.contains("cart"), "{message}");
+    assert!(message.contains("storefront") && message.contains("basket"), "{message}");
 
     let (code, status, _) = failure(client.describe_virtual_gateway().mesh_name("m1").virtual_gateway_name("none").send().await);
     assert_eq!((code.as_str(), status), ("NotFoundException", 404));
