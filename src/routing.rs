@@ -1,7 +1,7 @@
 //! Every URL of the console, in one place: views link with these, never with string literals.
 
 use mesh_engine::percent::{Part, decode, encode};
-use mesh_engine::resource::{MeshResourceKind, ProviderKind};
+use mesh_engine::resource::{MeshResourceKind, ProviderKind, RouteKind};
 
 pub const MESHES: &str = "/meshes";
 pub const SETTINGS: &str = "/settings";
@@ -51,9 +51,14 @@ pub struct Section(MeshResourceKind);
 
 impl Section {
     pub const VIRTUAL_SERVICES: Section = Section(MeshResourceKind::VirtualService);
+    pub const VIRTUAL_GATEWAYS: Section = Section(MeshResourceKind::VirtualGateway);
     /// In the order of the navigation.
-    pub const ALL: [Section; 3] =
-        [Self::VIRTUAL_SERVICES, Section(MeshResourceKind::VIRTUAL_ROUTER), Section(MeshResourceKind::VIRTUAL_NODE)];
+    pub const ALL: [Section; 4] = [
+        Self::VIRTUAL_SERVICES,
+        Section(MeshResourceKind::VIRTUAL_ROUTER),
+        Section(MeshResourceKind::VIRTUAL_NODE),
+        Self::VIRTUAL_GATEWAYS,
+    ];
 
     /// `virtual-nodes`: the noun, plural, in a URL.
     pub fn slug(self) -> String {
@@ -87,6 +92,12 @@ impl Section {
 impl From<ProviderKind> for Section {
     fn from(kind: ProviderKind) -> Self {
         Section(kind.into())
+    }
+}
+
+impl From<MeshResourceKind> for Section {
+    fn from(kind: MeshResourceKind) -> Self {
+        Section(kind)
     }
 }
 
@@ -125,6 +136,29 @@ pub fn create_in(mesh: &str, kind: impl Into<Section>) -> String {
     format!("{}/create", section(mesh, kind))
 }
 
+/// `routes`, `gateway-routes`: a kind of route, plural, in a URL.
+fn route_slug(kind: RouteKind) -> String {
+    format!("{}s", kind.noun().replace(' ', "-"))
+}
+
+/// The routes of a router (or gateway routes of a gateway), under its details:
+/// `/meshes/m/virtual-routers/r/routes`.
+fn routes_of(mesh: &str, kind: RouteKind, parent: &str) -> String {
+    format!("{}/{}", resource(mesh, kind.parent(), parent), route_slug(kind))
+}
+
+pub fn route(mesh: &str, kind: RouteKind, parent: &str, name: &str) -> String {
+    format!("{}/{}", routes_of(mesh, kind, parent), encode(name))
+}
+
+pub fn edit_route(mesh: &str, kind: RouteKind, parent: &str, name: &str) -> String {
+    format!("{}/edit", route(mesh, kind, parent, name))
+}
+
+pub fn create_route(mesh: &str, kind: RouteKind, parent: &str) -> String {
+    format!("{}/create", routes_of(mesh, kind, parent))
+}
+
 pub fn create_mesh() -> String {
     format!("{MESHES}/create")
 }
@@ -140,12 +174,15 @@ mod tests {
         assert_eq!(section("m1", ProviderKind::VirtualNode), "/meshes/m1/virtual-nodes");
         assert_eq!(create_in("m1", ProviderKind::VirtualRouter), "/meshes/m1/virtual-routers/create");
         assert_eq!(filtered_section("m1", ProviderKind::VirtualNode, "n 1"), "/meshes/m1/virtual-nodes?filter=n%201");
+        assert_eq!(route("m1", RouteKind::Route, "r 1", "a"), "/meshes/m1/virtual-routers/r%201/routes/a");
+        assert_eq!(edit_route("m1", RouteKind::GatewayRoute, "g", "b"), "/meshes/m1/virtual-gateways/g/gateway-routes/b/edit");
+        assert_eq!(create_route("m1", RouteKind::Route, "r"), "/meshes/m1/virtual-routers/r/routes/create");
     }
 
     #[test]
     fn sections_are_named_from_their_kind() {
         let titles: Vec<String> = Section::ALL.into_iter().map(Section::title).collect();
-        assert_eq!(titles, ["Virtual services", "Virtual routers", "Virtual nodes"]);
+        assert_eq!(titles, ["Virtual services", "Virtual routers", "Virtual nodes", "Virtual gateways"]);
         assert_eq!(Section::from(ProviderKind::VirtualNode).noun_title(), "Virtual node");
     }
 
@@ -188,7 +225,7 @@ mod properties {
         }
 
         #[test]
-        fn a_mesh_name_survives_its_url(mesh in ".{1,40}", section in 0..3usize) {
+        fn a_mesh_name_survives_its_url(mesh in ".{1,40}", section in 0..Section::ALL.len()) {
             prop_assume!(mesh != "create");
             let path = self::section(&mesh, Section::ALL[section]);
             prop_assert_eq!(mesh_of_path(&path), Some(mesh));

@@ -1,13 +1,12 @@
 //! The App Mesh API itself (what the AWS CLI sends), spoken to the companion server over
 //! HTTP or to the engine in this browser: the same requests, the same answers.
 
-use super::{Backend, BackendError, Call, ProviderData, ProviderSummary, Storage, transport};
+use super::{Backend, BackendError, Call, ResourceRecord, ResourceSummary, RouteParent, RouteRecord, RouteSummary, Storage, transport};
 use gloo_net::http::Method;
 use mesh_engine::error::{ErrorBody, ErrorKind};
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
 use mesh_engine::names::{AccountId, ResourceName, ServiceName};
 use mesh_engine::percent::encode;
-use mesh_engine::resource::ProviderKind;
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, MeshAddress};
 use serde::Serialize;
@@ -32,6 +31,17 @@ impl AppMeshBackend {
     fn mesh_url(&self, mesh: &MeshAddress, rest: &str) -> String {
         let owner = mesh.owner.as_ref().map(|owner| format!("?meshOwner={owner}")).unwrap_or_default();
         format!("{API}/meshes/{}{rest}{owner}", encode(mesh.name.as_str()))
+    }
+
+    fn resource_url(&self, kind: MeshResourceKind, mesh: &MeshAddress, name: &ResourceName) -> String {
+        self.mesh_url(mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str())))
+    }
+
+    /// `/meshes/m/virtualRouter/r/routes{rest}`, or a gateway's `…/virtualGateway/g/gatewayRoutes{rest}`.
+    fn routes_url(&self, parent: &RouteParent, rest: &str) -> String {
+        let kind = parent.kind;
+        let place = format!("/{}/{}/{}{rest}", kind.parent_path_segment(), encode(parent.name.as_str()), kind.path_segment());
+        self.mesh_url(&parent.mesh, &place)
     }
 
     fn get<T: DeserializeOwned + 'static>(&self, url: String) -> Call<T> {
@@ -180,31 +190,65 @@ impl Backend for AppMeshBackend {
         self.delete(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))))
     }
 
-    fn describe_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData> {
-        self.get(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))))
-    }
-
-    fn save_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName, spec: Value, create: bool) -> Call<ProviderData> {
-        if create {
-            self.put(self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), &json!({ kind.name_member(): name, "spec": spec }))
-        } else {
-            self.put(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))), &json!({ "spec": spec }))
-        }
-    }
-
-    fn delete_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData> {
-        self.delete(self.mesh_url(&mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str()))))
-    }
-
-    fn list_providers(&self, kind: ProviderKind, mesh: MeshAddress) -> Call<Vec<ProviderSummary>> {
-        /// A page of ListVirtualNodes or ListVirtualRouters.
+    fn list_resources(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceSummary>> {
+        /// A page of ListVirtualNodes, ListVirtualRouters or ListVirtualGateways.
         #[derive(serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         struct Page {
-            #[serde(alias = "virtualNodes", alias = "virtualRouters")]
-            items: Vec<ProviderSummary>,
+            #[serde(alias = "virtualNodes", alias = "virtualRouters", alias = "virtualGateways")]
+            items: Vec<ResourceSummary>,
         }
         all_pages(self.storage, self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), 100, |page: Page| page.items)
+    }
+
+    fn describe_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord> {
+        self.get(self.resource_url(kind, &mesh, &name))
+    }
+
+    fn save_resource(
+        &self,
+        kind: MeshResourceKind,
+        mesh: MeshAddress,
+        name: ResourceName,
+        spec: Value,
+        create: bool,
+    ) -> Call<ResourceRecord> {
+        if create {
+            self.put(self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), &json!({ kind.name_member(): name, "spec": spec }))
+        } else {
+            self.put(self.resource_url(kind, &mesh, &name), &json!({ "spec": spec }))
+        }
+    }
+
+    fn delete_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord> {
+        self.delete(self.resource_url(kind, &mesh, &name))
+    }
+
+    fn list_routes(&self, parent: RouteParent) -> Call<Vec<RouteSummary>> {
+        /// A page of ListRoutes or ListGatewayRoutes.
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Page {
+            #[serde(alias = "routes", alias = "gatewayRoutes")]
+            items: Vec<RouteSummary>,
+        }
+        all_pages(self.storage, self.routes_url(&parent, ""), 100, |page: Page| page.items)
+    }
+
+    fn describe_route(&self, parent: RouteParent, name: ResourceName) -> Call<RouteRecord> {
+        self.get(self.routes_url(&parent, &format!("/{}", encode(name.as_str()))))
+    }
+
+    fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, create: bool) -> Call<RouteRecord> {
+        if create {
+            self.put(self.routes_url(&parent, ""), &json!({ parent.kind.name_member(): name, "spec": spec }))
+        } else {
+            self.put(self.routes_url(&parent, &format!("/{}", encode(name.as_str()))), &json!({ "spec": spec }))
+        }
+    }
+
+    fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<RouteRecord> {
+        self.delete(self.routes_url(&parent, &format!("/{}", encode(name.as_str()))))
     }
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>> {

@@ -8,7 +8,6 @@ pub mod transport;
 use leptos::prelude::*;
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
 use mesh_engine::names::{AccountId, ResourceName, ServiceName};
-use mesh_engine::resource::ProviderKind;
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, ErrorKind, MeshAddress};
 use serde_json::Value;
@@ -21,28 +20,60 @@ use std::sync::Arc;
 /// (through [`load`]) and `components::submission::Submission`.
 pub type Call<T> = Pin<Box<dyn Future<Output = Result<T, BackendError>>>>;
 
-/// A virtual node or router as the console holds it: its metadata, and its spec as the JSON
-/// App Mesh sent, so that an edit sends back every member it did not change (see
-/// `providers::spec_form`). The engine validates the whole spec.
-/// A virtual node or router as a list shows it.
+/// A virtual node, router or gateway as a list shows it.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ProviderSummary {
-    #[serde(alias = "virtualNodeName", alias = "virtualRouterName")]
+pub struct ResourceSummary {
+    #[serde(alias = "virtualNodeName", alias = "virtualRouterName", alias = "virtualGatewayName")]
     pub name: ResourceName,
     pub last_updated_at: Timestamp,
     pub resource_owner: AccountId,
     pub version: u64,
 }
 
+/// A virtual node, router or gateway as the console holds it: its metadata, and its spec as
+/// the JSON App Mesh sent, so that an edit sends back every member it did not change (see
+/// `providers::spec_form`). The engine validates the whole spec.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ProviderData {
+pub struct ResourceRecord {
     pub mesh_name: ResourceName,
     pub metadata: ResourceMetadata,
     pub spec: Value,
     pub status: ResourceStatus,
-    #[serde(alias = "virtualNodeName", alias = "virtualRouterName")]
+    #[serde(alias = "virtualNodeName", alias = "virtualRouterName", alias = "virtualGatewayName")]
+    pub name: ResourceName,
+}
+
+/// Where routes live: a virtual router (routes) or a virtual gateway (gateway routes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteParent {
+    pub kind: RouteKind,
+    pub mesh: MeshAddress,
+    pub name: ResourceName,
+}
+
+/// A route or gateway route as a list shows it. Its parent's name is in the answer too, and
+/// left unread: the [`RouteParent`] it was asked of says it.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteSummary {
+    #[serde(alias = "routeName", alias = "gatewayRouteName")]
+    pub name: ResourceName,
+    pub arn: String,
+    pub last_updated_at: Timestamp,
+    pub resource_owner: AccountId,
+    pub version: u64,
+}
+
+/// A route or gateway route, its spec as the JSON App Mesh sent (as [`ResourceRecord`]).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteRecord {
+    pub metadata: ResourceMetadata,
+    pub spec: Value,
+    pub status: ResourceStatus,
+    #[serde(alias = "routeName", alias = "gatewayRouteName")]
     pub name: ResourceName,
 }
 
@@ -107,11 +138,26 @@ pub trait Backend: Send + Sync {
     fn update_virtual_service(&self, mesh: MeshAddress, name: ServiceName, input: UpdateVirtualServiceInput) -> Call<VirtualServiceData>;
     fn delete_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData>;
 
-    fn list_providers(&self, kind: ProviderKind, mesh: MeshAddress) -> Call<Vec<ProviderSummary>>;
-    fn describe_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData>;
+    /// Virtual nodes, routers and gateways: every kind whose spec the console holds as JSON.
+    fn list_resources(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceSummary>>;
+    fn describe_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord>;
     /// Creates one when `create`, else replaces the spec of the one named.
-    fn save_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName, spec: Value, create: bool) -> Call<ProviderData>;
-    fn delete_provider(&self, kind: ProviderKind, mesh: MeshAddress, name: ResourceName) -> Call<ProviderData>;
+    fn save_resource(
+        &self,
+        kind: MeshResourceKind,
+        mesh: MeshAddress,
+        name: ResourceName,
+        spec: Value,
+        create: bool,
+    ) -> Call<ResourceRecord>;
+    fn delete_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord>;
+
+    /// Routes of a virtual router, gateway routes of a virtual gateway.
+    fn list_routes(&self, parent: RouteParent) -> Call<Vec<RouteSummary>>;
+    fn describe_route(&self, parent: RouteParent, name: ResourceName) -> Call<RouteRecord>;
+    /// Creates one when `create`, else replaces the spec of the one named.
+    fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, create: bool) -> Call<RouteRecord>;
+    fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<RouteRecord>;
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>>;
 

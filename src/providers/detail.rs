@@ -2,7 +2,7 @@
 
 use super::provided_services;
 use super::spec_form::{backend_names, dns_hostname, listener_drafts};
-use crate::api::{Call, LoadedWithTags, ProviderData, load_following, use_backend};
+use crate::api::{Call, LoadedWithTags, ResourceRecord, load_following, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
@@ -18,7 +18,7 @@ use mesh_engine::resource::TagRef;
 use std::sync::Arc;
 
 /// The node or router the URL names, with its tags; `None` when the mesh has no such one.
-fn load_provider(kind: ProviderKind, follow: bool) -> (Memo<String>, LoadedWithTags<ProviderData>) {
+fn load_provider(kind: ProviderKind, follow: bool) -> (Memo<String>, LoadedWithTags<ResourceRecord>) {
     let params = use_params_map();
     let name = Memo::new(move |_| params.read().get("name").unwrap_or_default());
     let (backend, mesh) = (use_backend(), use_mesh_address());
@@ -26,7 +26,7 @@ fn load_provider(kind: ProviderKind, follow: bool) -> (Memo<String>, LoadedWithT
         let (backend, mesh, name) = (backend.clone(), mesh.clone(), ResourceName::parse(name.get()).ok());
         Box::pin(async move {
             let Some(name) = name else { return Ok(None) };
-            let data = match backend.describe_provider(kind, mesh, name).await {
+            let data = match backend.describe_resource(kind.into(), mesh, name).await {
                 Ok(data) => data,
                 Err(error) if error.is_not_found() => return Ok(None),
                 Err(error) => return Err(error),
@@ -50,10 +50,10 @@ fn NotFound(kind: ProviderKind, mesh: Memo<String>, name: Memo<String>) -> impl 
 /// The node or router the URL names, shown by `page`; a not-found page when the mesh has
 /// none. Fetched again on a change made elsewhere when `follow` (see `api::load_following`).
 #[component]
-pub fn WithProvider(kind: ProviderKind, follow: bool, page: fn(ProviderKind, ProviderData, Vec<TagRef>) -> AnyView) -> impl IntoView {
+pub fn WithProvider(kind: ProviderKind, follow: bool, page: fn(ProviderKind, ResourceRecord, Vec<TagRef>) -> AnyView) -> impl IntoView {
     let mesh = use_mesh();
     let (name, loaded) = load_provider(kind, follow);
-    async_view_of(loaded, move |found: Option<(ProviderData, Vec<TagRef>)>| match found {
+    async_view_of(loaded, move |found: Option<(ResourceRecord, Vec<TagRef>)>| match found {
         None => view! { <NotFound kind=kind mesh=mesh name=name /> }.into_any(),
         Some((data, tags)) => page(kind, data, tags),
     })
@@ -65,12 +65,12 @@ pub fn ProviderDetail(kind: ProviderKind) -> impl IntoView {
 }
 
 #[component]
-fn Details(kind: ProviderKind, data: ProviderData, tags: Vec<TagRef>) -> impl IntoView {
+fn Details(kind: ProviderKind, data: ResourceRecord, tags: Vec<TagRef>) -> impl IntoView {
     let (backend, address) = (use_backend(), use_mesh_address());
     let delete: Arc<dyn Fn() -> Call<()> + Send + Sync> = {
         let name = data.name.clone();
         Arc::new(move || {
-            let call = backend.delete_provider(kind, address.clone(), name.clone());
+            let call = backend.delete_resource(kind.into(), address.clone(), name.clone());
             Box::pin(async move { call.await.map(drop) })
         })
     };

@@ -5,7 +5,7 @@
 use super::create_return::{after_save, use_return_to};
 use super::detail::WithProvider;
 use super::spec_form::{Discovery, SpecForm};
-use crate::api::{ProviderData, load, use_backend};
+use crate::api::{ResourceRecord, load, use_backend};
 use crate::components::field::TextField;
 use crate::components::link::A;
 use crate::components::listeners::{ListenerRows, check_port};
@@ -30,7 +30,7 @@ pub fn EditProvider(kind: ProviderKind) -> impl IntoView {
 }
 
 #[component]
-fn ProviderForm(kind: ProviderKind, existing: Option<ProviderData>) -> impl IntoView {
+fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl IntoView {
     let mesh = use_mesh();
     let (backend, address) = (use_backend(), use_mesh_address());
     let return_to = use_return_to();
@@ -65,7 +65,7 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ProviderData>) -> impl Into
             let (backend, mesh) = (backend.clone(), address.clone());
             Box::pin(async move {
                 let names: Vec<String> =
-                    backend.list_providers(kind, mesh).await?.into_iter().map(|provider| provider.name.to_string()).collect();
+                    backend.list_resources(kind.into(), mesh).await?.into_iter().map(|provider| provider.name.to_string()).collect();
                 Ok(names)
             })
         }
@@ -108,7 +108,7 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ProviderData>) -> impl Into
                 Err(_) => return,
             },
         };
-        let call = backend.save_provider(kind, address.clone(), target, spec, created);
+        let call = backend.save_resource(kind.into(), address.clone(), target, spec, created);
         save.run(Box::pin(async move {
             let saved = call.await?;
             Ok(after_save(kind, saved.mesh_name.as_str(), saved.name.as_str(), created, return_to.get_untracked()))

@@ -13,7 +13,7 @@ pub fn ProviderList(kind: ProviderKind) -> impl IntoView {
         let (backend, mesh) = (backend.clone(), address.clone());
         Box::pin(async move {
             let rows: Vec<ResourceRow> = backend
-                .list_providers(kind, mesh)
+                .list_resources(kind.into(), mesh)
                 .await?
                 .into_iter()
                 .map(|provider| ResourceRow {

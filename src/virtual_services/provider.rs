@@ -28,7 +28,7 @@ impl ProviderOptions {
                 let (backend, mesh) = (backend.clone(), address.clone());
                 Box::pin(async move {
                     Ok(backend
-                        .list_providers(ProviderKind::VirtualRouter, mesh)
+                        .list_resources(ProviderKind::VirtualRouter.into(), mesh)
                         .await?
                         .into_iter()
                         .map(|router| router.name.to_string())
@@ -39,7 +39,12 @@ impl ProviderOptions {
         let nodes = crate::api::load(move || {
             let (backend, mesh) = (backend.clone(), address.clone());
             Box::pin(async move {
-                Ok(backend.list_providers(ProviderKind::VirtualNode, mesh).await?.into_iter().map(|node| node.name.to_string()).collect())
+                Ok(backend
+                    .list_resources(ProviderKind::VirtualNode.into(), mesh)
+                    .await?
+                    .into_iter()
+                    .map(|node| node.name.to_string())
+                    .collect())
             })
         });
         Self { routers, nodes }

@@ -124,23 +124,26 @@ impl ProviderKind {
     }
 }
 
-/// The kinds of resource that live inside a mesh: virtual services, and what provides them.
+/// The kinds of resource that live inside a mesh: virtual services, what provides them, and
+/// virtual gateways.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MeshResourceKind {
     VirtualService,
     Provider(ProviderKind),
+    VirtualGateway,
 }
 
 impl MeshResourceKind {
     pub const VIRTUAL_NODE: Self = Self::Provider(ProviderKind::VirtualNode);
     pub const VIRTUAL_ROUTER: Self = Self::Provider(ProviderKind::VirtualRouter);
-    pub const ALL: [MeshResourceKind; 3] = [Self::VirtualService, Self::VIRTUAL_NODE, Self::VIRTUAL_ROUTER];
+    pub const ALL: [MeshResourceKind; 4] = [Self::VirtualService, Self::VIRTUAL_NODE, Self::VIRTUAL_ROUTER, Self::VirtualGateway];
 
     /// As in ARNs: `…:mesh/m/virtualService/name`.
     pub fn arn_segment(self) -> &'static str {
         match self {
             Self::VirtualService => "virtualService",
             Self::Provider(kind) => kind.arn_segment(),
+            Self::VirtualGateway => "virtualGateway",
         }
     }
 
@@ -149,6 +152,25 @@ impl MeshResourceKind {
         match self {
             Self::VirtualService => "VirtualService",
             Self::Provider(kind) => kind.type_name(),
+            Self::VirtualGateway => "VirtualGateway",
+        }
+    }
+
+    /// The collection in App Mesh's paths: `/v20190125/meshes/m/virtualGateways`.
+    pub fn path_segment(self) -> &'static str {
+        match self {
+            Self::VirtualService => "virtualServices",
+            Self::Provider(kind) => kind.path_segment(),
+            Self::VirtualGateway => "virtualGateways",
+        }
+    }
+
+    /// The name member of a create body, a Data and a Ref: `virtualGatewayName`.
+    pub fn name_member(self) -> &'static str {
+        match self {
+            Self::VirtualService => "virtualServiceName",
+            Self::Provider(kind) => kind.name_member(),
+            Self::VirtualGateway => "virtualGatewayName",
         }
     }
 
@@ -157,6 +179,7 @@ impl MeshResourceKind {
         match self {
             Self::VirtualService => "virtual service",
             Self::Provider(kind) => kind.noun(),
+            Self::VirtualGateway => "virtual gateway",
         }
     }
 
@@ -165,6 +188,7 @@ impl MeshResourceKind {
         match self {
             Self::VirtualService => "Virtual service",
             Self::Provider(kind) => kind.title(),
+            Self::VirtualGateway => "Virtual gateway",
         }
     }
 
@@ -176,6 +200,81 @@ impl MeshResourceKind {
 impl From<ProviderKind> for MeshResourceKind {
     fn from(kind: ProviderKind) -> Self {
         Self::Provider(kind)
+    }
+}
+
+/// The kinds of resource that live inside another: routes in a virtual router, gateway routes
+/// in a virtual gateway. App Mesh names the parent in the singular in their paths
+/// (`/meshes/m/virtualRouter/r/routes`) and ARNs (`…:mesh/m/virtualRouter/r/route/name`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RouteKind {
+    Route,
+    GatewayRoute,
+}
+
+impl RouteKind {
+    pub const ALL: [RouteKind; 2] = [Self::Route, Self::GatewayRoute];
+
+    /// The kind of resource a route of this kind lives in.
+    pub fn parent(self) -> MeshResourceKind {
+        match self {
+            Self::Route => MeshResourceKind::VIRTUAL_ROUTER,
+            Self::GatewayRoute => MeshResourceKind::VirtualGateway,
+        }
+    }
+
+    /// As in ARNs, after the parent's: `…/virtualRouter/r/route/name`.
+    pub fn arn_segment(self) -> &'static str {
+        match self {
+            Self::Route => "route",
+            Self::GatewayRoute => "gatewayRoute",
+        }
+    }
+
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Self::Route => "Route",
+            Self::GatewayRoute => "GatewayRoute",
+        }
+    }
+
+    /// The collection in App Mesh's paths, after the parent's (singular) segment and name.
+    pub fn path_segment(self) -> &'static str {
+        match self {
+            Self::Route => "routes",
+            Self::GatewayRoute => "gatewayRoutes",
+        }
+    }
+
+    /// The parent's segment in the paths: `virtualRouter`, `virtualGateway` (its ARN segment).
+    pub fn parent_path_segment(self) -> &'static str {
+        self.parent().arn_segment()
+    }
+
+    /// The name member of a create body, a Data and a Ref: `routeName`.
+    pub fn name_member(self) -> &'static str {
+        match self {
+            Self::Route => "routeName",
+            Self::GatewayRoute => "gatewayRouteName",
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Route => "route",
+            Self::GatewayRoute => "gateway route",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Route => "Route",
+            Self::GatewayRoute => "Gateway route",
+        }
+    }
+
+    pub fn from_arn_segment(segment: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.arn_segment() == segment)
     }
 }
 
@@ -244,6 +343,9 @@ mod tests {
             assert_eq!(MeshResourceKind::from_arn_segment(kind.arn_segment()), Some(kind));
         }
         assert_eq!(MeshResourceKind::from_arn_segment("route"), None);
+        for kind in RouteKind::ALL {
+            assert_eq!(RouteKind::from_arn_segment(kind.arn_segment()), Some(kind));
+        }
     }
 
     #[test]
