@@ -7,7 +7,7 @@ mod common;
 use aws_sdk_appmesh::Client;
 use aws_sdk_appmesh::types::*;
 use common::specs::{gateway, gateway_target, http_gateway_route, no_provider};
-use common::{DEFAULT_ACCOUNT, TestServer, assert_metadata, assert_tagging, failure, tag};
+use common::{DEFAULT_ACCOUNT, TestServer, assert_metadata, assert_tagging, failure, gateway_route_to, tag};
 
 /// Mesh `m1` with the virtual service `shop.local` and an HTTP virtual gateway `ingress`.
 async fn mesh_with_gateway(client: &Client) {
@@ -176,15 +176,7 @@ async fn missing_gateways_and_targets_are_not_found_and_targeted_services_are_in
     let server = TestServer::start(dir.path()).await;
     let client = server.client();
     mesh_with_gateway(&client).await;
-    let create = |gateway_name: &str, name: &str, service: &str| {
-        client
-            .create_gateway_route()
-            .mesh_name("m1")
-            .virtual_gateway_name(gateway_name)
-            .gateway_route_name(name)
-            .spec(http_gateway_route("/", service))
-            .send()
-    };
+    let create = |gateway_name: &str, name: &str, service: &str| gateway_route_to(&client, gateway_name, name, service).send();
 
     let (code, status, message) = failure(create("no-gateway", "storefront", "shop.local").await);
     assert_eq!((code.as_str(), status), ("NotFoundException", 404));
@@ -227,15 +219,7 @@ async fn client_tokens_make_gateway_route_creates_idempotent() {
     let server = TestServer::start(dir.path()).await;
     let client = server.client();
     mesh_with_gateway(&client).await;
-    let create = |name: &str| {
-        client
-            .create_gateway_route()
-            .mesh_name("m1")
-            .virtual_gateway_name("ingress")
-            .gateway_route_name(name)
-            .spec(http_gateway_route("/", "shop.local"))
-            .client_token("t-1")
-    };
+    let create = |name: &str| gateway_route_to(&client, "ingress", name, "shop.local").client_token("t-1");
     let first = create("shop").send().await.unwrap();
     let again = create("shop").send().await.unwrap();
     assert_eq!(first.gateway_route(), again.gateway_route());
@@ -254,20 +238,11 @@ async fn the_11th_gateway_route_of_a_gateway_is_over_the_quota() {
     let server = TestServer::start(dir.path()).await;
     let client = server.client();
     mesh_with_gateway(&client).await;
-    let create = |name: String| {
-        client
-            .create_gateway_route()
-            .mesh_name("m1")
-            .virtual_gateway_name("ingress")
-            .gateway_route_name(name.clone())
-            .spec(http_gateway_route(&format!("/{name}"), "shop.local"))
-            .send()
-    };
     let names: Vec<String> = (0..10).map(|i| format!("route-{i:02}")).collect();
     for name in &names {
-        create(name.clone()).await.unwrap();
+        gateway_route_to(&client, "ingress", name, "shop.local").send().await.unwrap();
     }
-    let (code, status, _) = failure(create("route-10".into()).await);
+    let (code, status, _) = failure(gateway_route_to(&client, "ingress", "route-10", "shop.local").send().await);
     assert_eq!((code.as_str(), status), ("LimitExceededException", 400));
 
     let all: Vec<GatewayRouteRef> = client
@@ -291,16 +266,7 @@ async fn gateway_routes_are_tagged_listed_and_untagged() {
     let server = TestServer::start(dir.path()).await;
     let client = server.client();
     mesh_with_gateway(&client).await;
-    let created = client
-        .create_gateway_route()
-        .mesh_name("m1")
-        .virtual_gateway_name("ingress")
-        .gateway_route_name("shop")
-        .spec(http_gateway_route("/", "shop.local"))
-        .tags(tag("team", "shop"))
-        .send()
-        .await
-        .unwrap();
+    let created = gateway_route_to(&client, "ingress", "shop", "shop.local").tags(tag("team", "shop")).send().await.unwrap();
     assert_tagging(&client, created.gateway_route().unwrap().metadata().unwrap().arn(), "shop").await;
     server.stop().await;
 }

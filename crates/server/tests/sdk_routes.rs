@@ -5,6 +5,7 @@
 mod common;
 
 use aws_sdk_appmesh::Client;
+use aws_sdk_appmesh::operation::create_route::builders::CreateRouteFluentBuilder;
 use aws_sdk_appmesh::types::*;
 use common::specs::{http_route, http_router, target};
 use common::{DEFAULT_ACCOUNT, TestServer, assert_metadata, assert_tagging, failure, share_mesh, tag};
@@ -18,6 +19,11 @@ async fn mesh_with_router(client: &Client) {
         client.create_virtual_node().mesh_name("m1").virtual_node_name(node).spec(VirtualNodeSpec::builder().build()).send().await.unwrap();
     }
     client.create_virtual_router().mesh_name("m1").virtual_router_name("r1").spec(http_router(80)).send().await.unwrap();
+}
+
+/// A create of the route `name` in mesh `m1`'s `router`, sending everything to `blue`.
+fn route_to_blue(client: &Client, router: &str, name: &str) -> CreateRouteFluentBuilder {
+    client.create_route().mesh_name("m1").virtual_router_name(router).route_name(name).spec(http_route("/", &[("blue", 1)]))
 }
 
 fn seconds(value: i64) -> Duration {
@@ -226,15 +232,7 @@ async fn routers_with_routes_and_nodes_they_target_are_in_use() {
     let client = server.client();
     mesh_with_router(&client).await;
     for name in ["web", "api"] {
-        client
-            .create_route()
-            .mesh_name("m1")
-            .virtual_router_name("r1")
-            .route_name(name)
-            .spec(http_route("/", &[("blue", 1)]))
-            .send()
-            .await
-            .unwrap();
+        route_to_blue(&client, "r1", name).send().await.unwrap();
     }
 
     let (code, status, message) = failure(client.delete_virtual_router().mesh_name("m1").virtual_router_name("r1").send().await);
@@ -259,15 +257,7 @@ async fn client_tokens_make_route_creates_idempotent() {
     let server = TestServer::start(dir.path()).await;
     let client = server.client();
     mesh_with_router(&client).await;
-    let create = |name: &str| {
-        client
-            .create_route()
-            .mesh_name("m1")
-            .virtual_router_name("r1")
-            .route_name(name)
-            .spec(http_route("/", &[("blue", 1)]))
-            .client_token("t-1")
-    };
+    let create = |name: &str| route_to_blue(&client, "r1", name).client_token("t-1");
     let first = create("web").send().await.unwrap();
     let again = create("web").send().await.unwrap();
     assert_eq!(first.route(), again.route(), "the same token and request answer the first result");
@@ -285,15 +275,7 @@ async fn routes_are_listed_in_pages() {
     mesh_with_router(&client).await;
     let names = ["a", "b", "c", "d", "e"];
     for name in names {
-        client
-            .create_route()
-            .mesh_name("m1")
-            .virtual_router_name("r1")
-            .route_name(name)
-            .spec(http_route("/", &[("blue", 1)]))
-            .send()
-            .await
-            .unwrap();
+        route_to_blue(&client, "r1", name).send().await.unwrap();
     }
 
     let mut seen = Vec::new();
@@ -333,16 +315,7 @@ async fn routes_are_tagged_listed_and_untagged() {
     let server = TestServer::start(dir.path()).await;
     let client = server.client();
     mesh_with_router(&client).await;
-    let created = client
-        .create_route()
-        .mesh_name("m1")
-        .virtual_router_name("r1")
-        .route_name("web")
-        .spec(http_route("/", &[("blue", 1)]))
-        .tags(tag("team", "payments"))
-        .send()
-        .await
-        .unwrap();
+    let created = route_to_blue(&client, "r1", "web").tags(tag("team", "payments")).send().await.unwrap();
     assert_tagging(&client, created.route().unwrap().metadata().unwrap().arn(), "payments").await;
     server.stop().await;
 }
@@ -354,13 +327,10 @@ async fn the_51st_route_of_a_router_is_over_the_quota() {
     let server = TestServer::start(dir.path()).await;
     let client = server.client();
     mesh_with_router(&client).await;
-    let create = |name: String| {
-        client.create_route().mesh_name("m1").virtual_router_name("r1").route_name(name).spec(http_route("/", &[("blue", 1)]))
-    };
     for i in 0..50 {
-        create(format!("route-{i}")).send().await.unwrap();
+        route_to_blue(&client, "r1", &format!("route-{i}")).send().await.unwrap();
     }
-    let (code, status, _) = failure(create("route-50".into()).send().await);
+    let (code, status, _) = failure(route_to_blue(&client, "r1", "route-50").send().await);
     assert_eq!((code.as_str(), status), ("LimitExceededException", 400));
     server.stop().await;
 }

@@ -4,8 +4,8 @@
 mod common;
 
 use aws_sdk_appmesh::types::*;
-use common::specs::{gateway, http_gateway_route, no_provider};
-use common::{DEFAULT_ACCOUNT, TestServer, assert_metadata, assert_tagging, failure, tag};
+use common::specs::{gateway, no_provider};
+use common::{DEFAULT_ACCOUNT, TestServer, assert_metadata, assert_tagging, failure, gateway_route_to, tag};
 
 /// A gateway with every part a user sets: an HTTP listener with a health check, and access logs.
 fn ingress() -> VirtualGatewaySpec {
@@ -96,15 +96,7 @@ async fn gateway_errors_name_what_is_wrong() {
 
     client.create_virtual_service().mesh_name("m1").virtual_service_name("shop.local").spec(no_provider()).send().await.unwrap();
     for name in ["storefront", "basket"] {
-        client
-            .create_gateway_route()
-            .mesh_name("m1")
-            .virtual_gateway_name("ingress")
-            .gateway_route_name(name)
-            .spec(http_gateway_route(&format!("/{name}"), "shop.local"))
-            .send()
-            .await
-            .unwrap();
+        gateway_route_to(&client, "ingress", name, "shop.local").send().await.unwrap();
     }
     let (code, status, message) = failure(client.delete_virtual_gateway().mesh_name("m1").virtual_gateway_name("ingress").send().await);
     assert_eq!((code.as_str(), status), ("ResourceInUseException", 409));

@@ -123,6 +123,22 @@ pub async fn assert_tagging(client: &aws_sdk_appmesh::Client, arn: &str, team: &
     assert_eq!(client.list_tags_for_resource().resource_arn(arn).send().await.unwrap().tags(), [tag("stage", "canary")], "{arn}");
 }
 
+/// A create of the gateway route `name` in mesh `m1`'s `gateway`, on the prefix `/{name}`, to the
+/// virtual service `service`.
+pub fn gateway_route_to(
+    client: &aws_sdk_appmesh::Client,
+    gateway: &str,
+    name: &str,
+    service: &str,
+) -> aws_sdk_appmesh::operation::create_gateway_route::builders::CreateGatewayRouteFluentBuilder {
+    client
+        .create_gateway_route()
+        .mesh_name("m1")
+        .virtual_gateway_name(gateway)
+        .gateway_route_name(name)
+        .spec(specs::http_gateway_route(&format!("/{name}"), service))
+}
+
 /// Specs the tests give again and again.
 pub mod specs {
     use aws_sdk_appmesh::types::*;
