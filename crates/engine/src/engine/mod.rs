@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 pub const DEFAULT_ACCOUNT: &str = "123456789012";
 pub const DEFAULT_REGION: &str = "us-east-1";
 
-/// App Mesh's default service quotas.
+/// App Mesh's default service quotas, as Service Quotas lists them (README: Quotas).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quotas {
     pub meshes_per_account: usize,
