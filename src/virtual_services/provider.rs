@@ -5,6 +5,7 @@ use super::wizard::state::{PROVIDER_OPTIONS, ProviderChoice, provider_label, pro
 use super::wizard::validate::check_provider;
 use crate::api::{BackendError, use_backend};
 use crate::components::link::A;
+use crate::routes::count::RouterRouteCount;
 use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
@@ -74,6 +75,12 @@ pub fn ProviderFields(
     target_ref: NodeRef<html::Select>,
 ) -> impl IntoView {
     let error = move || if show_error.get() { options.error(&choice.get()) } else { None };
+    // The chosen router, once it is one of the mesh's: how many routes it has is shown.
+    let chosen_router = Memo::new(move |_| {
+        let choice = choice.get();
+        let known = options.names(ProviderKind::VirtualRouter).is_some_and(|names| names.contains(&choice.target));
+        (choice.kind == Some(ProviderKind::VirtualRouter) && known).then_some(choice.target)
+    });
     let set_kind = move |kind: Option<ProviderKind>| {
         choice.update(|choice| {
             if choice.kind != kind {
@@ -150,6 +157,7 @@ pub fn ProviderFields(
                 }
             })
         }}
+        {move || chosen_router.get().map(|router| view! { <RouterRouteCount mesh=mesh router=router /> })}
         {move || (choice.get().kind == Some(ProviderKind::VirtualNode)).then(|| view! {
             <div class="alert alert-info">
                 <p>"App Mesh may automatically create a default Envoy route retry policy for each virtual node provider defined on or after July 29, 2020, though you cannot define one through the API."</p>

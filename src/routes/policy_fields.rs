@@ -1,0 +1,178 @@
+//! A route's optional retry policy and timeouts: each a checkbox that reveals its fields.
+
+use super::fields::{Problems, bound, problem_of};
+use super::policy::{
+    DurationDraft, DurationUnit, EventList, GRPC_RETRY_EVENTS, HTTP_RETRY_EVENTS, RetryDraft, TCP_RETRY_EVENT, TimeoutDraft,
+};
+use super::spec_form::{RouteForm, RouteType};
+use crate::components::field::TextField;
+use leptos::prelude::*;
+
+/// Which duration of the form a field edits.
+#[derive(Debug, Clone, Copy)]
+enum DurationOf {
+    PerRetry,
+    PerRequest,
+    Idle,
+}
+
+impl DurationOf {
+    fn get(self, form: &RouteForm) -> Option<&DurationDraft> {
+        match self {
+            Self::PerRetry => form.retry.as_ref().map(|retry| &retry.per_retry),
+            Self::PerRequest => form.timeout.as_ref().map(|timeout| &timeout.per_request),
+            Self::Idle => form.timeout.as_ref().map(|timeout| &timeout.idle),
+        }
+    }
+
+    fn get_mut(self, form: &mut RouteForm) -> Option<&mut DurationDraft> {
+        match self {
+            Self::PerRetry => form.retry.as_mut().map(|retry| &mut retry.per_retry),
+            Self::PerRequest => form.timeout.as_mut().map(|timeout| &mut timeout.per_request),
+            Self::Idle => form.timeout.as_mut().map(|timeout| &mut timeout.idle),
+        }
+    }
+}
+
+#[component]
+fn DurationField(
+    form: RwSignal<RouteForm>,
+    id: &'static str,
+    label: &'static str,
+    of: DurationOf,
+    problems: Problems,
+    show_errors: Signal<bool>,
+) -> impl IntoView {
+    let value = bound(
+        form,
+        move |form| of.get(form).map(|duration| duration.value.clone()).unwrap_or_default(),
+        move |form, typed| {
+            if let Some(duration) = of.get_mut(form) {
+                duration.value = typed
+            }
+        },
+    );
+    let unit_id = format!("{id}-unit");
+    view! {
+        <div class="duration-row">
+            <TextField id=id label=label value=value error=problem_of(problems, id) show_error=show_errors />
+            <div class="field">
+                <label for=unit_id.clone()>{format!("Unit of {}", label.to_lowercase())}</label>
+                <select id=unit_id on:change:target=move |event| {
+                    if let Some(unit) = DurationUnit::parse(&event.target().value()) {
+                        form.update(|form| if let Some(duration) = of.get_mut(form) { duration.unit = unit });
+                    }
+                }>
+                    {DurationUnit::ALL.into_iter().map(|unit| view! {
+                        <option value=unit.as_str() prop:selected=move || form.with(|form| of.get(form).is_some_and(|duration| duration.unit == unit))>
+                            {match unit { DurationUnit::Seconds => "seconds", DurationUnit::Millis => "milliseconds" }}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// A checkbox for one event of a retry policy's list.
+#[component]
+fn EventBox(form: RwSignal<RouteForm>, event: &'static str, list: EventList) -> impl IntoView {
+    let id = format!("retry-on-{event}");
+    let checked =
+        move || form.with(|form| form.retry.as_ref().is_some_and(|retry| retry.events(list).iter().any(|chosen| chosen == event)));
+    view! {
+        <div class="radio">
+            <input type="checkbox" id=id.clone() prop:checked=checked on:change:target=move |change| {
+                let on = change.target().checked();
+                form.update(|form| if let Some(retry) = form.retry.as_mut() {
+                    let events = retry.events_mut(list);
+                    events.retain(|chosen| chosen != event);
+                    if on {
+                        events.push(event.to_string());
+                    }
+                });
+            } />
+            <label for=id>{event}</label>
+        </div>
+    }
+}
+
+#[component]
+pub fn RetryFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<bool>) -> impl IntoView {
+    let enabled = Memo::new(move |_| form.with(|form| form.retry.is_some()));
+    let grpc = Memo::new(move |_| form.with(|form| form.route_type == RouteType::Grpc));
+    let events_problem = problem_of(problems, "retry-events");
+    let visible_events_problem = move || if show_errors.get() { events_problem.get() } else { None };
+    view! {
+        <div class="field field-wide">
+            <div class="radio">
+                <input type="checkbox" id="retry-enabled" prop:checked=move || enabled.get() on:change:target=move |event| {
+                    let on = event.target().checked();
+                    form.update(|form| form.retry = on.then(RetryDraft::default));
+                } />
+                <label for="retry-enabled">"Retry failed requests"</label>
+            </div>
+            {move || enabled.get().then(|| {
+                let max = bound(form, |form| form.retry.as_ref().map(|retry| retry.max_retries.clone()).unwrap_or_default(),
+                    |form, typed| if let Some(retry) = form.retry.as_mut() { retry.max_retries = typed });
+                view! {
+                    <fieldset class="subsection">
+                        <legend>"Retry policy"</legend>
+                        <TextField id="retry-max" label="Max retries" value=max error=problem_of(problems, "retry-max") show_error=show_errors />
+                        <DurationField form=form id="retry-timeout" label="Per-retry timeout" of=DurationOf::PerRetry
+                            problems=problems show_errors=show_errors />
+                        <fieldset id="retry-events" tabindex="-1" aria-describedby=move || if visible_events_problem().is_some() { "retry-events-error" } else { "" }>
+                            <legend>"Retry on"</legend>
+                            <p class="hint">"HTTP events"</p>
+                            {HTTP_RETRY_EVENTS.into_iter().map(|event| view! { <EventBox form=form event=event list=EventList::Http /> }).collect_view()}
+                            {move || grpc.get().then(|| view! {
+                                <p class="hint">"gRPC events"</p>
+                                {GRPC_RETRY_EVENTS.into_iter().map(|event| view! { <EventBox form=form event=event list=EventList::Grpc /> }).collect_view()}
+                            })}
+                            <p class="hint">"TCP events"</p>
+                            <div class="radio">
+                                <input type="checkbox" id="retry-on-connection-error"
+                                    prop:checked=move || form.with(|form| form.retry.as_ref().is_some_and(|retry| retry.tcp_connection_error))
+                                    on:change:target=move |event| {
+                                        let on = event.target().checked();
+                                        form.update(|form| if let Some(retry) = form.retry.as_mut() { retry.tcp_connection_error = on });
+                                    } />
+                                <label for="retry-on-connection-error">{TCP_RETRY_EVENT}</label>
+                            </div>
+                            {move || visible_events_problem().map(|message| view! { <p class="error" id="retry-events-error">{message}</p> })}
+                        </fieldset>
+                    </fieldset>
+                }
+            })}
+        </div>
+    }
+}
+
+#[component]
+pub fn TimeoutFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<bool>) -> impl IntoView {
+    let enabled = Memo::new(move |_| form.with(|form| form.timeout.is_some()));
+    let tcp = Memo::new(move |_| form.with(|form| form.route_type == RouteType::Tcp));
+    view! {
+        <div class="field field-wide">
+            <div class="radio">
+                <input type="checkbox" id="timeout-enabled" prop:checked=move || enabled.get() on:change:target=move |event| {
+                    let on = event.target().checked();
+                    form.update(|form| form.timeout = on.then(TimeoutDraft::default));
+                } />
+                <label for="timeout-enabled">"Set timeouts"</label>
+            </div>
+            {move || enabled.get().then(|| view! {
+                <fieldset class="subsection">
+                    <legend>"Timeouts"</legend>
+                    <p class="hint">"Leave one empty to keep App Mesh's default."</p>
+                    {move || (!tcp.get()).then(|| view! {
+                        <DurationField form=form id="timeout-per-request" label="Per-request timeout" of=DurationOf::PerRequest
+                            problems=problems show_errors=show_errors />
+                    })}
+                    <DurationField form=form id="timeout-idle" label="Idle timeout" of=DurationOf::Idle
+                        problems=problems show_errors=show_errors />
+                </fieldset>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,109 @@
+//! The weighted targets editor: one row per target (virtual node, weight, optional port), each
+//! showing its share of the traffic as the weights are typed, and the total.
+
+use super::fields::{Problems, bound, problem_of};
+use super::spec_form::RouteForm;
+use super::targets::{TargetDraft, percent_text, shares};
+use crate::components::field::TextField;
+use leptos::prelude::*;
+
+#[component]
+fn NodeSelect(
+    form: RwSignal<RouteForm>,
+    index: usize,
+    nodes: Signal<Option<Vec<String>>>,
+    problems: Problems,
+    show_errors: Signal<bool>,
+) -> impl IntoView {
+    let number = index + 1;
+    let id = format!("target-node-{number}");
+    let error_id = format!("{id}-error");
+    let problem = problem_of(problems, id.clone());
+    let visible = move || if show_errors.get() { problem.get() } else { None };
+    let current = move || form.with(|form| form.targets.get(index).map(|target| target.node.clone()).unwrap_or_default());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{format!("Virtual node of target {number}")}</label>
+            <select id=id
+                aria-invalid=move || if visible().is_some() { "true" } else { "false" }
+                aria-describedby=move || if visible().is_some() { error_id.clone() } else { String::new() }
+                on:change:target=move |event| {
+                    let node = event.target().value();
+                    form.update(|form| if let Some(target) = form.targets.get_mut(index) { target.node = node });
+                }>
+                {move || match nodes.get() {
+                    None => view! { <option value="">"Loading…"</option> }.into_any(),
+                    Some(names) => {
+                        let chosen = current();
+                        let missing = (!chosen.is_empty() && !names.contains(&chosen)).then(|| chosen.clone());
+                        view! {
+                            <option value="" selected=chosen.is_empty()>{if names.is_empty() { "No virtual nodes in this mesh" } else { "Choose a virtual node" }}</option>
+                            {missing.map(|name| view! { <option value=name.clone() selected=true>{format!("{name} (no longer exists)")}</option> })}
+                            {names.into_iter().map(|name| {
+                                let selected = name == chosen;
+                                view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+                            }).collect_view()}
+                        }.into_any()
+                    }
+                }}
+            </select>
+            {move || visible().map(|message| view! { <p class="error" id=format!("target-node-{number}-error")>{message}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn TargetsEditor(
+    form: RwSignal<RouteForm>,
+    /// The mesh's virtual nodes, once loaded.
+    nodes: Signal<Option<Vec<String>>>,
+    problems: Problems,
+    show_errors: Signal<bool>,
+) -> impl IntoView {
+    // Rows are rebuilt only when one is added or removed, so typing keeps the focus.
+    let count = Memo::new(move |_| form.with(|form| form.targets.len()));
+    let weights = Memo::new(move |_| form.with(RouteForm::weights));
+    let share_texts = Memo::new(move |_| {
+        shares(&weights.get()).into_iter().map(|share| share.map_or_else(|| "–".to_string(), percent_text)).collect::<Vec<_>>()
+    });
+    let total = move || weights.get().into_iter().flatten().sum::<u32>();
+    let set_problem = problem_of(problems, "add-target");
+    let visible_set_problem = move || if show_errors.get() { set_problem.get() } else { None };
+    view! {
+        <div class="field field-wide">
+            <fieldset aria-describedby="targets-hint">
+                <legend>"Targets"</legend>
+                <p class="hint" id="targets-hint">"The virtual nodes this route sends traffic to: 1 to 10, each with a weight from 0 to 100. A target's share is its weight over the sum of the weights."</p>
+                {move || (0..count.get()).map(|index| {
+                    let number = index + 1;
+                    let weight = bound(form, move |form| form.targets.get(index).map(|target| target.weight.clone()).unwrap_or_default(),
+                        move |form, typed| if let Some(target) = form.targets.get_mut(index) { target.weight = typed });
+                    let port = bound(form, move |form| form.targets.get(index).map(|target| target.port.clone()).unwrap_or_default(),
+                        move |form, typed| if let Some(target) = form.targets.get_mut(index) { target.port = typed });
+                    view! {
+                        <div class="target-row">
+                            <NodeSelect form=form index=index nodes=nodes problems=problems show_errors=show_errors />
+                            <TextField id=format!("target-weight-{number}") label=format!("Weight of target {number}") value=weight
+                                error=problem_of(problems, format!("target-weight-{number}")) show_error=show_errors />
+                            <div class="field share">
+                                <span class="share-label" id=format!("target-share-label-{number}")>"Share"</span>
+                                <output for=format!("target-weight-{number}") aria-labelledby=format!("target-share-label-{number}")>
+                                    {move || share_texts.get().get(index).cloned().unwrap_or_default()}
+                                </output>
+                            </div>
+                            <TextField id=format!("target-port-{number}") label=format!("Port of target {number}") value=port
+                                error=problem_of(problems, format!("target-port-{number}")) show_error=show_errors />
+                            <button type="button" class="button" aria-label=format!("Remove target {number}")
+                                on:click=move |_| form.update(|form| { form.targets.remove(index); })>"Remove"</button>
+                        </div>
+                    }
+                }).collect_view()}
+                <p class="targets-total">{move || format!("Total weight: {}", total())}</p>
+                <button type="button" id="add-target" class="button"
+                    aria-describedby=move || if visible_set_problem().is_some() { "targets-error" } else { "" }
+                    on:click=move |_| form.update(|form| form.targets.push(TargetDraft::default()))>"Add target"</button>
+                {move || visible_set_problem().map(|message| view! { <p class="error" id="targets-error">{message}</p> })}
+            </fieldset>
+        </div>
+    }
+}
