@@ -6,7 +6,7 @@
 
 use super::policy::{RetryDraft, TimeoutDraft, whole_number};
 use super::targets::{TargetDraft, targets_problem, weight_problem};
-use mesh_engine::names::PortNumber;
+use mesh_engine::names::{HeaderMatch, HeaderName, HttpPathExact, HttpPathRegex, MethodName, PortNumber, RoutePriority};
 use serde_json::{Map, Value, json};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,28 +277,32 @@ impl RouteForm {
                 "route-path".into(),
                 match self.path_kind {
                     PathMatch::Prefix | PathMatch::Exact if !path.starts_with('/') => Some("Start the path with /, e.g. /orders.".into()),
-                    PathMatch::Regex if path.is_empty() => Some("Enter the regular expression paths must match.".into()),
-                    _ if path.chars().count() > 255 => Some("Use at most 255 characters.".into()),
-                    _ => None,
+                    PathMatch::Exact => HttpPathExact::parse(path).err().map(|_| "Use at most 255 characters.".into()),
+                    PathMatch::Regex => {
+                        HttpPathRegex::parse(path).err().map(|_| "Enter a regular expression of 1 to 255 characters.".into())
+                    }
+                    PathMatch::Prefix => None,
                 },
             );
             for (index, header) in self.headers.iter().enumerate() {
-                let name = header.name.trim().chars().count();
-                add(
-                    format!("header-name-{}", index + 1),
-                    (!(1..=50).contains(&name)).then(|| "Enter a header name of 1 to 50 characters.".into()),
-                );
-                let value = header.value.chars().count();
-                let needs_value = header.kind != HeaderMatchKind::Kept && !(1..=255).contains(&value);
-                add(format!("header-value-{}", index + 1), needs_value.then(|| "Enter a value of 1 to 255 characters.".into()));
+                let name_bad = HeaderName::parse(header.name.trim()).is_err();
+                add(format!("header-name-{}", index + 1), name_bad.then(|| "Enter a header name of 1 to 50 characters.".into()));
+                let value_bad = header.kind != HeaderMatchKind::Kept && HeaderMatch::parse(header.value.as_str()).is_err();
+                add(format!("header-value-{}", index + 1), value_bad.then(|| "Enter a value of 1 to 255 characters.".into()));
             }
         }
         if self.route_type == RouteType::Grpc {
-            let method_alone = self.grpc_service.trim().is_empty() && !self.grpc_method.trim().is_empty();
-            add("grpc-method".into(), method_alone.then(|| "A method name needs a service name.".into()));
+            let method = self.grpc_method.trim();
+            let problem = match () {
+                _ if method.is_empty() => None,
+                _ if self.grpc_service.trim().is_empty() => Some("A method name needs a service name.".into()),
+                _ => MethodName::parse(method).err().map(|_| "Use at most 50 characters.".into()),
+            };
+            add("grpc-method".into(), problem);
         }
         add("match-port".into(), port_problem(&self.port));
-        let priority_ok = self.priority.trim().is_empty() || whole_number(&self.priority).is_some_and(|priority| priority <= 1000);
+        let priority_ok = self.priority.trim().is_empty()
+            || self.priority.trim().parse().ok().is_some_and(|priority| RoutePriority::new(priority).is_ok());
         add("priority".into(), (!priority_ok).then(|| "Enter a whole number from 0 (first) to 1000, or leave it empty.".into()));
         for (index, target) in self.targets.iter().enumerate() {
             let number = index + 1;
@@ -415,6 +419,14 @@ fn header_json(draft: &HeaderDraft, old: Option<&Value>) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::routes::policy::{RetryDraft, TimeoutDraft};
+
+    /// The engine reads what the form made.
+    fn engine_reads(spec: &Value) {
+        if let Err(error) = serde_json::from_value::<mesh_engine::spec::RouteSpec>(spec.clone()) {
+            panic!("{error}: {spec}");
+        }
+    }
 
     fn stored() -> Value {
         serde_json::from_str(
@@ -443,6 +455,8 @@ mod tests {
         let mut expected = base.clone();
         expected["httpRoute"]["action"]["weightedTargets"][0]["weight"] = json!(50);
         assert_eq!(spec, expected);
+        expected["httpRoute"].as_object_mut().unwrap().remove("aMemberNewerThanThisConsole");
+        engine_reads(&expected);
     }
 
     #[test]
@@ -469,6 +483,7 @@ mod tests {
             json!({"httpRoute": {"match": {"prefix": "/", "headers": [{"name": "x-env", "invert": true, "match": {"exact": "beta"}}]},
                 "action": {"weightedTargets": [{"virtualNode": "n1", "weight": 100}]}}})
         );
+        engine_reads(&spec);
     }
 
     #[test]
@@ -486,12 +501,17 @@ mod tests {
         assert_eq!(grpc["grpcRoute"]["match"], json!({"serviceName": "orders.Orders", "port": 8080}));
         assert_eq!(grpc["grpcRoute"]["action"], base["httpRoute"]["action"]);
         assert_eq!(grpc["grpcRoute"]["retryPolicy"], base["httpRoute"]["retryPolicy"]);
+        form.retry = Some(RetryDraft { grpc_events: vec!["cancelled".into()], ..RetryDraft::default() });
+        form.timeout = Some(TimeoutDraft::default());
+        engine_reads(&RouteForm { headers: Vec::new(), ..form.clone() }.apply(&json!({})).unwrap());
 
         form.route_type = RouteType::Tcp;
         let tcp = form.apply(&base).unwrap();
         assert_eq!(tcp["tcpRoute"]["match"], json!({"port": 8080}));
         assert_eq!(tcp["tcpRoute"].get("retryPolicy"), None, "a TCP route has no retry policy");
         assert_eq!(tcp["priority"], json!(5));
+        assert_eq!(tcp["tcpRoute"].get("timeout"), None, "an empty timeout is not sent");
+        engine_reads(&form.apply(&json!({})).unwrap());
     }
 
     #[test]

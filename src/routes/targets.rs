@@ -1,8 +1,9 @@
 //! Weighted targets: what a route sends where. App Mesh takes 1 to 10 targets, each a weight
 //! from 0 to 100, not all 0; a target's share of the traffic is its weight over their sum.
 
+use mesh_engine::names::TargetWeight;
+
 pub const MAX_TARGETS: usize = 10;
-const MAX_WEIGHT: u32 = 100;
 
 pub const ALL_ZERO: &str = "Give at least one target a weight above 0: a route whose weights are all 0 sends no traffic.";
 
@@ -23,7 +24,8 @@ impl TargetDraft {
 
 /// A weight as App Mesh takes it: a whole number from 0 to 100.
 pub fn parse_weight(text: &str) -> Option<u32> {
-    text.trim().parse().ok().filter(|weight| *weight <= MAX_WEIGHT)
+    let weight = TargetWeight::new(text.trim().parse().ok()?).ok()?;
+    Some(u32::from(weight.get()))
 }
 
 pub fn weight_problem(text: &str) -> Option<String> {

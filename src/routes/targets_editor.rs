@@ -86,8 +86,8 @@ pub fn TargetsEditor(
                             <TextField id=format!("target-weight-{number}") label=format!("Weight of target {number}") value=weight
                                 error=problem_of(problems, format!("target-weight-{number}")) show_error=show_errors />
                             <div class="field share">
-                                <span class="share-label" id=format!("target-share-label-{number}")>"Share"</span>
-                                <output for=format!("target-weight-{number}") aria-labelledby=format!("target-share-label-{number}")>
+                                <span class="share-label" aria-hidden="true">"Share"</span>
+                                <output for=format!("target-weight-{number}") aria-label=format!("Share of target {number}")>
                                     {move || share_texts.get().get(index).cloned().unwrap_or_default()}
                                 </output>
                             </div>
