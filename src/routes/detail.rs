@@ -17,10 +17,14 @@ use std::sync::Arc;
 
 const KIND: RouteKind = RouteKind::Route;
 
+fn url_param(key: &'static str) -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get(key).unwrap_or_default())
+}
+
 /// The router the URL names (`…/virtual-routers/{name}/…`).
 pub fn use_router() -> Memo<String> {
-    let params = use_params_map();
-    Memo::new(move |_| params.read().get("name").unwrap_or_default())
+    url_param("name")
 }
 
 /// The route the URL names, with its tags; `None` when the router (or the mesh) has no such one.
@@ -48,8 +52,7 @@ fn load_route(router: Memo<String>, route: Memo<String>, follow: bool) -> Loaded
 #[component]
 pub fn WithRoute(follow: bool, page: fn(ResourceName, RouteRecord, Vec<TagRef>) -> AnyView) -> impl IntoView {
     let (mesh, router) = (use_mesh(), use_router());
-    let params = use_params_map();
-    let route = Memo::new(move |_| params.read().get("route").unwrap_or_default());
+    let route = url_param("route");
     let loaded = load_route(router, route, follow);
     async_view_of(loaded, move |found: Option<((ResourceName, RouteRecord), Vec<TagRef>)>| {
         match found {

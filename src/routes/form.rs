@@ -2,7 +2,7 @@
 //! route: its name, type, match, priority, weighted targets, retry policy and timeouts.
 
 use super::detail::{WithRoute, use_router};
-use super::fields::{Problems, bound};
+use super::fields::{Problems, Text, bound, part, problem_of};
 use super::match_fields::{MatchFields, RouteTypeField};
 use super::policy_fields::{RetryFields, TimeoutFields};
 use super::spec_form::{RouteForm, RouteType};
@@ -80,9 +80,9 @@ fn RouteFormPage(router: String, existing: Option<RouteRecord>) -> impl IntoView
             .flatten()
             .map(|problem| problem.to_string())
     });
-    let problems: Problems = Memo::new(move |_| form.with(RouteForm::problems));
-    let priority = bound(form, |form| form.priority.clone(), |form, typed| form.priority = typed);
-    let not_tcp = Memo::new(move |_| form.with(|form| form.route_type != RouteType::Tcp));
+    let problems: Problems = part(form, RouteForm::problems);
+    let priority = bound(form, Text::Priority);
+    let not_tcp = part(form, |form| form.route_type != RouteType::Tcp);
 
     let save = Submission::new();
     let store = {
@@ -144,7 +144,7 @@ fn RouteFormPage(router: String, existing: Option<RouteRecord>) -> impl IntoView
                 <MatchFields form=form problems=problems show_errors=show_errors />
                 <TextField id="priority" label="Priority" value=priority
                     hint="Optional: 0 (tried first) to 1000. Routes without a priority are tried after those with one."
-                    error=super::fields::problem_of(problems, "priority") show_error=show_errors />
+                    error=problem_of(problems, "priority") show_error=show_errors />
                 <TargetsEditor form=form nodes=nodes problems=problems show_errors=show_errors />
                 {move || not_tcp.get().then(|| view! { <RetryFields form=form problems=problems show_errors=show_errors /> })}
                 <TimeoutFields form=form problems=problems show_errors=show_errors />

@@ -13,8 +13,8 @@ use mesh_engine::resource::RouteKind;
 
 pub type RouterRoutes = LocalResource<Result<Vec<RouteRecord>, BackendError>>;
 
-/// Every route of the router, described, by name. One deleted between the list and its
-/// description is left out.
+/// Every route of the router, described, in App Mesh's order (by name). One deleted between
+/// the list and its description is left out.
 pub fn load_routes(router: ResourceName) -> RouterRoutes {
     let (backend, mesh) = (use_backend(), use_mesh_address());
     crate::api::load(move || {
@@ -31,7 +31,6 @@ pub fn load_routes(router: ResourceName) -> RouterRoutes {
                     Err(error) => return Err(error),
                 }
             }
-            records.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
             Ok(records)
         })
     })

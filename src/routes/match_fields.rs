@@ -1,7 +1,7 @@
 //! What a route matches, by type: HTTP and HTTP/2 a path (prefix, exact or regex), a method
 //! and headers; gRPC a service and method; every type an optional port.
 
-use super::fields::{Problems, bound, problem_of};
+use super::fields::{Problems, Text, bound, part, problem_of};
 use super::spec_form::{HTTP_METHODS, HeaderDraft, HeaderMatchKind, PathMatch, RouteForm, RouteType};
 use crate::components::field::TextField;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub fn RouteTypeField(form: RwSignal<RouteForm>) -> impl IntoView {
                     view! {
                         <div class="radio">
                             <input type="radio" name="route-type" id=id.clone()
-                                prop:checked=move || form.with(|form| form.route_type == route_type)
+                                prop:checked=form.with_untracked(|form| form.route_type == route_type)
                                 on:change=move |_| form.update(|form| form.route_type = route_type) />
                             <label for=id>{route_type.label()}</label>
                         </div>
@@ -33,9 +33,10 @@ pub fn RouteTypeField(form: RwSignal<RouteForm>) -> impl IntoView {
 
 #[component]
 fn HttpMatch(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<bool>) -> impl IntoView {
-    let path = bound(form, |form| form.path.clone(), |form, typed| form.path = typed);
-    let path_kind = Memo::new(move |_| form.with(|form| form.path_kind));
-    let header_count = Memo::new(move |_| form.with(|form| form.headers.len()));
+    let path = bound(form, Text::Path);
+    let path_kind = part(form, |form| form.path_kind);
+    let header_count = part(form, |form| form.headers.len());
+    let initial = form.get_untracked();
     view! {
         <div class="field">
             <label for="path-match">"Match path by"</label>
@@ -46,7 +47,7 @@ fn HttpMatch(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<
                 }
             }>
                 {PathMatch::ALL.into_iter().map(|kind| view! {
-                    <option value=kind.slug() prop:selected=move || path_kind.get() == kind>{kind.label()}</option>
+                    <option value=kind.slug() selected=initial.path_kind == kind>{kind.label()}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -65,9 +66,9 @@ fn HttpMatch(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<
                 let method = event.target().value();
                 form.update(|form| form.method = method);
             }>
-                <option value="" prop:selected=move || form.with(|form| form.method.is_empty())>"Any method"</option>
+                <option value="" selected=initial.method.is_empty()>"Any method"</option>
                 {HTTP_METHODS.into_iter().map(|method| view! {
-                    <option value=method prop:selected=move || form.with(|form| form.method == method)>{method}</option>
+                    <option value=method selected=initial.method == method>{method}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -86,27 +87,10 @@ fn HttpMatch(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<
 #[component]
 fn HeaderRow(form: RwSignal<RouteForm>, index: usize, problems: Problems, show_errors: Signal<bool>) -> impl IntoView {
     let number = index + 1;
-    let header = move |form: &RouteForm| form.headers.get(index).cloned().unwrap_or_default();
-    let name = bound(
-        form,
-        move |form| header(form).name,
-        move |form, typed| {
-            if let Some(row) = form.headers.get_mut(index) {
-                row.name = typed
-            }
-        },
-    );
-    let value = bound(
-        form,
-        move |form| header(form).value,
-        move |form, typed| {
-            if let Some(row) = form.headers.get_mut(index) {
-                row.value = typed
-            }
-        },
-    );
-    let kind = Memo::new(move |_| form.with(|form| header(form).kind));
-    let kept = form.with_untracked(|form| header(form)).kept.is_some().then(|| form.with_untracked(|form| header(form).kept_text()));
+    let initial = form.with_untracked(|form| form.headers.get(index).cloned().unwrap_or_default());
+    let (name, value) = (bound(form, Text::HeaderName(index)), bound(form, Text::HeaderValue(index)));
+    let kind = RwSignal::new(initial.kind);
+    let kept = initial.kept.is_some().then(|| initial.kept_text());
     let (kind_id, invert_id) = (format!("header-match-{number}"), format!("header-invert-{number}"));
     view! {
         <div class="header-row">
@@ -116,14 +100,15 @@ fn HeaderRow(form: RwSignal<RouteForm>, index: usize, problems: Problems, show_e
                 <label for=kind_id.clone()>{format!("Match of header {number}")}</label>
                 <select id=kind_id on:change:target=move |event| {
                     if let Some(chosen) = HeaderMatchKind::parse(&event.target().value()) {
+                        kind.set(chosen);
                         form.update(|form| if let Some(row) = form.headers.get_mut(index) { row.kind = chosen });
                     }
                 }>
                     {HeaderMatchKind::TYPED.into_iter().map(|option| view! {
-                        <option value=option.as_str() prop:selected=move || kind.get() == option>{option.as_str()}</option>
+                        <option value=option.as_str() selected=initial.kind == option>{option.as_str()}</option>
                     }).collect_view()}
                     {kept.map(|text| view! {
-                        <option value=HeaderMatchKind::Kept.as_str() prop:selected=move || kind.get() == HeaderMatchKind::Kept>{format!("{text} (kept as it is)")}</option>
+                        <option value=HeaderMatchKind::Kept.as_str() selected=initial.kind == HeaderMatchKind::Kept>{format!("{text} (kept as it is)")}</option>
                     })}
                 </select>
             </div>
@@ -132,7 +117,7 @@ fn HeaderRow(form: RwSignal<RouteForm>, index: usize, problems: Problems, show_e
                     error=problem_of(problems, format!("header-value-{number}")) show_error=show_errors />
             })}
             <div class="radio">
-                <input type="checkbox" id=invert_id.clone() prop:checked=move || form.with(|form| header(form).invert)
+                <input type="checkbox" id=invert_id.clone() prop:checked=initial.invert
                     on:change:target=move |event| {
                         let invert = event.target().checked();
                         form.update(|form| if let Some(row) = form.headers.get_mut(index) { row.invert = invert });
@@ -147,8 +132,7 @@ fn HeaderRow(form: RwSignal<RouteForm>, index: usize, problems: Problems, show_e
 
 #[component]
 fn GrpcMatch(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<bool>) -> impl IntoView {
-    let service = bound(form, |form| form.grpc_service.clone(), |form, typed| form.grpc_service = typed);
-    let method = bound(form, |form| form.grpc_method.clone(), |form, typed| form.grpc_method = typed);
+    let (service, method) = (bound(form, Text::GrpcService), bound(form, Text::GrpcMethod));
     view! {
         <TextField id="grpc-service" label="Service name" value=service hint="Optional: the fully qualified gRPC service, e.g. orders.Orders."
             error=Signal::derive(|| None::<String>) show_error=show_errors />
@@ -160,12 +144,9 @@ fn GrpcMatch(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<
 /// The match of the chosen type, and the port every type may match on.
 #[component]
 pub fn MatchFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<bool>) -> impl IntoView {
-    let route_type = Memo::new(move |_| form.with(|form| form.route_type));
-    let family = Memo::new(move |_| match route_type.get() {
-        RouteType::Http | RouteType::Http2 => RouteType::Http,
-        other => other,
-    });
-    let port = bound(form, |form| form.port.clone(), |form, typed| form.port = typed);
+    // HTTP/2 has HTTP's fields: switching between them keeps them as they are.
+    let family = part(form, |form| if form.route_type.is_http() { RouteType::Http } else { form.route_type });
+    let port = bound(form, Text::Port);
     view! {
         <div class="field field-wide">
             <fieldset>

@@ -1,38 +1,10 @@
 //! A route's optional retry policy and timeouts: each a checkbox that reveals its fields.
 
-use super::fields::{Problems, bound, problem_of};
-use super::policy::{
-    DurationDraft, DurationUnit, EventList, GRPC_RETRY_EVENTS, HTTP_RETRY_EVENTS, RetryDraft, TCP_RETRY_EVENT, TimeoutDraft,
-};
+use super::fields::{DurationOf, Problems, Text, bound, part, problem_of};
+use super::policy::{DurationUnit, EventList, GRPC_RETRY_EVENTS, HTTP_RETRY_EVENTS, RetryDraft, TCP_RETRY_EVENT, TimeoutDraft};
 use super::spec_form::{RouteForm, RouteType};
 use crate::components::field::TextField;
 use leptos::prelude::*;
-
-/// Which duration of the form a field edits.
-#[derive(Debug, Clone, Copy)]
-enum DurationOf {
-    PerRetry,
-    PerRequest,
-    Idle,
-}
-
-impl DurationOf {
-    fn get(self, form: &RouteForm) -> Option<&DurationDraft> {
-        match self {
-            Self::PerRetry => form.retry.as_ref().map(|retry| &retry.per_retry),
-            Self::PerRequest => form.timeout.as_ref().map(|timeout| &timeout.per_request),
-            Self::Idle => form.timeout.as_ref().map(|timeout| &timeout.idle),
-        }
-    }
-
-    fn get_mut(self, form: &mut RouteForm) -> Option<&mut DurationDraft> {
-        match self {
-            Self::PerRetry => form.retry.as_mut().map(|retry| &mut retry.per_retry),
-            Self::PerRequest => form.timeout.as_mut().map(|timeout| &mut timeout.per_request),
-            Self::Idle => form.timeout.as_mut().map(|timeout| &mut timeout.idle),
-        }
-    }
-}
 
 #[component]
 fn DurationField(
@@ -43,15 +15,8 @@ fn DurationField(
     problems: Problems,
     show_errors: Signal<bool>,
 ) -> impl IntoView {
-    let value = bound(
-        form,
-        move |form| of.get(form).map(|duration| duration.value.clone()).unwrap_or_default(),
-        move |form, typed| {
-            if let Some(duration) = of.get_mut(form) {
-                duration.value = typed
-            }
-        },
-    );
+    let value = bound(form, Text::Duration(of));
+    let unit = form.with_untracked(|form| of.get(form).map(|duration| duration.unit));
     let unit_id = format!("{id}-unit");
     view! {
         <div class="duration-row">
@@ -63,9 +28,9 @@ fn DurationField(
                         form.update(|form| if let Some(duration) = of.get_mut(form) { duration.unit = unit });
                     }
                 }>
-                    {DurationUnit::ALL.into_iter().map(|unit| view! {
-                        <option value=unit.as_str() prop:selected=move || form.with(|form| of.get(form).is_some_and(|duration| duration.unit == unit))>
-                            {match unit { DurationUnit::Seconds => "seconds", DurationUnit::Millis => "milliseconds" }}
+                    {DurationUnit::ALL.into_iter().map(|option| view! {
+                        <option value=option.as_str() selected=unit == Some(option)>
+                            {match option { DurationUnit::Seconds => "seconds", DurationUnit::Millis => "milliseconds" }}
                         </option>
                     }).collect_view()}
                 </select>
@@ -99,8 +64,8 @@ fn EventBox(form: RwSignal<RouteForm>, event: &'static str, list: EventList) -> 
 
 #[component]
 pub fn RetryFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<bool>) -> impl IntoView {
-    let enabled = Memo::new(move |_| form.with(|form| form.retry.is_some()));
-    let grpc = Memo::new(move |_| form.with(|form| form.route_type == RouteType::Grpc));
+    let enabled = part(form, |form| form.retry.is_some());
+    let grpc = part(form, |form| form.route_type == RouteType::Grpc);
     let events_problem = problem_of(problems, "retry-events");
     let visible_events_problem = move || if show_errors.get() { events_problem.get() } else { None };
     view! {
@@ -113,8 +78,7 @@ pub fn RetryFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: S
                 <label for="retry-enabled">"Retry failed requests"</label>
             </div>
             {move || enabled.get().then(|| {
-                let max = bound(form, |form| form.retry.as_ref().map(|retry| retry.max_retries.clone()).unwrap_or_default(),
-                    |form, typed| if let Some(retry) = form.retry.as_mut() { retry.max_retries = typed });
+                let max = bound(form, Text::MaxRetries);
                 view! {
                     <fieldset class="subsection">
                         <legend>"Retry policy"</legend>
@@ -150,8 +114,8 @@ pub fn RetryFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: S
 
 #[component]
 pub fn TimeoutFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<bool>) -> impl IntoView {
-    let enabled = Memo::new(move |_| form.with(|form| form.timeout.is_some()));
-    let tcp = Memo::new(move |_| form.with(|form| form.route_type == RouteType::Tcp));
+    let enabled = part(form, |form| form.timeout.is_some());
+    let tcp = part(form, |form| form.route_type == RouteType::Tcp);
     view! {
         <div class="field field-wide">
             <div class="radio">

@@ -32,21 +32,24 @@ pub fn weight_problem(text: &str) -> Option<String> {
     parse_weight(text).is_none().then(|| "Enter a whole number from 0 to 100.".to_string())
 }
 
-/// Each target's share of the traffic, in %; `None` for every target while a weight is not a
-/// weight, or all are 0 (no share can be told then).
-pub fn shares(weights: &[Option<u32>]) -> Vec<Option<f64>> {
+/// Each target's share of the traffic, in tenths of a percent (rounded); `None` for every
+/// target while a weight is not a weight, or all are 0 (no share can be told then).
+/// Whole numbers: formatting floats would cost the bundle more than this whole file.
+pub fn shares(weights: &[Option<u32>]) -> Vec<Option<u32>> {
     let known: Option<Vec<u32>> = weights.iter().copied().collect();
     let total: u32 = known.iter().flatten().sum();
     match known {
-        Some(known) if total > 0 => known.into_iter().map(|weight| Some(f64::from(weight) * 100.0 / f64::from(total))).collect(),
+        Some(known) if total > 0 => known.into_iter().map(|weight| Some((weight * 2000 + total) / (2 * total))).collect(),
         _ => weights.iter().map(|_| None).collect(),
     }
 }
 
-/// `90%`, `33.3%`.
-pub fn percent_text(share: f64) -> String {
-    let tenths = (share * 10.0).round() / 10.0;
-    if tenths.fract() == 0.0 { format!("{tenths:.0}%") } else { format!("{tenths:.1}%") }
+/// `90%`, `33.3%`, from tenths of a percent.
+pub fn percent_text(tenths: u32) -> String {
+    match tenths % 10 {
+        0 => format!("{}%", tenths / 10),
+        tenth => format!("{}.{tenth}%", tenths / 10),
+    }
 }
 
 /// What is wrong with the set of targets as a whole (a weight's own problem is its row's).
@@ -67,19 +70,21 @@ mod tests {
 
     #[test]
     fn a_share_is_the_weight_over_the_sum() {
-        assert_eq!(shares(&[Some(90), Some(10)]), [Some(90.0), Some(10.0)]);
-        assert_eq!(shares(&[Some(1), Some(1), Some(2)]), [Some(25.0), Some(25.0), Some(50.0)]);
-        assert_eq!(shares(&[Some(3), Some(0)]), [Some(100.0), Some(0.0)]);
+        assert_eq!(shares(&[Some(90), Some(10)]), [Some(900), Some(100)]);
+        assert_eq!(shares(&[Some(1), Some(1), Some(2)]), [Some(250), Some(250), Some(500)]);
+        assert_eq!(shares(&[Some(3), Some(0)]), [Some(1000), Some(0)]);
+        assert_eq!(shares(&[Some(1), Some(2)]), [Some(333), Some(667)], "rounded to the nearest tenth");
+        assert_eq!(shares(&[Some(90), Some(1)]), [Some(989), Some(11)]);
         assert_eq!(shares(&[Some(0), Some(0)]), [None, None], "no share when all are 0");
         assert_eq!(shares(&[Some(5), None]), [None, None], "no share while a weight is not one");
     }
 
     #[test]
     fn percentages_keep_one_decimal_when_needed() {
-        assert_eq!(percent_text(90.0), "90%");
-        assert_eq!(percent_text(100.0 / 3.0), "33.3%");
-        assert_eq!(percent_text(200.0 / 3.0), "66.7%");
-        assert_eq!(percent_text(0.0), "0%");
+        assert_eq!(percent_text(900), "90%");
+        assert_eq!(percent_text(333), "33.3%");
+        assert_eq!(percent_text(1000), "100%");
+        assert_eq!(percent_text(0), "0%");
     }
 
     #[test]

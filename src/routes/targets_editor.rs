@@ -1,7 +1,7 @@
 //! The weighted targets editor: one row per target (virtual node, weight, optional port), each
 //! showing its share of the traffic as the weights are typed, and the total.
 
-use super::fields::{Problems, bound, problem_of};
+use super::fields::{Problems, Text, bound, part, problem_of};
 use super::spec_form::RouteForm;
 use super::targets::{TargetDraft, percent_text, shares};
 use crate::components::field::TextField;
@@ -20,7 +20,7 @@ fn NodeSelect(
     let error_id = format!("{id}-error");
     let problem = problem_of(problems, id.clone());
     let visible = move || if show_errors.get() { problem.get() } else { None };
-    let current = move || form.with(|form| form.targets.get(index).map(|target| target.node.clone()).unwrap_or_default());
+    let current = move || form.with_untracked(|form| form.targets.get(index).map(|target| target.node.clone()).unwrap_or_default());
     view! {
         <div class="field">
             <label for=id.clone()>{format!("Virtual node of target {number}")}</label>
@@ -52,6 +52,11 @@ fn NodeSelect(
     }
 }
 
+/// Each target's share, as shown beside its weight.
+fn share_texts(form: &RouteForm) -> Vec<String> {
+    shares(&form.weights()).into_iter().map(|share| share.map_or_else(|| "–".to_string(), percent_text)).collect()
+}
+
 #[component]
 pub fn TargetsEditor(
     form: RwSignal<RouteForm>,
@@ -61,12 +66,9 @@ pub fn TargetsEditor(
     show_errors: Signal<bool>,
 ) -> impl IntoView {
     // Rows are rebuilt only when one is added or removed, so typing keeps the focus.
-    let count = Memo::new(move |_| form.with(|form| form.targets.len()));
-    let weights = Memo::new(move |_| form.with(RouteForm::weights));
-    let share_texts = Memo::new(move |_| {
-        shares(&weights.get()).into_iter().map(|share| share.map_or_else(|| "–".to_string(), percent_text)).collect::<Vec<_>>()
-    });
-    let total = move || weights.get().into_iter().flatten().sum::<u32>();
+    let count = part(form, |form| form.targets.len());
+    let share_texts = part(form, share_texts);
+    let total = part(form, |form| form.weights().into_iter().flatten().sum::<u32>());
     let set_problem = problem_of(problems, "add-target");
     let visible_set_problem = move || if show_errors.get() { set_problem.get() } else { None };
     view! {
@@ -76,10 +78,8 @@ pub fn TargetsEditor(
                 <p class="hint" id="targets-hint">"The virtual nodes this route sends traffic to: 1 to 10, each with a weight from 0 to 100. A target's share is its weight over the sum of the weights."</p>
                 {move || (0..count.get()).map(|index| {
                     let number = index + 1;
-                    let weight = bound(form, move |form| form.targets.get(index).map(|target| target.weight.clone()).unwrap_or_default(),
-                        move |form, typed| if let Some(target) = form.targets.get_mut(index) { target.weight = typed });
-                    let port = bound(form, move |form| form.targets.get(index).map(|target| target.port.clone()).unwrap_or_default(),
-                        move |form, typed| if let Some(target) = form.targets.get_mut(index) { target.port = typed });
+                    let weight = bound(form, Text::TargetWeight(index));
+                    let port = bound(form, Text::TargetPort(index));
                     view! {
                         <div class="target-row">
                             <NodeSelect form=form index=index nodes=nodes problems=problems show_errors=show_errors />
@@ -98,7 +98,7 @@ pub fn TargetsEditor(
                         </div>
                     }
                 }).collect_view()}
-                <p class="targets-total">{move || format!("Total weight: {}", total())}</p>
+                <p class="targets-total">{move || format!("Total weight: {}", total.get())}</p>
                 <button type="button" id="add-target" class="button"
                     aria-describedby=move || if visible_set_problem().is_some() { "targets-error" } else { "" }
                     on:click=move |_| form.update(|form| form.targets.push(TargetDraft::default()))>"Add target"</button>
