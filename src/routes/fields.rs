@@ -15,6 +15,12 @@ pub fn problem_of(problems: Problems, field: impl Into<String>) -> Signal<Option
     Signal::derive(move || problems.with(|all| all.iter().find(|problem| problem.field == field).map(|problem| problem.message.clone())))
 }
 
+/// The problem of the control with this id once errors are shown.
+pub fn shown_problem(problems: Problems, field: impl Into<String>, show_errors: Signal<bool>) -> Signal<Option<String>> {
+    let problem = problem_of(problems, field);
+    Signal::derive(move || if show_errors.get() { problem.get() } else { None })
+}
+
 /// A part of the form that a view is built again on when it changes (and only then).
 pub fn part<T: Clone + PartialEq + Send + Sync + 'static>(form: RwSignal<RouteForm>, of: fn(&RouteForm) -> T) -> Memo<T> {
     Memo::new(move |_| form.with(of))
@@ -111,4 +117,11 @@ pub fn bound(form: RwSignal<RouteForm>, text: Text) -> RwSignal<String> {
         });
     });
     typed
+}
+
+/// A control's error, once errors are shown; its id is what the control's
+/// `aria-describedby` names.
+#[component]
+pub fn FieldError(id: String, message: Signal<Option<String>>) -> impl IntoView {
+    move || message.get().map(|message| view! { <p class="error" id=id.clone()>{message}</p> })
 }

@@ -3,21 +3,23 @@
 
 use super::detail::{WithRoute, use_router};
 use super::fields::{Problems, Text, bound, part, problem_of};
+use super::list::{load_routes, route_names};
 use super::match_fields::{MatchFields, RouteTypeField};
 use super::policy_fields::{RetryFields, TimeoutFields};
 use super::spec_form::{RouteForm, RouteType};
 use super::targets_editor::TargetsEditor;
-use crate::api::{RouteParent, RouteRecord, load, use_backend};
+use crate::api::{RouteParent, RouteRecord, use_backend};
 use crate::components::field::TextField;
 use crate::components::link::A;
 use crate::components::submission::{Done, Submission};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
+use crate::virtual_services::provider::ProviderOptions;
 use crate::web::focus_by_id;
 use leptos::prelude::*;
 use mesh_engine::advice::check_new_name;
 use mesh_engine::names::ResourceName;
-use mesh_engine::resource::{MeshResourceKind, RouteKind};
+use mesh_engine::resource::{ProviderKind, RouteKind};
 use serde_json::{Value, json};
 
 const KIND: RouteKind = RouteKind::Route;
@@ -33,12 +35,6 @@ pub fn EditRoute() -> impl IntoView {
     view! { <WithRoute follow=false page=|router, record, _| view! { <RouteFormPage router=router.to_string() existing=Some(record) /> }.into_any() /> }
 }
 
-/// The names of a kind of thing in the mesh (routes of the router, virtual nodes), once loaded.
-fn names_of(call: impl Fn() -> crate::api::Call<Vec<String>> + 'static) -> Signal<Option<Vec<String>>> {
-    let loaded = load(call);
-    Signal::derive(move || loaded.get().and_then(Result::ok))
-}
-
 #[component]
 fn RouteFormPage(router: String, existing: Option<RouteRecord>) -> impl IntoView {
     let mesh = use_mesh();
@@ -50,33 +46,13 @@ fn RouteFormPage(router: String, existing: Option<RouteRecord>) -> impl IntoView
 
     let name = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
-    let taken = names_of({
-        let (backend, parent) = (backend.clone(), parent.clone());
-        move || {
-            let (backend, parent) = (backend.clone(), parent.clone());
-            Box::pin(async move {
-                let Some(parent) = parent else { return Ok(Vec::new()) };
-                Ok(backend.list_routes(parent).await?.into_iter().map(|route| route.name.to_string()).collect())
-            })
-        }
-    });
-    let nodes = names_of({
-        let (backend, address) = (backend.clone(), address.clone());
-        move || {
-            let (backend, mesh) = (backend.clone(), address.clone());
-            Box::pin(async move {
-                Ok(backend
-                    .list_resources(MeshResourceKind::VIRTUAL_NODE, mesh)
-                    .await?
-                    .into_iter()
-                    .map(|node| node.name.to_string())
-                    .collect())
-            })
-        }
-    });
+    // The loads of the router's page and the wizard, not new ones: each kind of load costs the bundle.
+    let taken = parent.as_ref().map(|parent| route_names(load_routes(parent.name.clone())));
+    let options = ProviderOptions::load(address.clone());
+    let nodes = Signal::derive(move || options.names(ProviderKind::VirtualNode));
     let name_problem = Signal::derive(move || {
         created
-            .then(|| check_new_name(&name.get(), &taken.get().unwrap_or_default(), KIND.noun()))
+            .then(|| check_new_name(&name.get(), &taken.map(|taken| taken.get()).unwrap_or_default(), KIND.noun()))
             .flatten()
             .map(|problem| problem.to_string())
     });

@@ -1,6 +1,6 @@
 //! A route's optional retry policy and timeouts: each a checkbox that reveals its fields.
 
-use super::fields::{DurationOf, Problems, Text, bound, part, problem_of};
+use super::fields::{DurationOf, FieldError, Problems, Text, bound, part, problem_of, shown_problem};
 use super::policy::{DurationUnit, EventList, GRPC_RETRY_EVENTS, HTTP_RETRY_EVENTS, RetryDraft, TCP_RETRY_EVENT, TimeoutDraft};
 use super::spec_form::{RouteForm, RouteType};
 use crate::components::field::TextField;
@@ -66,8 +66,7 @@ fn EventBox(form: RwSignal<RouteForm>, event: &'static str, list: EventList) -> 
 pub fn RetryFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<bool>) -> impl IntoView {
     let enabled = part(form, |form| form.retry.is_some());
     let grpc = part(form, |form| form.route_type == RouteType::Grpc);
-    let events_problem = problem_of(problems, "retry-events");
-    let visible_events_problem = move || if show_errors.get() { events_problem.get() } else { None };
+    let events_problem = shown_problem(problems, "retry-events", show_errors);
     view! {
         <div class="field field-wide">
             <div class="radio">
@@ -85,7 +84,7 @@ pub fn RetryFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: S
                         <TextField id="retry-max" label="Max retries" value=max error=problem_of(problems, "retry-max") show_error=show_errors />
                         <DurationField form=form id="retry-timeout" label="Per-retry timeout" of=DurationOf::PerRetry
                             problems=problems show_errors=show_errors />
-                        <fieldset id="retry-events" tabindex="-1" aria-describedby=move || if visible_events_problem().is_some() { "retry-events-error" } else { "" }>
+                        <fieldset id="retry-events" tabindex="-1" aria-describedby=move || if events_problem.get().is_some() { "retry-events-error" } else { "" }>
                             <legend>"Retry on"</legend>
                             <p class="hint">"HTTP events"</p>
                             {HTTP_RETRY_EVENTS.into_iter().map(|event| view! { <EventBox form=form event=event list=EventList::Http /> }).collect_view()}
@@ -103,7 +102,7 @@ pub fn RetryFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: S
                                     } />
                                 <label for="retry-on-connection-error">{TCP_RETRY_EVENT}</label>
                             </div>
-                            {move || visible_events_problem().map(|message| view! { <p class="error" id="retry-events-error">{message}</p> })}
+                            <FieldError id="retry-events-error".to_string() message=events_problem />
                         </fieldset>
                     </fieldset>
                 }

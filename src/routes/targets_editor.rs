@@ -1,7 +1,7 @@
 //! The weighted targets editor: one row per target (virtual node, weight, optional port), each
 //! showing its share of the traffic as the weights are typed, and the total.
 
-use super::fields::{Problems, Text, bound, part, problem_of};
+use super::fields::{FieldError, Problems, Text, bound, part, problem_of, shown_problem};
 use super::spec_form::RouteForm;
 use super::targets::{TargetDraft, percent_text, shares};
 use crate::components::field::TextField;
@@ -18,15 +18,14 @@ fn NodeSelect(
     let number = index + 1;
     let id = format!("target-node-{number}");
     let error_id = format!("{id}-error");
-    let problem = problem_of(problems, id.clone());
-    let visible = move || if show_errors.get() { problem.get() } else { None };
+    let visible = shown_problem(problems, id.clone(), show_errors);
     let current = move || form.with_untracked(|form| form.targets.get(index).map(|target| target.node.clone()).unwrap_or_default());
     view! {
         <div class="field">
             <label for=id.clone()>{format!("Virtual node of target {number}")}</label>
             <select id=id
-                aria-invalid=move || if visible().is_some() { "true" } else { "false" }
-                aria-describedby=move || if visible().is_some() { error_id.clone() } else { String::new() }
+                aria-invalid=move || if visible.get().is_some() { "true" } else { "false" }
+                aria-describedby=move || if visible.get().is_some() { error_id.clone() } else { String::new() }
                 on:change:target=move |event| {
                     let node = event.target().value();
                     form.update(|form| if let Some(target) = form.targets.get_mut(index) { target.node = node });
@@ -47,7 +46,7 @@ fn NodeSelect(
                     }
                 }}
             </select>
-            {move || visible().map(|message| view! { <p class="error" id=format!("target-node-{number}-error")>{message}</p> })}
+            <FieldError id=format!("target-node-{number}-error") message=visible />
         </div>
     }
 }
@@ -69,8 +68,7 @@ pub fn TargetsEditor(
     let count = part(form, |form| form.targets.len());
     let share_texts = part(form, share_texts);
     let total = part(form, |form| form.weights().into_iter().flatten().sum::<u32>());
-    let set_problem = problem_of(problems, "add-target");
-    let visible_set_problem = move || if show_errors.get() { set_problem.get() } else { None };
+    let set_problem = shown_problem(problems, "add-target", show_errors);
     view! {
         <div class="field field-wide">
             <fieldset aria-describedby="targets-hint">
@@ -100,9 +98,9 @@ pub fn TargetsEditor(
                 }).collect_view()}
                 <p class="targets-total">{move || format!("Total weight: {}", total.get())}</p>
                 <button type="button" id="add-target" class="button"
-                    aria-describedby=move || if visible_set_problem().is_some() { "targets-error" } else { "" }
+                    aria-describedby=move || if set_problem.get().is_some() { "targets-error" } else { "" }
                     on:click=move |_| form.update(|form| form.targets.push(TargetDraft::default()))>"Add target"</button>
-                {move || visible_set_problem().map(|message| view! { <p class="error" id="targets-error">{message}</p> })}
+                <FieldError id="targets-error".to_string() message=set_problem />
             </fieldset>
         </div>
     }
