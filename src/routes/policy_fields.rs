@@ -62,6 +62,17 @@ fn EventBox(form: RwSignal<RouteForm>, event: &'static str, list: EventList) -> 
     }
 }
 
+/// The checkbox that reveals an optional section.
+#[component]
+fn Reveal(id: &'static str, label: &'static str, shown: Memo<bool>, on_change: Callback<bool>) -> impl IntoView {
+    view! {
+        <div class="radio">
+            <input type="checkbox" id=id prop:checked=move || shown.get() on:change:target=move |event| on_change.run(event.target().checked()) />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
 #[component]
 pub fn RetryFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<bool>) -> impl IntoView {
     let enabled = part(form, |form| form.retry.is_some());
@@ -69,13 +80,8 @@ pub fn RetryFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: S
     let events_problem = shown_problem(problems, "retry-events", show_errors);
     view! {
         <div class="field field-wide">
-            <div class="radio">
-                <input type="checkbox" id="retry-enabled" prop:checked=move || enabled.get() on:change:target=move |event| {
-                    let on = event.target().checked();
-                    form.update(|form| form.retry = on.then(RetryDraft::default));
-                } />
-                <label for="retry-enabled">"Retry failed requests"</label>
-            </div>
+            <Reveal id="retry-enabled" label="Retry failed requests" shown=enabled
+                on_change=Callback::new(move |on: bool| form.update(|form| form.retry = on.then(RetryDraft::default))) />
             {move || enabled.get().then(|| {
                 let max = bound(form, Text::MaxRetries);
                 view! {
@@ -117,13 +123,8 @@ pub fn TimeoutFields(form: RwSignal<RouteForm>, problems: Problems, show_errors:
     let tcp = part(form, |form| form.route_type == RouteType::Tcp);
     view! {
         <div class="field field-wide">
-            <div class="radio">
-                <input type="checkbox" id="timeout-enabled" prop:checked=move || enabled.get() on:change:target=move |event| {
-                    let on = event.target().checked();
-                    form.update(|form| form.timeout = on.then(TimeoutDraft::default));
-                } />
-                <label for="timeout-enabled">"Set timeouts"</label>
-            </div>
+            <Reveal id="timeout-enabled" label="Set timeouts" shown=enabled
+                on_change=Callback::new(move |on: bool| form.update(|form| form.timeout = on.then(TimeoutDraft::default))) />
             {move || enabled.get().then(|| view! {
                 <fieldset class="subsection">
                     <legend>"Timeouts"</legend>

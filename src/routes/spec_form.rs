@@ -387,7 +387,7 @@ impl RouteForm {
                 let old_headers: Vec<&Value> = old.into_iter().flat_map(|old| items(old, "/headers")).collect();
                 let headers: Vec<Value> =
                     self.headers.iter().enumerate().map(|(index, draft)| header_json(draft, old_headers.get(index).copied())).collect();
-                set(&mut matching, "headers", (!headers.is_empty()).then(|| Value::Array(headers)));
+                set(&mut matching, "headers", (!headers.is_empty()).then_some(Value::Array(headers)));
             }
             RouteType::Grpc => {
                 let service = self.grpc_service.trim();

@@ -5,6 +5,7 @@ use super::fields::{FieldError, Problems, Text, bound, part, problem_of, shown_p
 use super::spec_form::RouteForm;
 use super::targets::{TargetDraft, percent_text, shares};
 use crate::components::field::TextField;
+use crate::components::name_options::NameOptions;
 use leptos::prelude::*;
 
 #[component]
@@ -30,21 +31,7 @@ fn NodeSelect(
                     let node = event.target().value();
                     form.update(|form| if let Some(target) = form.targets.get_mut(index) { target.node = node });
                 }>
-                {move || match nodes.get() {
-                    None => view! { <option value="">"Loading…"</option> }.into_any(),
-                    Some(names) => {
-                        let chosen = current();
-                        let missing = (!chosen.is_empty() && !names.contains(&chosen)).then(|| chosen.clone());
-                        view! {
-                            <option value="" selected=chosen.is_empty()>{if names.is_empty() { "No virtual nodes in this mesh" } else { "Choose a virtual node" }}</option>
-                            {missing.map(|name| view! { <option value=name.clone() selected=true>{format!("{name} (no longer exists)")}</option> })}
-                            {names.into_iter().map(|name| {
-                                let selected = name == chosen;
-                                view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
-                            }).collect_view()}
-                        }.into_any()
-                    }
-                }}
+                {move || view! { <NameOptions names=nodes.get() current=current() noun="virtual node" /> }}
             </select>
             <FieldError id=format!("target-node-{number}-error") message=visible />
         </div>

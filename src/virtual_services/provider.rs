@@ -5,6 +5,7 @@ use super::wizard::state::{PROVIDER_OPTIONS, ProviderChoice, provider_label, pro
 use super::wizard::validate::check_provider;
 use crate::api::{BackendError, use_backend};
 use crate::components::link::A;
+use crate::components::name_options::NameOptions;
 use crate::routes::count::RouterRouteCount;
 use crate::routing;
 use leptos::html;
@@ -127,24 +128,7 @@ pub fn ProviderFields(
                                 let target = event.target().value();
                                 choice.update(|choice| choice.target = target);
                             }>
-                            {match names {
-                                None => view! { <option value="">"Loading…"</option> }.into_any(),
-                                Some(names) if names.is_empty() => view! {
-                                    <option value="">{format!("No {noun}s in this mesh")}</option>
-                                }.into_any(),
-                                Some(names) => {
-                                    let current = choice.get_untracked().target;
-                                    let missing = (!current.is_empty() && !names.contains(&current)).then(|| current.clone());
-                                    view! {
-                                        <option value="" selected=current.is_empty()>{format!("Choose a {noun}")}</option>
-                                        {missing.map(|name| view! { <option value=name.clone() selected=true>{format!("{name} (no longer exists)")}</option> })}
-                                        {names.into_iter().map(|name| {
-                                            let selected = name == current;
-                                            view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
-                                        }).collect_view()}
-                                    }.into_any()
-                                }
-                            }}
+                            <NameOptions names=names current=choice.get_untracked().target noun=noun />
                         </select>
                         {move || error().map(|message| view! { <p class="error" id="provider-error">{message}</p> })}
                         <p class="hint">
