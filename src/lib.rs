@@ -5,6 +5,7 @@ mod components;
 mod meshes;
 mod not_found;
 mod providers;
+mod routes;
 mod routing;
 mod shell;
 mod storage;
@@ -62,6 +63,9 @@ fn Console(backend: api::appmesh::AppMeshBackend) -> impl IntoView {
                         <Route path=path!("virtual-routers/create") view=|| view! { <CreateProvider kind=ProviderKind::VirtualRouter /> } />
                         <Route path=path!("virtual-routers/:name") view=|| view! { <ProviderDetail kind=ProviderKind::VirtualRouter /> } />
                         <Route path=path!("virtual-routers/:name/edit") view=|| view! { <EditProvider kind=ProviderKind::VirtualRouter /> } />
+                        <Route path=path!("virtual-routers/:name/routes/create") view=routes::form::CreateRoute />
+                        <Route path=path!("virtual-routers/:name/routes/:route") view=routes::detail::RouteDetail />
+                        <Route path=path!("virtual-routers/:name/routes/:route/edit") view=routes::form::EditRoute />
                         <Route path=path!("virtual-nodes") view=|| view! { <ProviderList kind=ProviderKind::VirtualNode /> } />
                         <Route path=path!("virtual-nodes/create") view=|| view! { <CreateProvider kind=ProviderKind::VirtualNode /> } />
                         <Route path=path!("virtual-nodes/:name") view=|| view! { <ProviderDetail kind=ProviderKind::VirtualNode /> } />

@@ -18,6 +18,8 @@ export const appmesh = {
   createMesh: (api, mesh, options) => ok(api, 'PUT', '/v20190125/meshes', { meshName: mesh }, options),
   createNode: (api, mesh, name) => ok(api, 'PUT', `/v20190125/meshes/${mesh}/virtualNodes`, { virtualNodeName: name, spec: {} }),
   createRouter: (api, mesh, name) => ok(api, 'PUT', `/v20190125/meshes/${mesh}/virtualRouters`, { virtualRouterName: name, spec: {} }),
+  createRoute: (api, mesh, router, name, spec) => ok(api, 'PUT', `/v20190125/meshes/${mesh}/virtualRouter/${router}/routes`, { routeName: name, spec }),
+  describeRoute: (api, mesh, router, name) => ok(api, 'GET', `/v20190125/meshes/${mesh}/virtualRouter/${router}/routes/${name}`),
   createService: (api, mesh, name, provider) =>
     ok(api, 'PUT', `/v20190125/meshes/${mesh}/virtualServices`, { virtualServiceName: name, spec: provider ? { provider } : {} }),
   describeService: (api, mesh, name) => ok(api, 'GET', `/v20190125/meshes/${mesh}/virtualServices/${encodeURIComponent(name)}`),
@@ -32,6 +34,12 @@ export const appmesh = {
       const answer = await api.call('GET', `/v20190125/meshes/${mesh}/${kind}`, undefined, options);
       return answer.status === 200 ? JSON.parse(answer.text)[kind].map((item) => item[key]) : [];
     };
+    // Routes first: they keep their router, and the nodes they target, from deletion.
+    for (const router of await list('virtualRouters', 'virtualRouterName')) {
+      const answer = await api.call('GET', `/v20190125/meshes/${mesh}/virtualRouter/${router}/routes`, undefined, options);
+      const routes = answer.status === 200 ? JSON.parse(answer.text).routes.map((route) => route.routeName) : [];
+      for (const route of routes) await api.call('DELETE', `/v20190125/meshes/${mesh}/virtualRouter/${router}/routes/${route}`, undefined, options);
+    }
     for (const name of await list('virtualServices', 'virtualServiceName')) {
       await api.call('DELETE', `/v20190125/meshes/${mesh}/virtualServices/${encodeURIComponent(name)}`, undefined, options);
     }

@@ -9,6 +9,7 @@ pub mod format;
 pub mod link;
 pub mod listeners;
 pub mod metadata;
+pub mod name_options;
 pub mod not_found_panel;
 pub mod notice;
 pub mod query;

@@ -6,15 +6,15 @@ use crate::api::{Call, LoadedWithTags, ResourceRecord, load_following, use_backe
 use crate::components::async_view::async_view_of;
 use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
-use crate::components::resource_page::ResourcePage;
+use crate::components::resource_page::{ChildRoutes, ResourcePage};
 use crate::components::service_links::ServiceLinks;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
+use crate::routes::list::{RouteTable, load_routes, route_names};
 use crate::routing;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use mesh_engine::names::ResourceName;
-use mesh_engine::resource::ProviderKind;
-use mesh_engine::resource::TagRef;
+use mesh_engine::resource::{ProviderKind, RouteKind, TagRef};
 use std::sync::Arc;
 
 /// The node or router the URL names, with its tags; `None` when the mesh has no such one.
@@ -91,8 +91,16 @@ fn Details(kind: ProviderKind, data: ResourceRecord, tags: Vec<TagRef>) -> impl 
             <div><dt>"Backends"</dt><dd><ServiceLinks mesh=mesh.clone() services=backend_names(&data.spec) /></dd></div>
         }
     });
+    // A router's routes: listed below its details, and why App Mesh refuses to delete it.
+    let routes = (kind == ProviderKind::VirtualRouter).then(|| load_routes(data.name.clone()));
+    let child_routes = routes.map(|routes| ChildRoutes { kind: RouteKind::Route, names: route_names(routes) });
+    let below = routes.map(|routes| {
+        let (mesh, router) = (mesh.clone(), name.clone());
+        ViewFn::from(move || view! { <RouteTable mesh=mesh.clone() router=router.clone() routes=routes /> })
+    });
     view! {
-        <ResourcePage section=kind mesh=mesh.clone() name=name.clone() tags=tags delete=delete provided=provided_services::load(kind, name.clone())>
+        <ResourcePage section=kind mesh=mesh.clone() name=name.clone() tags=tags delete=delete provided=provided_services::load(kind, name.clone())
+            routes=child_routes below=below>
             <div><dt>{format!("{} name", kind.title())}</dt><dd>{name.clone()}</dd></div>
             {node_fields}
             <div><dt>"Listeners"</dt><dd>{if listeners.is_empty() { "None".to_string() } else { listeners.join(", ") }}</dd></div>

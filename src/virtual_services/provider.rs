@@ -5,6 +5,8 @@ use super::wizard::state::{PROVIDER_OPTIONS, ProviderChoice, provider_label, pro
 use super::wizard::validate::check_provider;
 use crate::api::{BackendError, use_backend};
 use crate::components::link::A;
+use crate::components::name_options::NameOptions;
+use crate::routes::count::RouterRouteCount;
 use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
@@ -74,6 +76,12 @@ pub fn ProviderFields(
     target_ref: NodeRef<html::Select>,
 ) -> impl IntoView {
     let error = move || if show_error.get() { options.error(&choice.get()) } else { None };
+    // The chosen router, once it is one of the mesh's: how many routes it has is shown.
+    let chosen_router = Memo::new(move |_| {
+        let choice = choice.get();
+        let known = options.names(ProviderKind::VirtualRouter).is_some_and(|names| names.contains(&choice.target));
+        (choice.kind == Some(ProviderKind::VirtualRouter) && known).then_some(choice.target)
+    });
     let set_kind = move |kind: Option<ProviderKind>| {
         choice.update(|choice| {
             if choice.kind != kind {
@@ -120,24 +128,7 @@ pub fn ProviderFields(
                                 let target = event.target().value();
                                 choice.update(|choice| choice.target = target);
                             }>
-                            {match names {
-                                None => view! { <option value="">"Loading…"</option> }.into_any(),
-                                Some(names) if names.is_empty() => view! {
-                                    <option value="">{format!("No {noun}s in this mesh")}</option>
-                                }.into_any(),
-                                Some(names) => {
-                                    let current = choice.get_untracked().target;
-                                    let missing = (!current.is_empty() && !names.contains(&current)).then(|| current.clone());
-                                    view! {
-                                        <option value="" selected=current.is_empty()>{format!("Choose a {noun}")}</option>
-                                        {missing.map(|name| view! { <option value=name.clone() selected=true>{format!("{name} (no longer exists)")}</option> })}
-                                        {names.into_iter().map(|name| {
-                                            let selected = name == current;
-                                            view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
-                                        }).collect_view()}
-                                    }.into_any()
-                                }
-                            }}
+                            <NameOptions names=names current=choice.get_untracked().target noun=noun />
                         </select>
                         {move || error().map(|message| view! { <p class="error" id="provider-error">{message}</p> })}
                         <p class="hint">
@@ -150,6 +141,7 @@ pub fn ProviderFields(
                 }
             })
         }}
+        {move || chosen_router.get().map(|router| view! { <RouterRouteCount mesh=mesh router=router /> })}
         {move || (choice.get().kind == Some(ProviderKind::VirtualNode)).then(|| view! {
             <div class="alert alert-info">
                 <p>"App Mesh may automatically create a default Envoy route retry policy for each virtual node provider defined on or after July 29, 2020, though you cannot define one through the API."</p>

@@ -1,0 +1,91 @@
+//! A virtual router's routes, on the router's details page: what each matches and where it
+//! sends traffic.
+
+use super::summary::{match_text, priority_text, targets_text, type_text};
+use crate::api::{BackendError, RouteParent, RouteRecord, join_all, use_backend};
+use crate::components::async_view::async_view_of;
+use crate::components::link::A;
+use crate::meshes::layout::use_mesh_address;
+use crate::routing;
+use leptos::prelude::*;
+use mesh_engine::names::ResourceName;
+use mesh_engine::resource::RouteKind;
+
+pub type RouterRoutes = LocalResource<Result<Vec<RouteRecord>, BackendError>>;
+
+/// Every route of the router, described, in App Mesh's order (by name). One deleted between
+/// the list and its description is left out.
+pub fn load_routes(router: ResourceName) -> RouterRoutes {
+    let (backend, mesh) = (use_backend(), use_mesh_address());
+    crate::api::load(move || {
+        let parent = RouteParent { kind: RouteKind::Route, mesh: mesh.clone(), name: router.clone() };
+        let backend = backend.clone();
+        Box::pin(async move {
+            let summaries = backend.list_routes(parent.clone()).await?;
+            let calls = summaries.into_iter().map(|summary| backend.describe_route(parent.clone(), summary.name)).collect();
+            let mut records = Vec::new();
+            for answer in join_all(calls).await {
+                match answer {
+                    Ok(record) => records.push(record),
+                    Err(error) if error.is_not_found() => {}
+                    Err(error) => return Err(error),
+                }
+            }
+            Ok(records)
+        })
+    })
+}
+
+/// The names of the routes, once loaded (none before).
+pub fn route_names(routes: RouterRoutes) -> Signal<Vec<String>> {
+    Signal::derive(move || {
+        routes.get().and_then(Result::ok).map(|records| records.iter().map(|record| record.name.to_string()).collect()).unwrap_or_default()
+    })
+}
+
+#[component]
+pub fn RouteTable(mesh: String, router: String, routes: RouterRoutes) -> impl IntoView {
+    let create = routing::create_route(&mesh, RouteKind::Route, &router);
+    let caption = format!("Routes of {router}");
+    view! {
+        <section class="subsection" aria-labelledby="routes-heading">
+            <div class="page-header">
+                <h2 id="routes-heading">"Routes"</h2>
+                <A href=create attr:class="button button-primary">"Create route"</A>
+            </div>
+            {async_view_of(routes, move |records: Vec<RouteRecord>| {
+                if records.is_empty() {
+                    return view! {
+                        <div class="alert alert-warning"><p>"This router has no routes: traffic sent to it is not routed until it has a route."</p></div>
+                    }.into_any();
+                }
+                let (mesh, router) = (mesh.clone(), router.clone());
+                view! {
+                    <div class="table-wrap">
+                        <table class="table">
+                            <caption class="visually-hidden">{caption.clone()}</caption>
+                            <thead><tr>
+                                <th scope="col">"Route name"</th>
+                                <th scope="col">"Type"</th>
+                                <th scope="col">"Match"</th>
+                                <th scope="col">"Targets"</th>
+                                <th scope="col">"Priority"</th>
+                            </tr></thead>
+                            <tbody>
+                                {records.into_iter().map(|record| view! {
+                                    <tr>
+                                        <td><A href=routing::route(&mesh, RouteKind::Route, &router, record.name.as_str())>{record.name.to_string()}</A></td>
+                                        <td>{type_text(&record.spec)}</td>
+                                        <td>{match_text(&record.spec)}</td>
+                                        <td>{targets_text(&record.spec)}</td>
+                                        <td>{priority_text(&record.spec)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            })}
+        </section>
+    }
+}
