@@ -210,6 +210,12 @@ pub fn load<T: 'static>(fetch: impl Fn() -> Call<T> + 'static) -> LocalResource<
 pub type LoadedWithTags<T> = LocalResource<Result<Option<(T, Vec<TagRef>)>, BackendError>>;
 
 pub fn load_following<T: 'static>(follow: bool, fetch: impl Fn() -> Call<T> + 'static) -> LocalResource<Result<T, BackendError>> {
+    resource_of(follow, Box::new(fetch))
+}
+
+/// The resource itself, over a boxed fetch: the reactive machinery is compiled once per result
+/// type, not once per view that loads one.
+fn resource_of<T: 'static>(follow: bool, fetch: Box<dyn Fn() -> Call<T>>) -> LocalResource<Result<T, BackendError>> {
     let changed = use_data_changed().0;
     LocalResource::new(move || {
         if follow {
