@@ -1,7 +1,7 @@
-//! The details page of a virtual service, node or router: breadcrumbs, header with Edit and
-//! Delete, the fields the caller gives, tags, and a delete that asks to type `delete`. Given
-//! the virtual services a node or router provides, it shows them, and why App Mesh would
-//! refuse to delete it.
+//! The details page of a virtual service, node, router, gateway or gateway route: breadcrumbs,
+//! header with Edit and Delete, the fields the caller gives, tags, and a delete that asks to
+//! type `delete`. Given the virtual services a node or router provides, it shows them, and
+//! why App Mesh would refuse to delete it; a caller may give other reasons (`in_use`).
 
 use super::confirm_delete::ConfirmDelete;
 use super::metadata::TagTable;
@@ -11,15 +11,79 @@ use crate::api::{BackendError, Call};
 use crate::components::link::A;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use mesh_engine::resource::TagRef;
+use mesh_engine::resource::{MeshResourceKind, ProviderKind, RouteKind, TagRef};
 use std::sync::Arc;
 
 /// Deletes the resource the page shows.
 pub type DeleteCall = Arc<dyn Fn() -> Call<()> + Send + Sync>;
 
+/// Where the resource a page shows lives: in a mesh's section, or inside a router or gateway.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    Section(Section),
+    /// A route or gateway route, and the name of its router or gateway.
+    Inside(RouteKind, String),
+}
+
+impl Place {
+    fn noun(&self) -> &'static str {
+        match self {
+            Self::Section(section) => section.noun(),
+            Self::Inside(kind, _) => kind.noun(),
+        }
+    }
+
+    fn noun_title(&self) -> &'static str {
+        match self {
+            Self::Section(section) => section.noun_title(),
+            Self::Inside(kind, _) => kind.title(),
+        }
+    }
+
+    fn section(&self) -> Section {
+        match self {
+            Self::Section(section) => *section,
+            Self::Inside(kind, _) => kind.parent().into(),
+        }
+    }
+
+    fn edit(&self, mesh: &str, name: &str) -> String {
+        match self {
+            Self::Section(section) => routing::edit_resource(mesh, *section, name),
+            Self::Inside(kind, parent) => routing::edit_route(mesh, *kind, parent, name),
+        }
+    }
+
+    /// The page a delete leads to: the section's list, or the parent's details.
+    fn after_delete(&self, mesh: &str) -> String {
+        match self {
+            Self::Section(section) => routing::section(mesh, *section),
+            Self::Inside(kind, parent) => routing::resource(mesh, kind.parent(), parent),
+        }
+    }
+}
+
+impl From<Section> for Place {
+    fn from(section: Section) -> Self {
+        Self::Section(section)
+    }
+}
+
+impl From<ProviderKind> for Place {
+    fn from(kind: ProviderKind) -> Self {
+        Self::Section(kind.into())
+    }
+}
+
+impl From<MeshResourceKind> for Place {
+    fn from(kind: MeshResourceKind) -> Self {
+        Self::Section(kind.into())
+    }
+}
+
 #[component]
 pub fn ResourcePage(
-    #[prop(into)] section: Section,
+    #[prop(into)] place: Place,
     mesh: String,
     name: String,
     tags: Vec<TagRef>,
@@ -27,17 +91,25 @@ pub fn ResourcePage(
     /// The virtual services this resource provides, when it is a provider.
     #[prop(optional)]
     provided: Option<LocalResource<Result<Vec<String>, BackendError>>>,
+    /// Why App Mesh would refuse the delete now, when the page knows another reason.
+    #[prop(optional)]
+    in_use: Option<ViewFn>,
+    /// More of the page, after the details: a gateway's gateway routes.
+    #[prop(optional)]
+    more: Option<ViewFn>,
     children: Children,
 ) -> impl IntoView {
+    let section = place.section();
+    let (noun, noun_title) = (place.noun(), place.noun_title());
     let deleting = RwSignal::new(false);
     let remove = Submission::new();
     let on_confirm = {
-        let (mesh, name) = (mesh.clone(), name.clone());
+        let (go_to, name) = (place.after_delete(&mesh), name.clone());
         move || {
-            let (call, mesh, name) = (delete(), mesh.clone(), name.clone());
+            let (call, go_to, name) = (delete(), go_to.clone(), name.clone());
             remove.run(Box::pin(async move {
                 call.await?;
-                Ok(Done { notice: format!("{} {name} deleted.", section.noun_title()), go_to: routing::section(&mesh, section) })
+                Ok(Done { notice: format!("{noun_title} {name} deleted."), go_to })
             }));
         }
     };
@@ -47,12 +119,20 @@ pub fn ResourcePage(
             let mesh = mesh.clone();
             move || provided.get().and_then(Result::ok).filter(|services| !services.is_empty()).map(|services| view! {
                 <div class="alert alert-warning">
-                    <p>{format!("This {} provides these virtual services. App Mesh will refuse to delete it until they have another provider or are deleted:", section.noun())}</p>
+                    <p>{format!("This {noun} provides these virtual services. App Mesh will refuse to delete it until they have another provider or are deleted:")}</p>
                     <ServiceLinks mesh=mesh.clone() services=services />
                 </div>
             })
         })
     });
+    let blocker = blocker.or(in_use);
+    let parent_crumb = match &place {
+        Place::Inside(kind, parent) => {
+            let (href, parent) = (routing::resource(&mesh, kind.parent(), parent), parent.clone());
+            Some(view! { <li><A href=href>{parent}</A></li> })
+        }
+        Place::Section(_) => None,
+    };
     let provides_row = provided.map(|provided| {
         let mesh = mesh.clone();
         view! {
@@ -68,13 +148,14 @@ pub fn ResourcePage(
                 <ol>
                     <li><A href=routing::MESHES>"Meshes"</A></li>
                     <li><A href=routing::section(&mesh, section)>{mesh_label}</A></li>
+                    {parent_crumb}
                     <li aria-current="page">{name.clone()}</li>
                 </ol>
             </nav>
             <div class="page-header">
                 <h1>{name.clone()}</h1>
                 <div class="actions">
-                    <A href=routing::edit_resource(&mesh, section, &name) attr:class="button">"Edit"</A>
+                    <A href=place.edit(&mesh, &name) attr:class="button">"Edit"</A>
                     <button type="button" class="button button-danger" on:click=move |_| deleting.set(true)>"Delete"</button>
                 </div>
             </div>
@@ -82,8 +163,9 @@ pub fn ResourcePage(
                 {children()}
                 {provides_row}
             </dl>
+            {more.map(|more| more.run())}
             <TagTable tags=tags />
-            <ConfirmDelete kind=section.noun() name=name.clone() open=deleting pending=remove.pending() error=remove.error()
+            <ConfirmDelete kind=noun name=name.clone() open=deleting pending=remove.pending() error=remove.error()
                 on_confirm=on_confirm blocker=blocker />
         </section>
     }

@@ -1,9 +1,10 @@
 //! `/meshes/{mesh}/virtual-nodes/{name}` and `/meshes/{mesh}/virtual-routers/{name}`.
 
 use super::provided_services;
-use super::spec_form::{backend_names, dns_hostname, listener_drafts};
+use super::spec_form::{backend_names, dns_hostname};
 use crate::api::{Call, LoadedWithTags, ResourceRecord, load_following, use_backend};
 use crate::components::async_view::async_view_of;
+use crate::components::listeners::listener_drafts;
 use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::resource_page::ResourcePage;
@@ -92,7 +93,7 @@ fn Details(kind: ProviderKind, data: ResourceRecord, tags: Vec<TagRef>) -> impl 
         }
     });
     view! {
-        <ResourcePage section=kind mesh=mesh.clone() name=name.clone() tags=tags delete=delete provided=provided_services::load(kind, name.clone())>
+        <ResourcePage place=kind mesh=mesh.clone() name=name.clone() tags=tags delete=delete provided=provided_services::load(kind, name.clone())>
             <div><dt>{format!("{} name", kind.title())}</dt><dd>{name.clone()}</dd></div>
             {node_fields}
             <div><dt>"Listeners"</dt><dd>{if listeners.is_empty() { "None".to_string() } else { listeners.join(", ") }}</dd></div>
