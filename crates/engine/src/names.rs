@@ -134,6 +134,42 @@ bounded_string!(
     AwsCloudMapInstanceAttributeValue, 1, 1024, check_attribute_value
 );
 bounded_string!(
+    /// A header or gRPC metadata name to match (`HeaderName`: 1–50).
+    HeaderName, 1, 50
+);
+bounded_string!(
+    /// A header or gRPC metadata value to match exactly, by prefix, suffix or regex (`HeaderMatch`: 1–255).
+    HeaderMatch, 1, 255
+);
+bounded_string!(
+    /// A gRPC method name to match (`MethodName`: 1–50).
+    MethodName, 1, 50
+);
+bounded_string!(
+    /// An exact request path, to match or to rewrite to (`HttpPathExact`: 1–255).
+    HttpPathExact, 1, 255
+);
+bounded_string!(
+    /// A regex that request paths must match (`HttpPathRegex`: 1–255).
+    HttpPathRegex, 1, 255
+);
+bounded_string!(
+    /// The prefix a gateway route rewrites a request's prefix to (`HttpGatewayRoutePrefix`: 1–255).
+    HttpGatewayRoutePrefix, 1, 255
+);
+bounded_string!(
+    /// An HTTP retry event such as `server-error` (`HttpRetryPolicyEvent`: 1–25).
+    HttpRetryPolicyEvent, 1, 25
+);
+bounded_string!(
+    /// A host name a gateway route matches exactly (`ExactHostName`: 1–253).
+    ExactHostName, 1, 253
+);
+bounded_string!(
+    /// The ending of the host names a gateway route matches (`SuffixHostname`: 1–253).
+    SuffixHostname, 1, 253
+);
+bounded_string!(
     /// An idempotency token: "up to 36 letters, numbers, hyphens, and underscores".
     ClientToken, 1, 36, check_client_token
 );
@@ -326,6 +362,18 @@ bounded_integer!(
 bounded_integer!(
     /// A duration value (at least 0).
     DurationValue, i64, 0, i64::MAX
+);
+bounded_integer!(
+    /// The order of a route or gateway route, 0 first (`RoutePriority`, `GatewayRoutePriority`: 0–1000).
+    RoutePriority, u16, 0, 1000
+);
+bounded_integer!(
+    /// The share of a route's traffic a target gets, relative to the other targets (`PercentInt`: 0–100).
+    TargetWeight, u8, 0, 100
+);
+bounded_integer!(
+    /// The most retries of a request (`MaxRetries`: at least 0).
+    MaxRetries, i64, 0, i64::MAX
 );
 
 #[cfg(test)]

@@ -26,6 +26,68 @@ macro_rules! wire_enum {
     };
 }
 
+/// A list of `$min` to `$max` items (the model's `min`/`max` of a list shape), with an
+/// optional further check of the whole list.
+macro_rules! bounded_list {
+    ($(#[$doc:meta])* $name:ident, $item:ty, $min:expr, $max:expr, $noun:literal $(, $extra:expr)?) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(Vec<$item>);
+
+        impl $name {
+            pub const MIN: usize = $min;
+            pub const MAX: usize = $max;
+
+            pub fn as_slice(&self) -> &[$item] {
+                &self.0
+            }
+        }
+
+        impl TryFrom<Vec<$item>> for $name {
+            type Error = InvalidValue;
+            fn try_from(items: Vec<$item>) -> Result<Self, Self::Error> {
+                $crate::spec::check_list_length(items.len(), $min, $max, $noun)?;
+                $($extra(&items)?;)?
+                Ok(Self(items))
+            }
+        }
+
+        impl From<$name> for Vec<$item> {
+            fn from(list: $name) -> Self {
+                list.0
+            }
+        }
+
+        // By hand: serde's `try_from` attribute takes the type as a string, which a macro cannot build.
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let items = Vec::<$item>::deserialize(deserializer)?;
+                Self::try_from(items).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+fn check_list_length(length: usize, min: usize, max: usize, noun: &str) -> Result<(), InvalidValue> {
+    if length < min || length > max {
+        let expected = if min == max { format!("exactly {min}") } else { format!("{min} to {max}") };
+        return Err(InvalidValue(format!("must hold {expected} {noun}, got {length}")));
+    }
+    Ok(())
+}
+
+// After the macros, which the kinds' modules use.
+mod gateway_route;
+mod route;
+mod route_match;
+mod virtual_gateway;
+
+pub use gateway_route::*;
+pub use route::*;
+pub use route_match::*;
+pub use virtual_gateway::*;
+
 wire_enum!(
     /// `PortProtocol`.
     PortProtocol { Http = "http", Tcp = "tcp", Http2 = "http2", Grpc = "grpc" }
@@ -246,23 +308,10 @@ pub struct TlsValidationContextAcmTrust {
     pub certificate_authority_arns: CertificateAuthorityArns,
 }
 
-/// 1 to 3 certificate authority ARNs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "Vec<String>", into = "Vec<String>")]
-pub struct CertificateAuthorityArns(Vec<String>);
-
-impl TryFrom<Vec<String>> for CertificateAuthorityArns {
-    type Error = InvalidValue;
-    fn try_from(arns: Vec<String>) -> Result<Self, Self::Error> {
-        if (1..=3).contains(&arns.len()) { Ok(Self(arns)) } else { Err(InvalidValue(format!("must hold 1 to 3 ARNs, got {}", arns.len()))) }
-    }
-}
-
-impl From<CertificateAuthorityArns> for Vec<String> {
-    fn from(arns: CertificateAuthorityArns) -> Self {
-        arns.0
-    }
-}
+bounded_list!(
+    /// 1 to 3 certificate authority ARNs.
+    CertificateAuthorityArns, String, 1, 3, "ARNs"
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -492,4 +541,25 @@ pub struct DnsServiceDiscovery {
     pub ip_preference: Option<IpPreference>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_type: Option<DnsResponseType>,
+}
+
+/// What the kinds' spec tests share.
+#[cfg(test)]
+mod testing {
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+
+    /// Parses a spec and writes it again: the text must come back byte for byte.
+    pub fn assert_round_trip<T: DeserializeOwned + Serialize>(spec: Value) -> T {
+        let parsed: T = serde_json::from_value(spec.clone()).unwrap();
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), serde_json::to_string(&spec).unwrap());
+        parsed
+    }
+
+    /// Why a spec is refused, after the path of the offending member, as a request body error says it.
+    pub fn refusal<T: DeserializeOwned + std::fmt::Debug>(spec: Value) -> String {
+        let error = serde_path_to_error::deserialize::<_, T>(spec).unwrap_err();
+        format!("{}: {}", error.path(), error.inner())
+    }
 }
