@@ -1,7 +1,7 @@
 //! `/meshes/{mesh}/virtual-gateways/{gateway}/gateway-routes/{name}`: what a gateway route
 //! matches, where it sends, its priority; Edit and Delete.
 
-use super::spec_form::{RouteType, match_summary, priority_of, rewrite_summary, target_of};
+use super::spec_form::{match_summary, priority_of, rewrite_summary, route_of, route_type_label, target_of};
 use super::table::TargetLink;
 use crate::api::{BackendError, RouteParent, RouteRecord, load_following, use_backend};
 use crate::components::async_view::async_view_of;
@@ -82,7 +82,7 @@ fn Details(found: Found) -> impl IntoView {
         })
     };
     let spec = &data.spec;
-    let route_type = RouteType::of(spec).map(|(kind, _)| kind.label()).unwrap_or("Unknown");
+    let route_type = route_of(spec).map(|(kind, _)| route_type_label(kind)).unwrap_or("Unknown");
     let (matches, target, rewrite) = (match_summary(spec), target_of(spec), rewrite_summary(spec));
     let priority = priority_of(spec).map(|priority| priority.to_string()).unwrap_or_else(|| "None".into());
     let gateway_href = routing::resource(&mesh, KIND.parent(), &gateway);

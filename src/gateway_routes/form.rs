@@ -4,7 +4,7 @@
 //! `spec_form`).
 
 use super::detail::WithGatewayRoute;
-use super::spec_form::{GatewayRouteForm, HostnameMatch, METHODS, PathMatch, PrefixRewrite, RouteType};
+use super::spec_form::{GatewayRouteForm, HostnameMatch, PathMatch, PrefixRewrite, route_type_label};
 use crate::api::{RouteParent, RouteRecord, load, use_backend};
 use crate::components::field::TextField;
 use crate::components::link::A;
@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use mesh_engine::advice::check_new_name;
 use mesh_engine::names::ResourceName;
 use mesh_engine::resource::RouteKind;
+use mesh_engine::spec::{HttpMethod, RouteType, TypedGatewayRoute};
 use serde_json::{Value, json};
 
 const KIND: RouteKind = RouteKind::GatewayRoute;
@@ -208,7 +209,7 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
     let http_fields = move || {
         is_http().then(|| {
             let methods: Vec<(String, String)> = std::iter::once((String::new(), "Any method".to_string()))
-                .chain(METHODS.iter().map(|m| (m.to_string(), m.to_string())))
+                .chain(HttpMethod::ALL.iter().map(|method| (method.as_str().to_string(), method.as_str().to_string())))
                 .collect();
             view! {
                 <SelectField id="route-path-match" label="Path match" value=path_match
@@ -273,7 +274,7 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
                 <div class="field">
                     <fieldset>
                         <legend>"Route type"</legend>
-                        {RouteType::ALL.into_iter().map(|kind| radio("route-type", format!("route-type-{}", kind.member()), kind.label(), kind, route_type)).collect_view()}
+                        {TypedGatewayRoute::TYPES.iter().map(|&kind| radio("route-type", format!("route-type-{}", kind.as_str()), route_type_label(kind), kind, route_type)).collect_view()}
                     </fieldset>
                 </div>
                 <h2>"Match"</h2>

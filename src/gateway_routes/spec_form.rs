@@ -3,41 +3,23 @@
 //! name), priority, target and prefix rewrite; headers, query parameters, gRPC metadata,
 //! the match's port and the other rewrites are sent back as they came.
 
-use mesh_engine::names::{PortNumber, ServiceName};
+use mesh_engine::names::{PortNumber, RoutePriority, ServiceName};
+use mesh_engine::spec::{RouteType, TypedGatewayRoute};
 use serde_json::{Map, Value, json};
 
-/// Which of the spec's route members the route is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RouteType {
-    Http,
-    Http2,
-    Grpc,
+/// How the console names a route type: `HTTP`, `HTTP/2`, `gRPC`.
+pub fn route_type_label(route_type: RouteType) -> &'static str {
+    match route_type {
+        RouteType::Http => "HTTP",
+        RouteType::Http2 => "HTTP/2",
+        RouteType::Grpc => "gRPC",
+        RouteType::Tcp => "TCP",
+    }
 }
 
-impl RouteType {
-    pub const ALL: [RouteType; 3] = [Self::Http, Self::Http2, Self::Grpc];
-
-    /// The spec's member: `httpRoute`.
-    pub fn member(self) -> &'static str {
-        match self {
-            Self::Http => "httpRoute",
-            Self::Http2 => "http2Route",
-            Self::Grpc => "grpcRoute",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Http => "HTTP",
-            Self::Http2 => "HTTP/2",
-            Self::Grpc => "gRPC",
-        }
-    }
-
-    /// The type of a spec, with its route object.
-    pub fn of(spec: &Value) -> Option<(RouteType, &Value)> {
-        Self::ALL.into_iter().find_map(|kind| spec.get(kind.member()).map(|route| (kind, route)))
-    }
+/// The type of a gateway route's spec, with its route object.
+pub fn route_of(spec: &Value) -> Option<(RouteType, &Value)> {
+    TypedGatewayRoute::TYPES.iter().find_map(|&kind| spec.get(kind.spec_member()).map(|route| (kind, route)))
 }
 
 /// How an HTTP route matches the request's path.
@@ -73,11 +55,7 @@ pub enum PrefixRewrite {
     Kept,
 }
 
-/// The HTTP methods a route may match (`HttpMethod`).
-pub const METHODS: [&str; 9] = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
-
-/// App Mesh's bounds: `GatewayRoutePriority`, the hostname matches, path and prefix strings.
-const MAX_PRIORITY: i64 = 1000;
+/// App Mesh's bounds on the hostname matches, path and prefix strings.
 const MAX_HOSTNAME: usize = 253;
 const MAX_PATH: usize = 255;
 
@@ -123,7 +101,7 @@ fn path_of(matched: &Value) -> (PathMatch, &str) {
 
 /// What a route matches, in a line: `prefix /orders, hostname *.example.com, method GET`.
 pub fn match_summary(spec: &Value) -> String {
-    let Some((kind, route)) = RouteType::of(spec) else { return "None".into() };
+    let Some((kind, route)) = route_of(spec) else { return "None".into() };
     let matched = &route["match"];
     let mut parts = Vec::new();
     if kind == RouteType::Grpc {
@@ -155,7 +133,7 @@ pub fn match_summary(spec: &Value) -> String {
 
 /// The virtual service a route sends to, and the port when it names one.
 pub fn target_of(spec: &Value) -> Option<(String, Option<i64>)> {
-    let (_, route) = RouteType::of(spec)?;
+    let (_, route) = route_of(spec)?;
     let target = route.pointer("/action/target")?;
     Some((text(target, "/virtualService/virtualServiceName")?.to_string(), target["port"].as_i64()))
 }
@@ -166,7 +144,7 @@ pub fn priority_of(spec: &Value) -> Option<i64> {
 
 /// The prefix rewrite of a route, in words.
 pub fn rewrite_summary(spec: &Value) -> String {
-    let Some((_, route)) = RouteType::of(spec) else { return "None".into() };
+    let Some((_, route)) = route_of(spec) else { return "None".into() };
     let rewrite = &route["action"]["rewrite"];
     let mut parts = Vec::new();
     if let Some(prefix) = text(rewrite, "/prefix/value") {
@@ -204,7 +182,7 @@ impl GatewayRouteForm {
 
     pub fn of(spec: &Value) -> Self {
         let mut form = Self::new();
-        let Some((kind, route)) = RouteType::of(spec) else { return form };
+        let Some((kind, route)) = route_of(spec) else { return form };
         let matched = &route["match"];
         form.route_type = kind;
         if kind == RouteType::Grpc {
@@ -270,8 +248,8 @@ impl GatewayRouteForm {
         let priority = self.priority.trim();
         match priority.parse::<i64>() {
             _ if priority.is_empty() => None,
-            Ok(value) if (0..=MAX_PRIORITY).contains(&value) => None,
-            _ => Some(format!("Enter a whole number from 0 to {MAX_PRIORITY}, or leave it empty.")),
+            Ok(value) if RoutePriority::new(value).is_ok() => None,
+            _ => Some(format!("Enter a whole number from {} to {}, or leave it empty.", RoutePriority::MIN, RoutePriority::MAX)),
         }
     }
 
@@ -331,9 +309,9 @@ impl GatewayRouteForm {
         let mut spec: Map<String, Value> = base.as_object().cloned().unwrap_or_default();
         // The old route, whatever its type: HTTP and HTTP/2 routes have the same members; what
         // only the other family has is dropped below.
-        let old_route = RouteType::of(base).map(|(_, route)| route.clone()).unwrap_or_else(|| json!({}));
-        for kind in RouteType::ALL {
-            spec.remove(kind.member());
+        let old_route = route_of(base).map(|(_, route)| route.clone()).unwrap_or_else(|| json!({}));
+        for kind in TypedGatewayRoute::TYPES {
+            spec.remove(kind.spec_member());
         }
         let mut matched = old_route.get("match").and_then(Value::as_object).cloned().unwrap_or_default();
         if self.is_http() {
@@ -362,7 +340,7 @@ impl GatewayRouteForm {
         let mut route = old_route.as_object().cloned().unwrap_or_default();
         route.insert("match".into(), Value::Object(matched));
         route.insert("action".into(), Value::Object(action));
-        spec.insert(self.route_type.member().into(), Value::Object(route));
+        spec.insert(self.route_type.spec_member().into(), Value::Object(route));
         set_or_remove(&mut spec, "priority", self.priority.trim().parse::<i64>().ok().map(Value::from));
         Some(Value::Object(spec))
     }
@@ -454,6 +432,8 @@ mod tests {
         assert_eq!(route["action"]["rewrite"], base["httpRoute"]["action"]["rewrite"]);
         assert_eq!(spec["priority"], 20);
         assert_eq!(spec["aMemberNewerThanThisConsole"], base["aMemberNewerThanThisConsole"]);
+        let typed: mesh_engine::spec::GatewayRouteSpec = serde_json::from_value(spec).unwrap();
+        assert_eq!(typed.target_service().as_str(), "shop.local", "the engine reads what the form made");
     }
 
     #[test]
@@ -481,6 +461,8 @@ mod tests {
         let spec = form.apply(&json!({})).unwrap();
         assert_eq!(spec["httpRoute"]["match"], json!({"path": {"regex": "/orders/[0-9]+"}, "hostname": {"exact": "api.example.com"}}));
         assert_eq!(spec["httpRoute"]["action"].get("rewrite"), None, "a prefix rewrite needs a prefix match");
+        let typed: mesh_engine::spec::GatewayRouteSpec = serde_json::from_value(spec).unwrap();
+        assert_eq!(typed.route_type(), RouteType::Http);
     }
 
     #[test]
@@ -501,6 +483,8 @@ mod tests {
         }
         assert_eq!(matched["port"], 8080, "the listener port applies to either family");
         assert_eq!(spec["grpcRoute"]["action"]["rewrite"], json!({"hostname": {"defaultTargetHostname": "DISABLED"}}));
+        let typed: mesh_engine::spec::GatewayRouteSpec = serde_json::from_value(spec).unwrap();
+        assert_eq!(typed.route_type(), RouteType::Grpc);
     }
 
     #[test]
@@ -544,6 +528,6 @@ mod tests {
         assert_eq!(target_of(&stored()), Some(("orders.local".into(), Some(8080))));
         assert_eq!(rewrite_summary(&stored()), "prefix to /v2/, default target hostname disabled");
         assert_eq!(rewrite_summary(&grpc()), "None");
-        assert_eq!(RouteType::of(&exact).map(|(kind, _)| kind.label()), Some("HTTP/2"));
+        assert_eq!(route_of(&exact).map(|(kind, _)| route_type_label(kind)), Some("HTTP/2"));
     }
 }

@@ -1,7 +1,7 @@
 //! The gateway routes of a virtual gateway, as its details page lists them: what each one
 //! matches and where it sends.
 
-use super::spec_form::{RouteType, match_summary, priority_of, target_of};
+use super::spec_form::{match_summary, priority_of, route_of, route_type_label, target_of};
 use crate::api::{BackendError, RouteParent, join_all, use_backend};
 use crate::components::link::A;
 use crate::meshes::layout::use_mesh_address;
@@ -9,6 +9,7 @@ use crate::routing;
 use leptos::prelude::*;
 use mesh_engine::names::ResourceName;
 use mesh_engine::resource::RouteKind;
+use mesh_engine::spec::RouteType;
 
 const KIND: RouteKind = RouteKind::GatewayRoute;
 
@@ -37,7 +38,7 @@ pub fn load_rows(gateway: ResourceName) -> LocalResource<Result<Vec<GatewayRoute
                     let spec = data.map(|data| data.spec).unwrap_or_default();
                     GatewayRouteRow {
                         name: route.name.to_string(),
-                        route_type: RouteType::of(&spec).map(|(kind, _)| kind),
+                        route_type: route_of(&spec).map(|(kind, _)| kind),
                         matches: match_summary(&spec),
                         target: target_of(&spec),
                         priority: priority_of(&spec),
@@ -80,7 +81,7 @@ pub fn GatewayRouteTable(mesh: String, gateway: String, rows: Vec<GatewayRouteRo
                         {rows.into_iter().map(|row| view! {
                             <tr>
                                 <td><A href=routing::route(&mesh, KIND, &gateway, &row.name)>{row.name.clone()}</A></td>
-                                <td>{row.route_type.map(RouteType::label).unwrap_or("Unknown")}</td>
+                                <td>{row.route_type.map(route_type_label).unwrap_or("Unknown")}</td>
                                 <td>{row.matches}</td>
                                 <td><TargetLink mesh=mesh.clone() target=row.target /></td>
                                 <td>{row.priority.map(|priority| priority.to_string()).unwrap_or_else(|| "None".into())}</td>

@@ -161,6 +161,8 @@ mod tests {
         for member in ["backendDefaults", "aMemberNewerThanThisConsole"] {
             assert_eq!(spec[member], base[member], "{member}");
         }
+        let typed: mesh_engine::spec::VirtualGatewaySpec = serde_json::from_value(spec).unwrap();
+        assert_eq!(typed.listeners.len(), 1, "the engine reads what the form made");
     }
 
     #[test]
@@ -193,6 +195,13 @@ mod tests {
         assert_eq!(form.apply(&json!({})), None);
         form.listeners.push(ListenerDraft { port: "0".into(), protocol: PortProtocol::Grpc });
         assert_eq!(form.apply(&json!({})), None);
+    }
+
+    #[test]
+    fn the_protocols_offered_are_the_engines() {
+        let offered: Vec<&str> = GATEWAY_PROTOCOLS.iter().map(|protocol| protocol.as_str()).collect();
+        let engine: Vec<&str> = mesh_engine::spec::VirtualGatewayPortProtocol::ALL.iter().map(|protocol| protocol.as_str()).collect();
+        assert_eq!(offered, engine);
     }
 
     #[test]
