@@ -32,6 +32,12 @@ export const appmesh = {
       const answer = await api.call('GET', `/v20190125/meshes/${mesh}/${kind}`, undefined, options);
       return answer.status === 200 ? JSON.parse(answer.text)[kind].map((item) => item[key]) : [];
     };
+    for (const gateway of await list('virtualGateways', 'virtualGatewayName')) {
+      const routes = await api.call('GET', `/v20190125/meshes/${mesh}/virtualGateway/${gateway}/gatewayRoutes`, undefined, options);
+      const names = routes.status === 200 ? JSON.parse(routes.text).gatewayRoutes.map((route) => route.gatewayRouteName) : [];
+      for (const name of names) await api.call('DELETE', `/v20190125/meshes/${mesh}/virtualGateway/${gateway}/gatewayRoutes/${name}`, undefined, options);
+      await api.call('DELETE', `/v20190125/meshes/${mesh}/virtualGateways/${gateway}`, undefined, options);
+    }
     for (const name of await list('virtualServices', 'virtualServiceName')) {
       await api.call('DELETE', `/v20190125/meshes/${mesh}/virtualServices/${encodeURIComponent(name)}`, undefined, options);
     }
