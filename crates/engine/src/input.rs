@@ -128,6 +128,9 @@ macro_rules! mesh_resource_inputs {
 mesh_resource_inputs!(CreateVirtualServiceInput, UpdateVirtualServiceInput, VirtualServiceSpec, virtual_service_name: ServiceName);
 mesh_resource_inputs!(CreateVirtualNodeInput, UpdateVirtualNodeInput, VirtualNodeSpec, virtual_node_name: ResourceName);
 mesh_resource_inputs!(CreateVirtualRouterInput, UpdateVirtualRouterInput, VirtualRouterSpec, virtual_router_name: ResourceName);
+mesh_resource_inputs!(CreateVirtualGatewayInput, UpdateVirtualGatewayInput, VirtualGatewaySpec, virtual_gateway_name: ResourceName);
+mesh_resource_inputs!(CreateRouteInput, UpdateRouteInput, RouteSpec, route_name: ResourceName);
+mesh_resource_inputs!(CreateGatewayRouteInput, UpdateGatewayRouteInput, GatewayRouteSpec, gateway_route_name: ResourceName);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TagResourceInput {

@@ -84,7 +84,7 @@ impl ProviderKind {
     }
 
     /// As in App Mesh's messages: `VirtualNode with name n1 …`.
-    pub fn type_name(self) -> &'static str {
+    pub const fn type_name(self) -> &'static str {
         match self {
             Self::VirtualNode => "VirtualNode",
             Self::VirtualRouter => "VirtualRouter",
@@ -148,7 +148,7 @@ impl MeshResourceKind {
     }
 
     /// As in App Mesh's messages: `VirtualService with name s1 …`.
-    pub fn type_name(self) -> &'static str {
+    pub const fn type_name(self) -> &'static str {
         match self {
             Self::VirtualService => "VirtualService",
             Self::Provider(kind) => kind.type_name(),
@@ -231,7 +231,7 @@ impl RouteKind {
         }
     }
 
-    pub fn type_name(self) -> &'static str {
+    pub const fn type_name(self) -> &'static str {
         match self {
             Self::Route => "Route",
             Self::GatewayRoute => "GatewayRoute",
@@ -329,6 +329,104 @@ macro_rules! mesh_resource_types {
 mesh_resource_types!(VirtualServiceData, VirtualServiceRef, VirtualServiceSpec, virtual_service_name: ServiceName);
 mesh_resource_types!(VirtualNodeData, VirtualNodeRef, VirtualNodeSpec, virtual_node_name: ResourceName);
 mesh_resource_types!(VirtualRouterData, VirtualRouterRef, VirtualRouterSpec, virtual_router_name: ResourceName);
+mesh_resource_types!(VirtualGatewayData, VirtualGatewayRef, VirtualGatewaySpec, virtual_gateway_name: ResourceName);
+
+/// The Data and Ref of a kind that lives in a parent: both names, the parent's first.
+macro_rules! route_types {
+    ($data:ident, $reference:ident, $spec:ty, $parent_field:ident, $name_field:ident) => {
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct $data {
+            pub mesh_name: ResourceName,
+            pub metadata: ResourceMetadata,
+            pub spec: $spec,
+            pub status: ResourceStatus,
+            pub $parent_field: ResourceName,
+            pub $name_field: ResourceName,
+        }
+
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct $reference {
+            pub arn: String,
+            pub created_at: Timestamp,
+            pub last_updated_at: Timestamp,
+            pub mesh_name: ResourceName,
+            pub mesh_owner: AccountId,
+            pub resource_owner: AccountId,
+            pub version: u64,
+            pub $parent_field: ResourceName,
+            pub $name_field: ResourceName,
+        }
+    };
+}
+
+route_types!(RouteData, RouteRef, RouteSpec, virtual_router_name, route_name);
+route_types!(GatewayRouteData, GatewayRouteRef, GatewayRouteSpec, virtual_gateway_name, gateway_route_name);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListMeshesOutput {
+    pub meshes: Vec<MeshRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListVirtualServicesOutput {
+    pub virtual_services: Vec<VirtualServiceRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListVirtualNodesOutput {
+    pub virtual_nodes: Vec<VirtualNodeRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListVirtualRoutersOutput {
+    pub virtual_routers: Vec<VirtualRouterRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListVirtualGatewaysOutput {
+    pub virtual_gateways: Vec<VirtualGatewayRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListRoutesOutput {
+    pub routes: Vec<RouteRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListGatewayRoutesOutput {
+    pub gateway_routes: Vec<GatewayRouteRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListTagsForResourceOutput {
+    pub tags: Vec<TagRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
 
 #[cfg(test)]
 mod tests {
@@ -365,44 +463,4 @@ mod tests {
         assert_eq!(MeshResourceKind::VIRTUAL_NODE.title(), "Virtual node");
         assert_eq!(ProviderKind::VirtualNode.path_segment(), "virtualNodes");
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListMeshesOutput {
-    pub meshes: Vec<MeshRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListVirtualServicesOutput {
-    pub virtual_services: Vec<VirtualServiceRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListVirtualNodesOutput {
-    pub virtual_nodes: Vec<VirtualNodeRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListVirtualRoutersOutput {
-    pub virtual_routers: Vec<VirtualRouterRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListTagsForResourceOutput {
-    pub tags: Vec<TagRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
 }

@@ -3,7 +3,7 @@
 
 use super::MeshKey;
 use crate::names::AccountId;
-use crate::resource::MeshResourceKind;
+use crate::resource::{MeshResourceKind, RouteKind};
 
 const SEPARATOR: char = '\u{1f}';
 const MESH_RESOURCES: &str = "mesh";
@@ -27,6 +27,16 @@ pub fn mesh_resources(mesh: &MeshKey, kind: MeshResourceKind) -> String {
     format!("{MESH_RESOURCES}{SEPARATOR}{}{SEPARATOR}{}{SEPARATOR}{}", mesh.owner, mesh.name, kind.arn_segment())
 }
 
+/// The routes of one virtual router (or gateway routes of one virtual gateway), keyed by name.
+pub fn routes(mesh: &MeshKey, kind: RouteKind, parent: &str) -> String {
+    let (owner, name) = (&mesh.owner, &mesh.name);
+    format!(
+        "{MESH_RESOURCES}{SEPARATOR}{owner}{SEPARATOR}{name}{SEPARATOR}{}{SEPARATOR}{parent}{SEPARATOR}{}",
+        kind.parent_path_segment(),
+        kind.arn_segment()
+    )
+}
+
 /// The client tokens an account has used, keyed by token.
 pub fn client_tokens(account: &AccountId) -> String {
     format!("{CLIENT_TOKENS}{SEPARATOR}{account}")
@@ -45,6 +55,7 @@ pub const RESOURCE_SHARES: &str = "resourceShares";
 pub enum Collection<'a> {
     Meshes,
     MeshResources { owner: &'a str, mesh: &'a str, segment: &'a str },
+    Routes { owner: &'a str, mesh: &'a str, parent_segment: &'a str, parent: &'a str, segment: &'a str },
     ClientTokens { account: &'a str },
     MeshPrincipals { owner: &'a str, mesh: &'a str },
     ResourceShares,
@@ -55,6 +66,9 @@ pub fn collection(name: &str) -> Option<Collection<'_>> {
     Some(match parts.as_slice() {
         [MESHES] => Collection::Meshes,
         [MESH_RESOURCES, owner, mesh, segment] => Collection::MeshResources { owner, mesh, segment },
+        [MESH_RESOURCES, owner, mesh, parent_segment, parent, segment] => {
+            Collection::Routes { owner, mesh, parent_segment, parent, segment }
+        }
         [CLIENT_TOKENS, account] => Collection::ClientTokens { account },
         [MESH_PRINCIPALS, owner, mesh] => Collection::MeshPrincipals { owner, mesh },
         [RESOURCE_SHARES] => Collection::ResourceShares,

@@ -1,25 +1,35 @@
-//! Virtual services, virtual nodes and virtual routers: one set of rules for the three
-//! kinds, plus what is particular to each (providers must exist; providers are in use).
+//! The rules every kind of resource inside a mesh shares — virtual services, nodes, routers
+//! and gateways in the mesh itself, routes and gateway routes in a router or gateway: names
+//! unique where they live, quotas, versions, client tokens, owners, pages.
 
 use super::*;
-use crate::input::*;
+use crate::input::TagList;
 use crate::pagination;
 use crate::spec::*;
-use crate::store::StoreError;
 use std::fmt::Display;
 
 /// What differs between the kinds of resource inside a mesh.
 pub(crate) trait MeshResource {
-    const KIND: MeshResourceKind;
+    const TYPE_NAME: &'static str;
+    /// What the resource lives in, inside its mesh: nothing (`()`), or the name of its
+    /// virtual router or gateway.
+    type Parent: Clone + Serialize;
     type Name: Clone + Display + AsRef<str> + Serialize + DeserializeOwned;
     type Spec: Clone + PartialEq + Serialize + DeserializeOwned;
     type Data: Serialize + DeserializeOwned;
     type Ref;
 
     fn parse_name(name: &str) -> Result<Self::Name, InvalidValue>;
-    fn data(mesh_name: ResourceName, name: Self::Name, record: Record<Self::Spec>, status: StatusCode) -> Self::Data;
-    fn reference(mesh_name: ResourceName, name: Self::Name, metadata: ResourceMetadata) -> Self::Ref;
+    fn collection(mesh: &MeshKey, parent: &Self::Parent) -> String;
+    /// The ARN after the mesh's part: `virtualNode/n`, `virtualRouter/r/route/n`.
+    fn arn_path(parent: &Self::Parent, name: &Self::Name) -> String;
+    /// Where the resource lives, in a message: "mesh m", "virtual router r in mesh m".
+    fn place(mesh: &MeshKey, parent: &Self::Parent) -> String;
+    fn data(mesh_name: ResourceName, parent: Self::Parent, name: Self::Name, record: Record<Self::Spec>, status: StatusCode) -> Self::Data;
+    fn reference(mesh_name: ResourceName, parent: Self::Parent, name: Self::Name, metadata: ResourceMetadata) -> Self::Ref;
     fn quota(quotas: &Quotas) -> usize;
+    /// A route in a router that is not there is NotFound, before anything else is looked at.
+    fn check_parent<S: Store + ?Sized>(engine: &Engine<'_, S>, mesh: &MeshKey, parent: &Self::Parent) -> Result<(), ApiError>;
 }
 
 macro_rules! mesh_resource {
@@ -27,7 +37,8 @@ macro_rules! mesh_resource {
         pub(crate) struct $marker;
 
         impl MeshResource for $marker {
-            const KIND: MeshResourceKind = $kind;
+            const TYPE_NAME: &'static str = $kind.type_name();
+            type Parent = ();
             type Name = $name;
             type Spec = $spec;
             type Data = $data;
@@ -37,11 +48,23 @@ macro_rules! mesh_resource {
                 <$name>::parse(name)
             }
 
-            fn data(mesh_name: ResourceName, name: $name, record: Record<$spec>, status: StatusCode) -> $data {
+            fn collection(mesh: &MeshKey, (): &()) -> String {
+                keys::mesh_resources(mesh, $kind)
+            }
+
+            fn arn_path((): &(), name: &$name) -> String {
+                format!("{}/{name}", $kind.arn_segment())
+            }
+
+            fn place(mesh: &MeshKey, (): &()) -> String {
+                format!("mesh {}", mesh.name)
+            }
+
+            fn data(mesh_name: ResourceName, (): (), name: $name, record: Record<$spec>, status: StatusCode) -> $data {
                 $data { mesh_name, metadata: record.metadata, spec: record.spec, status: ResourceStatus { status }, $name_field: name }
             }
 
-            fn reference(mesh_name: ResourceName, name: $name, metadata: ResourceMetadata) -> $reference {
+            fn reference(mesh_name: ResourceName, (): (), name: $name, metadata: ResourceMetadata) -> $reference {
                 $reference {
                     arn: metadata.arn,
                     created_at: metadata.created_at,
@@ -56,6 +79,10 @@ macro_rules! mesh_resource {
 
             fn quota(quotas: &Quotas) -> usize {
                 quotas.$quota
+            }
+
+            fn check_parent<S: Store + ?Sized>(_: &Engine<'_, S>, _: &MeshKey, (): &()) -> Result<(), ApiError> {
+                Ok(())
             }
         }
     };
@@ -91,244 +118,217 @@ mesh_resource!(
     virtual_router_name,
     virtual_routers_per_mesh
 );
+mesh_resource!(
+    VirtualGateway,
+    MeshResourceKind::VirtualGateway,
+    ResourceName,
+    VirtualGatewaySpec,
+    VirtualGatewayData,
+    VirtualGatewayRef,
+    virtual_gateway_name,
+    virtual_gateways_per_mesh
+);
 
-/// A create or update, before the rules particular to a kind are applied.
-struct Change<'i, K: MeshResource> {
-    operation: &'static str,
-    mesh: &'i MeshAddress,
-    name: &'i K::Name,
-    spec: &'i K::Spec,
-    client_token: Option<&'i ClientToken>,
+/// A kind that lives in a virtual router or gateway of the mesh.
+pub(crate) trait InParent: MeshResource<Parent = ResourceName, Name = ResourceName> {
+    type ParentKind: MeshResource<Parent = (), Name = ResourceName>;
+}
+
+macro_rules! route_resource {
+    ($marker:ident, $kind:expr, $parent:ident, $spec:ty, $data:ident, $reference:ident, $parent_field:ident, $name_field:ident, $quota:ident) => {
+        pub(crate) struct $marker;
+
+        impl MeshResource for $marker {
+            const TYPE_NAME: &'static str = $kind.type_name();
+            type Parent = ResourceName;
+            type Name = ResourceName;
+            type Spec = $spec;
+            type Data = $data;
+            type Ref = $reference;
+
+            fn parse_name(name: &str) -> Result<Self::Name, InvalidValue> {
+                ResourceName::parse(name)
+            }
+
+            fn collection(mesh: &MeshKey, parent: &ResourceName) -> String {
+                keys::routes(mesh, $kind, parent.as_str())
+            }
+
+            fn arn_path(parent: &ResourceName, name: &ResourceName) -> String {
+                format!("{}/{parent}/{}/{name}", $kind.parent_path_segment(), $kind.arn_segment())
+            }
+
+            fn place(mesh: &MeshKey, parent: &ResourceName) -> String {
+                format!("{} {parent} in mesh {}", $kind.parent().noun(), mesh.name)
+            }
+
+            fn data(mesh_name: ResourceName, parent: ResourceName, name: ResourceName, record: Record<$spec>, status: StatusCode) -> $data {
+                $data {
+                    mesh_name,
+                    metadata: record.metadata,
+                    spec: record.spec,
+                    status: ResourceStatus { status },
+                    $parent_field: parent,
+                    $name_field: name,
+                }
+            }
+
+            fn reference(mesh_name: ResourceName, parent: ResourceName, name: ResourceName, metadata: ResourceMetadata) -> $reference {
+                $reference {
+                    arn: metadata.arn,
+                    created_at: metadata.created_at,
+                    last_updated_at: metadata.last_updated_at,
+                    mesh_name,
+                    mesh_owner: metadata.mesh_owner,
+                    resource_owner: metadata.resource_owner,
+                    version: metadata.version,
+                    $parent_field: parent,
+                    $name_field: name,
+                }
+            }
+
+            fn quota(quotas: &Quotas) -> usize {
+                quotas.$quota
+            }
+
+            fn check_parent<S: Store + ?Sized>(engine: &Engine<'_, S>, mesh: &MeshKey, parent: &ResourceName) -> Result<(), ApiError> {
+                engine.existing::<$parent>(mesh, &(), parent).map(drop)
+            }
+        }
+
+        impl InParent for $marker {
+            type ParentKind = $parent;
+        }
+    };
+}
+
+route_resource!(
+    Route,
+    RouteKind::Route,
+    VirtualRouter,
+    RouteSpec,
+    RouteData,
+    RouteRef,
+    virtual_router_name,
+    route_name,
+    routes_per_virtual_router
+);
+route_resource!(
+    GatewayRoute,
+    RouteKind::GatewayRoute,
+    VirtualGateway,
+    GatewayRouteSpec,
+    GatewayRouteData,
+    GatewayRouteRef,
+    virtual_gateway_name,
+    gateway_route_name,
+    gateway_routes_per_virtual_gateway
+);
+
+/// A create or update, before the rules particular to a kind are applied (the `check` of
+/// [`Engine::create`] and [`Engine::update`]: what the spec names exists).
+pub(crate) struct Change<'i, K: MeshResource> {
+    pub operation: &'static str,
+    pub mesh: &'i MeshAddress,
+    pub parent: &'i K::Parent,
+    pub name: &'i K::Name,
+    pub spec: &'i K::Spec,
+    pub client_token: Option<&'i ClientToken>,
 }
 
 impl<S: Store + ?Sized> Engine<'_, S> {
-    // ------------------------------------------------------------ virtual services
-
-    pub fn create_virtual_service(&mut self, mesh: &MeshAddress, input: CreateVirtualServiceInput) -> Result<VirtualServiceData, ApiError> {
-        let change = Change::<VirtualService> {
-            operation: "CreateVirtualService",
-            mesh,
-            name: &input.virtual_service_name,
-            spec: &input.spec,
-            client_token: input.client_token.as_ref(),
-        };
-        self.create(change, input.tags.as_ref(), Self::check_provider_exists)
-    }
-
-    pub fn describe_virtual_service(&mut self, mesh: &MeshAddress, name: &ServiceName) -> Result<VirtualServiceData, ApiError> {
-        self.describe::<VirtualService>(mesh, name)
-    }
-
-    pub fn update_virtual_service(
-        &mut self,
-        mesh: &MeshAddress,
-        name: &ServiceName,
-        input: UpdateVirtualServiceInput,
-    ) -> Result<VirtualServiceData, ApiError> {
-        let change = Change::<VirtualService> {
-            operation: "UpdateVirtualService",
-            mesh,
-            name,
-            spec: &input.spec,
-            client_token: input.client_token.as_ref(),
-        };
-        self.update(change, Self::check_provider_exists)
-    }
-
-    pub fn delete_virtual_service(&mut self, mesh: &MeshAddress, name: &ServiceName) -> Result<VirtualServiceData, ApiError> {
-        self.delete::<VirtualService>(mesh, name, |_, _, _| Ok(()))
-    }
-
-    pub fn list_virtual_services(
-        &mut self,
-        mesh: &MeshAddress,
-        limit: Option<PageLimit>,
-        next_token: Option<&str>,
-    ) -> Result<ListVirtualServicesOutput, ApiError> {
-        let (virtual_services, next_token) = self.list::<VirtualService>(mesh, limit, next_token)?;
-        Ok(ListVirtualServicesOutput { virtual_services, next_token })
-    }
-
-    // ------------------------------------------------------------ virtual nodes
-
-    pub fn create_virtual_node(&mut self, mesh: &MeshAddress, input: CreateVirtualNodeInput) -> Result<VirtualNodeData, ApiError> {
-        let change = Change::<VirtualNode> {
-            operation: "CreateVirtualNode",
-            mesh,
-            name: &input.virtual_node_name,
-            spec: &input.spec,
-            client_token: input.client_token.as_ref(),
-        };
-        self.create(change, input.tags.as_ref(), |_, _, _| Ok(()))
-    }
-
-    pub fn describe_virtual_node(&mut self, mesh: &MeshAddress, name: &ResourceName) -> Result<VirtualNodeData, ApiError> {
-        self.describe::<VirtualNode>(mesh, name)
-    }
-
-    pub fn update_virtual_node(
-        &mut self,
-        mesh: &MeshAddress,
-        name: &ResourceName,
-        input: UpdateVirtualNodeInput,
-    ) -> Result<VirtualNodeData, ApiError> {
-        let change = Change::<VirtualNode> {
-            operation: "UpdateVirtualNode",
-            mesh,
-            name,
-            spec: &input.spec,
-            client_token: input.client_token.as_ref(),
-        };
-        self.update(change, |_, _, _| Ok(()))
-    }
-
-    pub fn delete_virtual_node(&mut self, mesh: &MeshAddress, name: &ResourceName) -> Result<VirtualNodeData, ApiError> {
-        self.delete::<VirtualNode>(mesh, name, |engine, mesh, name| engine.check_not_a_provider(mesh, ProviderKind::VirtualNode, name))
-    }
-
-    pub fn list_virtual_nodes(
-        &mut self,
-        mesh: &MeshAddress,
-        limit: Option<PageLimit>,
-        next_token: Option<&str>,
-    ) -> Result<ListVirtualNodesOutput, ApiError> {
-        let (virtual_nodes, next_token) = self.list::<VirtualNode>(mesh, limit, next_token)?;
-        Ok(ListVirtualNodesOutput { virtual_nodes, next_token })
-    }
-
-    // ------------------------------------------------------------ virtual routers
-
-    pub fn create_virtual_router(&mut self, mesh: &MeshAddress, input: CreateVirtualRouterInput) -> Result<VirtualRouterData, ApiError> {
-        let change = Change::<VirtualRouter> {
-            operation: "CreateVirtualRouter",
-            mesh,
-            name: &input.virtual_router_name,
-            spec: &input.spec,
-            client_token: input.client_token.as_ref(),
-        };
-        self.create(change, input.tags.as_ref(), |_, _, _| Ok(()))
-    }
-
-    pub fn describe_virtual_router(&mut self, mesh: &MeshAddress, name: &ResourceName) -> Result<VirtualRouterData, ApiError> {
-        self.describe::<VirtualRouter>(mesh, name)
-    }
-
-    pub fn update_virtual_router(
-        &mut self,
-        mesh: &MeshAddress,
-        name: &ResourceName,
-        input: UpdateVirtualRouterInput,
-    ) -> Result<VirtualRouterData, ApiError> {
-        let change = Change::<VirtualRouter> {
-            operation: "UpdateVirtualRouter",
-            mesh,
-            name,
-            spec: &input.spec,
-            client_token: input.client_token.as_ref(),
-        };
-        self.update(change, |_, _, _| Ok(()))
-    }
-
-    pub fn delete_virtual_router(&mut self, mesh: &MeshAddress, name: &ResourceName) -> Result<VirtualRouterData, ApiError> {
-        self.delete::<VirtualRouter>(mesh, name, |engine, mesh, name| engine.check_not_a_provider(mesh, ProviderKind::VirtualRouter, name))
-    }
-
-    pub fn list_virtual_routers(
-        &mut self,
-        mesh: &MeshAddress,
-        limit: Option<PageLimit>,
-        next_token: Option<&str>,
-    ) -> Result<ListVirtualRoutersOutput, ApiError> {
-        let (virtual_routers, next_token) = self.list::<VirtualRouter>(mesh, limit, next_token)?;
-        Ok(ListVirtualRoutersOutput { virtual_routers, next_token })
-    }
-
-    // ------------------------------------------------------------ the rules of every kind
-
-    fn create<K: MeshResource>(
+    pub(crate) fn create<K: MeshResource>(
         &mut self,
         change: Change<'_, K>,
         tags: Option<&TagList>,
         check: impl FnOnce(&Self, &MeshKey, &K::Spec) -> Result<(), ApiError>,
     ) -> Result<K::Data, ApiError> {
-        let request = (change.operation, &change.mesh.name, &change.mesh.owner, change.name, change.spec, tags);
+        let request = (change.operation, &change.mesh.name, &change.mesh.owner, change.parent, change.name, change.spec, tags);
         self.idempotent(change.client_token, &request, |engine| {
             let (mesh, _) = engine.visible_mesh(change.mesh)?;
-            let collection = keys::mesh_resources(&mesh, K::KIND);
+            K::check_parent(engine, &mesh, change.parent)?;
+            let collection = K::collection(&mesh, change.parent);
             if engine.store.get(&collection, change.name.as_ref()).map_err(storage_failed)?.is_some() {
-                return Err(ApiError::conflict(format!(
-                    "{} with name {} already exists in mesh {}",
-                    K::KIND.type_name(),
-                    change.name,
-                    mesh.name
-                )));
+                let place = K::place(&mesh, change.parent);
+                return Err(ApiError::conflict(format!("{} with name {} already exists in {place}", K::TYPE_NAME, change.name)));
             }
             let count = engine.store.count(&collection).map_err(storage_failed)?;
             if count >= K::quota(&engine.context.quotas) {
+                let place = capitalized(&K::place(&mesh, change.parent));
                 return Err(ApiError::limit_exceeded(format!(
-                    "Mesh {} already holds {count} resources of type {}, the most allowed",
-                    mesh.name,
-                    K::KIND.type_name()
+                    "{place} already holds {count} resources of type {}, the most allowed",
+                    K::TYPE_NAME
                 )));
             }
             check(engine, &mesh, change.spec)?;
-            let arn = format!("{}/{}/{}", engine.mesh_arn(&mesh), K::KIND.arn_segment(), change.name);
+            let arn = format!("{}/{}", engine.mesh_arn(&mesh), K::arn_path(change.parent, change.name));
             let record = Record {
                 metadata: engine.new_metadata(arn, mesh.owner.clone()),
                 spec: change.spec.clone(),
                 tags: tags.map(|tags| tags.as_slice().to_vec()).unwrap_or_default(),
             };
             engine.save(&collection, change.name.as_ref(), &record)?;
-            Ok(K::data(mesh.name, change.name.clone(), record, StatusCode::Active))
+            Ok(K::data(mesh.name, change.parent.clone(), change.name.clone(), record, StatusCode::Active))
         })
     }
 
-    fn describe<K: MeshResource>(&mut self, mesh: &MeshAddress, name: &K::Name) -> Result<K::Data, ApiError> {
+    pub(crate) fn describe<K: MeshResource>(
+        &mut self,
+        mesh: &MeshAddress,
+        parent: &K::Parent,
+        name: &K::Name,
+    ) -> Result<K::Data, ApiError> {
         let (mesh, _) = self.visible_mesh(mesh)?;
-        let record = self.existing::<K>(&mesh, name)?;
-        Ok(K::data(mesh.name, name.clone(), record, StatusCode::Active))
+        K::check_parent(self, &mesh, parent)?;
+        let record = self.existing::<K>(&mesh, parent, name)?;
+        Ok(K::data(mesh.name, parent.clone(), name.clone(), record, StatusCode::Active))
     }
 
-    fn update<K: MeshResource>(
+    pub(crate) fn update<K: MeshResource>(
         &mut self,
         change: Change<'_, K>,
         check: impl FnOnce(&Self, &MeshKey, &K::Spec) -> Result<(), ApiError>,
     ) -> Result<K::Data, ApiError> {
-        let request = (change.operation, &change.mesh.name, &change.mesh.owner, change.name, change.spec);
+        let request = (change.operation, &change.mesh.name, &change.mesh.owner, change.parent, change.name, change.spec);
         self.idempotent(change.client_token, &request, |engine| {
             let (mesh, _) = engine.visible_mesh(change.mesh)?;
-            let mut record = engine.existing::<K>(&mesh, change.name)?;
+            K::check_parent(engine, &mesh, change.parent)?;
+            let mut record = engine.existing::<K>(&mesh, change.parent, change.name)?;
             engine.check_may_modify(&mesh, &record.metadata, false)?;
             check(engine, &mesh, change.spec)?;
             record.spec = change.spec.clone();
             engine.bump(&mut record.metadata);
-            engine.save(&keys::mesh_resources(&mesh, K::KIND), change.name.as_ref(), &record)?;
-            Ok(K::data(mesh.name, change.name.clone(), record, StatusCode::Active))
+            engine.save(&K::collection(&mesh, change.parent), change.name.as_ref(), &record)?;
+            Ok(K::data(mesh.name, change.parent.clone(), change.name.clone(), record, StatusCode::Active))
         })
     }
 
-    fn delete<K: MeshResource>(
+    pub(crate) fn delete<K: MeshResource>(
         &mut self,
         mesh: &MeshAddress,
+        parent: &K::Parent,
         name: &K::Name,
         check_unused: impl FnOnce(&Self, &MeshKey, &K::Name) -> Result<(), ApiError>,
     ) -> Result<K::Data, ApiError> {
         let (mesh, _) = self.visible_mesh(mesh)?;
-        let record = self.existing::<K>(&mesh, name)?;
+        K::check_parent(self, &mesh, parent)?;
+        let record = self.existing::<K>(&mesh, parent, name)?;
         self.check_may_modify(&mesh, &record.metadata, true)?;
         check_unused(self, &mesh, name)?;
-        self.remove(&keys::mesh_resources(&mesh, K::KIND), name.as_ref())?;
-        Ok(K::data(mesh.name, name.clone(), record, StatusCode::Deleted))
+        self.remove(&K::collection(&mesh, parent), name.as_ref())?;
+        Ok(K::data(mesh.name, parent.clone(), name.clone(), record, StatusCode::Deleted))
     }
 
-    fn list<K: MeshResource>(
+    pub(crate) fn list<K: MeshResource>(
         &mut self,
         mesh: &MeshAddress,
+        parent: &K::Parent,
         limit: Option<PageLimit>,
         next_token: Option<&str>,
     ) -> Result<(Vec<K::Ref>, Option<String>), ApiError> {
         let (mesh, _) = self.visible_mesh(mesh)?;
-        let collection = keys::mesh_resources(&mesh, K::KIND);
+        K::check_parent(self, &mesh, parent)?;
+        let collection = K::collection(&mesh, parent);
         let after = next_token.map(|token| pagination::decode(&collection, token)).transpose()?;
         let size = page_size(limit);
         let mut entries = self.store.scan(&collection, after.as_deref(), size + 1).map_err(storage_failed)?;
@@ -342,63 +342,29 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         for (key, text) in entries {
             let record: StoredMetadata = serde_json::from_str(&text).map_err(|error| corrupt(&collection, &key, error))?;
             let name = K::parse_name(&key).map_err(|error| ApiError::internal(format!("Stored name {key:?}: {error}")))?;
-            page.push(K::reference(mesh.name.clone(), name, record.metadata));
+            page.push(K::reference(mesh.name.clone(), parent.clone(), name, record.metadata));
         }
         Ok((page, next))
     }
 
-    pub(crate) fn existing<K: MeshResource>(&self, mesh: &MeshKey, name: &K::Name) -> Result<Record<K::Spec>, ApiError> {
-        self.load(&keys::mesh_resources(mesh, K::KIND), name.as_ref())?.ok_or_else(|| not_present(K::KIND, name, mesh))
-    }
-
-    fn check_provider_exists(&self, mesh: &MeshKey, spec: &VirtualServiceSpec) -> Result<(), ApiError> {
-        match absent_provider(&*self.store, mesh, spec).map_err(storage_failed)? {
-            Some(provider) => Err(not_present(provider.kind().into(), provider.name(), mesh)),
-            None => Ok(()),
-        }
-    }
-
-    /// A virtual node or router that provides a virtual service cannot be deleted.
-    fn check_not_a_provider(&self, mesh: &MeshKey, kind: ProviderKind, name: &ResourceName) -> Result<(), ApiError> {
-        let services = self.virtual_services_provided_by(mesh, kind, name)?;
-        if services.is_empty() {
-            return Ok(());
-        }
-        Err(ApiError::in_use(format!(
-            "{} with name {name} cannot be deleted because it is a VirtualService provider for: {}",
-            kind.type_name(),
-            services.join(", ")
-        )))
-    }
-
-    /// The names of the virtual services whose provider is the given node or router.
-    pub(crate) fn virtual_services_provided_by(
+    pub(crate) fn existing<K: MeshResource>(
         &self,
         mesh: &MeshKey,
-        kind: ProviderKind,
-        name: &ResourceName,
-    ) -> Result<Vec<String>, ApiError> {
-        let services = self.scan_all::<Record<VirtualServiceSpec>>(&keys::mesh_resources(mesh, MeshResourceKind::VirtualService))?;
-        Ok(services
-            .into_iter()
-            .filter(|(_, record)| record.spec.provider.as_ref().is_some_and(|provider| provider.kind() == kind && provider.name() == name))
-            .map(|(key, _)| key)
-            .collect())
+        parent: &K::Parent,
+        name: &K::Name,
+    ) -> Result<Record<K::Spec>, ApiError> {
+        self.load(&K::collection(mesh, parent), name.as_ref())?.ok_or_else(|| {
+            ApiError::not_found(format!(
+                "{} with name {name} is not present under {} for account {}",
+                K::TYPE_NAME,
+                K::place(mesh, parent),
+                mesh.owner
+            ))
+        })
     }
 }
 
-fn not_present(kind: MeshResourceKind, name: &dyn Display, mesh: &MeshKey) -> ApiError {
-    ApiError::not_found(format!("{} with name {name} is not present under mesh {} for account {}", kind.type_name(), mesh.name, mesh.owner))
-}
-
-/// The provider a virtual service names when the mesh does not hold it. App Mesh's rule that
-/// a provider exists, applied to every create and update and to every store document read.
-pub(crate) fn absent_provider<'s>(
-    store: &(impl Store + ?Sized),
-    mesh: &MeshKey,
-    spec: &'s VirtualServiceSpec,
-) -> Result<Option<&'s VirtualServiceProvider>, StoreError> {
-    let Some(provider) = &spec.provider else { return Ok(None) };
-    let stored = store.get(&keys::mesh_resources(mesh, provider.kind().into()), provider.name().as_str())?;
-    Ok(stored.is_none().then_some(provider))
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -3,8 +3,10 @@
 //! commits only when it returns `Ok`.
 
 mod keys;
+mod kinds;
 mod mesh_resources;
 mod meshes;
+mod references;
 pub mod sharing;
 pub mod snapshot;
 mod tags;
@@ -28,6 +30,9 @@ pub struct Quotas {
     pub virtual_services_per_mesh: usize,
     pub virtual_nodes_per_mesh: usize,
     pub virtual_routers_per_mesh: usize,
+    pub virtual_gateways_per_mesh: usize,
+    pub routes_per_virtual_router: usize,
+    pub gateway_routes_per_virtual_gateway: usize,
     pub tags_per_resource: usize,
 }
 
@@ -38,6 +43,9 @@ impl Default for Quotas {
             virtual_services_per_mesh: 200,
             virtual_nodes_per_mesh: 200,
             virtual_routers_per_mesh: 200,
+            virtual_gateways_per_mesh: 200,
+            routes_per_virtual_router: 50,
+            gateway_routes_per_virtual_gateway: 50,
             tags_per_resource: 50,
         }
     }

@@ -4,12 +4,12 @@
 //! between records, so a document that reads is one the engine can serve.
 
 use super::keys::{self, Collection};
-use super::mesh_resources::absent_provider;
+use super::references::{absent_provider, absent_target_node, absent_target_service};
 use super::sharing::StoredShare;
 use super::{MeshKey, Record, TokenRecord};
 use crate::error::ApiError;
 use crate::names::{AccountId, Region, ResourceName, ServiceName};
-use crate::resource::MeshResourceKind;
+use crate::resource::{MeshResourceKind, RouteKind};
 use crate::spec::*;
 use crate::store::{MemoryStore, Store};
 use serde::de::DeserializeOwned;
@@ -166,10 +166,44 @@ fn check(store: &MemoryStore) -> Result<(), SnapshotError> {
                         ResourceName::parse(key).map_err(|error| at(error.to_string()))?;
                         decode::<Record<VirtualRouterSpec>>(value).map_err(at)?.metadata.arn
                     }
-                    // Until the gateway's spec type lands (this next commit).
-                    MeshResourceKind::VirtualGateway => return Err(at("virtual gateways are not stored yet".into())),
+                    MeshResourceKind::VirtualGateway => {
+                        ResourceName::parse(key).map_err(|error| at(error.to_string()))?;
+                        decode::<Record<VirtualGatewaySpec>>(value).map_err(at)?.metadata.arn
+                    }
                 };
                 if !arn.ends_with(&format!(":mesh/{}/{segment}/{key}", mesh.name)) {
+                    return Err(at(format!("the record is of {arn}, not of this key")));
+                }
+            }
+            Some(Collection::Routes { owner, mesh: name, parent_segment, parent, segment }) => {
+                let mesh = mesh_key(owner, name).map_err(at)?;
+                require_mesh(store, &mesh).map_err(at)?;
+                let kind = RouteKind::ALL
+                    .into_iter()
+                    .find(|kind| kind.parent_path_segment() == parent_segment && kind.arn_segment() == segment)
+                    .ok_or_else(|| at(format!("unknown kind {parent_segment:?}/{segment:?}")))?;
+                ResourceName::parse(parent).map_err(|error| at(error.to_string()))?;
+                if store.get(&keys::mesh_resources(&mesh, kind.parent()), parent).expect("memory never fails").is_none() {
+                    return Err(at(format!("its {} {parent} is not in mesh {}", kind.parent().type_name(), mesh.name)));
+                }
+                ResourceName::parse(key).map_err(|error| at(error.to_string()))?;
+                let arn = match kind {
+                    RouteKind::Route => {
+                        let record: Record<RouteSpec> = decode(value).map_err(at)?;
+                        if let Some(node) = absent_target_node(store, &mesh, &record.spec).expect("memory never fails") {
+                            return Err(at(format!("its target VirtualNode {node} is not in mesh {}", mesh.name)));
+                        }
+                        record.metadata.arn
+                    }
+                    RouteKind::GatewayRoute => {
+                        let record: Record<GatewayRouteSpec> = decode(value).map_err(at)?;
+                        if let Some(service) = absent_target_service(store, &mesh, &record.spec).expect("memory never fails") {
+                            return Err(at(format!("its target VirtualService {service} is not in mesh {}", mesh.name)));
+                        }
+                        record.metadata.arn
+                    }
+                };
+                if !arn.ends_with(&format!(":mesh/{}/{parent_segment}/{parent}/{segment}/{key}", mesh.name)) {
                     return Err(at(format!("the record is of {arn}, not of this key")));
                 }
             }

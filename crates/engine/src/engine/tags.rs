@@ -5,10 +5,18 @@ use crate::input::{TagResourceInput, UntagResourceInput};
 use crate::pagination;
 use crate::spec::*;
 
-/// What an ARN names: a mesh, or a resource in one.
+/// What an ARN names: a mesh, or a resource in one (its collection and key).
 struct ArnTarget {
     mesh: MeshKey,
-    resource: Option<(MeshResourceKind, String)>,
+    resource: Option<(String, String)>,
+}
+
+/// The path of an ARN after the mesh's, as kinds and names: `virtualNode/n` or
+/// `virtualRouter/r/route/n`.
+enum ArnPath<'a> {
+    Mesh,
+    InMesh(MeshResourceKind, &'a str),
+    InParent(RouteKind, &'a str, &'a str),
 }
 
 impl<S: Store + ?Sized> Engine<'_, S> {
@@ -49,7 +57,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         let target = self.resolve_arn(arn)?;
         let mut tags = match &target.resource {
             None => self.mesh_record(&target.mesh)?.tags,
-            Some((kind, name)) => self.resource_tags(&target.mesh, *kind, name)?,
+            Some((collection, name)) => self.resource_tags(collection, name, arn)?,
         };
         tags.sort_by(|a, b| a.key.cmp(&b.key));
         if let Some(token) = next_token {
@@ -75,8 +83,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
                 edit(&mut record.tags)?;
                 self.save(keys::MESHES, &keys::mesh(target.mesh.name.as_str(), &target.mesh.owner), &record)
             }
-            Some((kind, name)) => {
-                let collection = keys::mesh_resources(&target.mesh, kind);
+            Some((collection, name)) => {
                 // Tags are edited without knowing the spec's type: the rest of the record is kept as it is.
                 let mut record: Record<serde_json::Value> = self.load(&collection, &name)?.ok_or_else(|| resource_not_found(arn))?;
                 self.check_may_modify(&target.mesh, &record.metadata, false)?;
@@ -90,13 +97,9 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         Ok(self.visible_mesh(&MeshAddress::new(mesh.name.clone(), Some(mesh.owner.clone())))?.1)
     }
 
-    fn resource_tags(&self, mesh: &MeshKey, kind: MeshResourceKind, name: &str) -> Result<Vec<TagRef>, ApiError> {
-        let record: Option<Record<serde_json::Value>> = self.load(&keys::mesh_resources(mesh, kind), name)?;
-        record.map(|record| record.tags).ok_or_else(|| resource_not_found(&self.arn_of(mesh, kind, name)))
-    }
-
-    fn arn_of(&self, mesh: &MeshKey, kind: MeshResourceKind, name: &str) -> String {
-        format!("{}/{}/{}", self.mesh_arn(mesh), kind.arn_segment(), name)
+    fn resource_tags(&self, collection: &str, name: &str, arn: &str) -> Result<Vec<TagRef>, ApiError> {
+        let record: Option<Record<serde_json::Value>> = self.load(collection, name)?;
+        record.map(|record| record.tags).ok_or_else(|| resource_not_found(arn))
     }
 
     /// `arn:aws:appmesh:{region}:{meshOwner}:mesh/{mesh}[/{kind}/{name}]`, of a mesh the caller sees.
@@ -110,11 +113,13 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         };
         let owner = AccountId::parse(account).map_err(|_| malformed())?;
         let segments: Vec<&str> = path.split('/').collect();
-        let (mesh_name, resource) = match segments.as_slice() {
-            ["mesh", mesh] => (*mesh, None),
-            ["mesh", mesh, kind, name] => {
-                let kind = MeshResourceKind::from_arn_segment(kind).ok_or_else(malformed)?;
-                (*mesh, Some((kind, (*name).to_string())))
+        let (mesh_name, path) = match segments.as_slice() {
+            ["mesh", mesh] => (*mesh, ArnPath::Mesh),
+            ["mesh", mesh, kind, name] => (*mesh, ArnPath::InMesh(MeshResourceKind::from_arn_segment(kind).ok_or_else(malformed)?, name)),
+            ["mesh", mesh, parent_kind, parent, kind, name] => {
+                let kind =
+                    RouteKind::from_arn_segment(kind).filter(|kind| kind.parent_path_segment() == *parent_kind).ok_or_else(malformed)?;
+                (*mesh, ArnPath::InParent(kind, parent, name))
             }
             _ => return Err(malformed()),
         };
@@ -123,6 +128,11 @@ impl<S: Store + ?Sized> Engine<'_, S> {
             return Err(resource_not_found(arn));
         }
         let (mesh, _) = self.visible_mesh(&MeshAddress::new(name, Some(owner))).map_err(|_| resource_not_found(arn))?;
+        let resource = match path {
+            ArnPath::Mesh => None,
+            ArnPath::InMesh(kind, name) => Some((keys::mesh_resources(&mesh, kind), name.to_owned())),
+            ArnPath::InParent(kind, parent, name) => Some((keys::routes(&mesh, kind, parent), name.to_owned())),
+        };
         Ok(ArnTarget { mesh, resource })
     }
 }

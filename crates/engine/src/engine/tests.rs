@@ -658,3 +658,5 @@ fn deleting_a_mesh_ends_its_sharing() {
     world.as_caller(CONSUMER);
     assert!(world.call(|engine| engine.list_meshes(None, None)).unwrap().meshes.is_empty());
 }
+
+mod routes;

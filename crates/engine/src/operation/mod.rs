@@ -16,7 +16,8 @@ use crate::names::{PageLimit, ResourceName, ServiceName, TagsPageLimit};
 
 pub use routes::{path_segments, query_pairs};
 
-/// One App Mesh call (or one of the RAM calls that share meshes), its inputs parsed.
+/// One App Mesh call (or one of the RAM calls that share meshes), its inputs parsed: all 38
+/// operations of App Mesh's model (`../shared/spec`), and RAM's two.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Operation {
     ListMeshes { limit: Option<PageLimit>, next_token: Option<String> },
@@ -42,6 +43,24 @@ pub enum Operation {
     DescribeVirtualRouter { mesh: MeshAddress, name: ResourceName },
     UpdateVirtualRouter { mesh: MeshAddress, name: ResourceName, input: UpdateVirtualRouterInput },
     DeleteVirtualRouter { mesh: MeshAddress, name: ResourceName },
+
+    ListVirtualGateways { mesh: MeshAddress, limit: Option<PageLimit>, next_token: Option<String> },
+    CreateVirtualGateway { mesh: MeshAddress, input: CreateVirtualGatewayInput },
+    DescribeVirtualGateway { mesh: MeshAddress, name: ResourceName },
+    UpdateVirtualGateway { mesh: MeshAddress, name: ResourceName, input: UpdateVirtualGatewayInput },
+    DeleteVirtualGateway { mesh: MeshAddress, name: ResourceName },
+
+    ListRoutes { mesh: MeshAddress, router: ResourceName, limit: Option<PageLimit>, next_token: Option<String> },
+    CreateRoute { mesh: MeshAddress, router: ResourceName, input: CreateRouteInput },
+    DescribeRoute { mesh: MeshAddress, router: ResourceName, name: ResourceName },
+    UpdateRoute { mesh: MeshAddress, router: ResourceName, name: ResourceName, input: UpdateRouteInput },
+    DeleteRoute { mesh: MeshAddress, router: ResourceName, name: ResourceName },
+
+    ListGatewayRoutes { mesh: MeshAddress, gateway: ResourceName, limit: Option<PageLimit>, next_token: Option<String> },
+    CreateGatewayRoute { mesh: MeshAddress, gateway: ResourceName, input: CreateGatewayRouteInput },
+    DescribeGatewayRoute { mesh: MeshAddress, gateway: ResourceName, name: ResourceName },
+    UpdateGatewayRoute { mesh: MeshAddress, gateway: ResourceName, name: ResourceName, input: UpdateGatewayRouteInput },
+    DeleteGatewayRoute { mesh: MeshAddress, gateway: ResourceName, name: ResourceName },
 
     TagResource { arn: String, input: TagResourceInput },
     UntagResource { arn: String, input: UntagResourceInput },
@@ -75,6 +94,21 @@ impl Operation {
             Self::DescribeVirtualRouter { .. } => "DescribeVirtualRouter",
             Self::UpdateVirtualRouter { .. } => "UpdateVirtualRouter",
             Self::DeleteVirtualRouter { .. } => "DeleteVirtualRouter",
+            Self::ListVirtualGateways { .. } => "ListVirtualGateways",
+            Self::CreateVirtualGateway { .. } => "CreateVirtualGateway",
+            Self::DescribeVirtualGateway { .. } => "DescribeVirtualGateway",
+            Self::UpdateVirtualGateway { .. } => "UpdateVirtualGateway",
+            Self::DeleteVirtualGateway { .. } => "DeleteVirtualGateway",
+            Self::ListRoutes { .. } => "ListRoutes",
+            Self::CreateRoute { .. } => "CreateRoute",
+            Self::DescribeRoute { .. } => "DescribeRoute",
+            Self::UpdateRoute { .. } => "UpdateRoute",
+            Self::DeleteRoute { .. } => "DeleteRoute",
+            Self::ListGatewayRoutes { .. } => "ListGatewayRoutes",
+            Self::CreateGatewayRoute { .. } => "CreateGatewayRoute",
+            Self::DescribeGatewayRoute { .. } => "DescribeGatewayRoute",
+            Self::UpdateGatewayRoute { .. } => "UpdateGatewayRoute",
+            Self::DeleteGatewayRoute { .. } => "DeleteGatewayRoute",
             Self::TagResource { .. } => "TagResource",
             Self::UntagResource { .. } => "UntagResource",
             Self::ListTagsForResource { .. } => "ListTagsForResource",
@@ -96,6 +130,12 @@ impl Operation {
                 | Self::DescribeVirtualNode { .. }
                 | Self::ListVirtualRouters { .. }
                 | Self::DescribeVirtualRouter { .. }
+                | Self::ListVirtualGateways { .. }
+                | Self::DescribeVirtualGateway { .. }
+                | Self::ListRoutes { .. }
+                | Self::DescribeRoute { .. }
+                | Self::ListGatewayRoutes { .. }
+                | Self::DescribeGatewayRoute { .. }
                 | Self::ListTagsForResource { .. }
         )
     }

@@ -42,6 +42,30 @@ impl Operation {
             Self::UpdateVirtualRouter { mesh, name, input } => json(&engine.update_virtual_router(&mesh, &name, input)?),
             Self::DeleteVirtualRouter { mesh, name } => json(&engine.delete_virtual_router(&mesh, &name)?),
 
+            Self::ListVirtualGateways { mesh, limit, next_token } => {
+                json(&engine.list_virtual_gateways(&mesh, limit, next_token.as_deref())?)
+            }
+            Self::CreateVirtualGateway { mesh, input } => json(&engine.create_virtual_gateway(&mesh, input)?),
+            Self::DescribeVirtualGateway { mesh, name } => json(&engine.describe_virtual_gateway(&mesh, &name)?),
+            Self::UpdateVirtualGateway { mesh, name, input } => json(&engine.update_virtual_gateway(&mesh, &name, input)?),
+            Self::DeleteVirtualGateway { mesh, name } => json(&engine.delete_virtual_gateway(&mesh, &name)?),
+
+            Self::ListRoutes { mesh, router, limit, next_token } => {
+                json(&engine.list_routes(&mesh, &router, limit, next_token.as_deref())?)
+            }
+            Self::CreateRoute { mesh, router, input } => json(&engine.create_route(&mesh, &router, input)?),
+            Self::DescribeRoute { mesh, router, name } => json(&engine.describe_route(&mesh, &router, &name)?),
+            Self::UpdateRoute { mesh, router, name, input } => json(&engine.update_route(&mesh, &router, &name, input)?),
+            Self::DeleteRoute { mesh, router, name } => json(&engine.delete_route(&mesh, &router, &name)?),
+
+            Self::ListGatewayRoutes { mesh, gateway, limit, next_token } => {
+                json(&engine.list_gateway_routes(&mesh, &gateway, limit, next_token.as_deref())?)
+            }
+            Self::CreateGatewayRoute { mesh, gateway, input } => json(&engine.create_gateway_route(&mesh, &gateway, input)?),
+            Self::DescribeGatewayRoute { mesh, gateway, name } => json(&engine.describe_gateway_route(&mesh, &gateway, &name)?),
+            Self::UpdateGatewayRoute { mesh, gateway, name, input } => json(&engine.update_gateway_route(&mesh, &gateway, &name, input)?),
+            Self::DeleteGatewayRoute { mesh, gateway, name } => json(&engine.delete_gateway_route(&mesh, &gateway, &name)?),
+
             Self::TagResource { arn, input } => engine.tag_resource(&arn, input).map(|()| EMPTY.to_owned()),
             Self::UntagResource { arn, input } => engine.untag_resource(&arn, input).map(|()| EMPTY.to_owned()),
             Self::ListTagsForResource { arn, limit, next_token } => {

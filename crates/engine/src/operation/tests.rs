@@ -24,9 +24,9 @@ fn labels_and_queries_are_decoded_and_typed() {
 
 #[test]
 fn unknown_paths_and_wrong_methods_are_unknown_operations() {
-    let error = parse("PUT", "/v20190125/meshes/demo/virtualRouter/r/routes", "{}").unwrap_err();
+    let error = parse("PUT", "/v20190125/meshes/demo/virtualRouters/r/routes", "{}").unwrap_err();
     assert_eq!(error.kind, ErrorKind::UnknownOperationException);
-    assert_eq!(error.message, "No App Mesh operation at PUT /v20190125/meshes/demo/virtualRouter/r/routes");
+    assert_eq!(error.message, "No App Mesh operation at PUT /v20190125/meshes/demo/virtualRouters/r/routes");
     assert_eq!(error.kind.http_status(), 400);
     let error = parse("POST", "/v20190125/meshes/m1", "").unwrap_err();
     assert_eq!(error.kind, ErrorKind::UnknownOperationException);

@@ -22,7 +22,8 @@ fn at(mesh: &str) -> MeshAddress {
     MeshAddress::new(ResourceName::parse(mesh).unwrap(), None)
 }
 
-/// A mesh with a node, a router, services provided by each, tags, a client token and a share.
+/// A mesh with a node, a router with a route, services provided by each, a gateway with a
+/// gateway route, tags, a client token and a share.
 fn populated() -> Snapshot {
     let mut store = MemoryStore::new();
     let owner = context(OWNER, 1);
@@ -50,6 +51,13 @@ fn populated() -> Snapshot {
             parse_body(br#"{"virtualServiceName":"b.local","spec":{"provider":{"virtualRouter":{"virtualRouterName":"r1"}}}}"#).unwrap(),
         )
         .unwrap();
+    let router = ResourceName::parse("r1").unwrap();
+    let route = br#"{"routeName":"to-n1","spec":{"tcpRoute":{"action":{"weightedTargets":[{"virtualNode":"n1","weight":1}]}}}}"#;
+    engine.create_route(&at("m1"), &router, parse_body(route).unwrap()).unwrap();
+    let gateway = br#"{"virtualGatewayName":"g1","spec":{"listeners":[{"portMapping":{"port":443,"protocol":"http2"}}]}}"#;
+    engine.create_virtual_gateway(&at("m1"), parse_body(gateway).unwrap()).unwrap();
+    let gateway_route = br#"{"gatewayRouteName":"to-a","spec":{"http2Route":{"match":{"prefix":"/"},"action":{"target":{"virtualService":{"virtualServiceName":"a.local"}}}}}}"#;
+    engine.create_gateway_route(&at("m1"), &ResourceName::parse("g1").unwrap(), parse_body(gateway_route).unwrap()).unwrap();
     engine
         .create_resource_share(
             parse_body(
@@ -119,6 +127,14 @@ fn every_record_is_checked_as_the_engine_reads_it() {
 fn references_must_name_what_is_in_the_store() {
     let error = error_of(&altered(r#""virtualNodeName":"n1""#, r#""virtualNodeName":"gone""#));
     assert!(error.contains("its provider VirtualNode gone is not in mesh m1"), "{error}");
+    let error = error_of(&altered(r#""virtualNode":"n1""#, r#""virtualNode":"gone""#));
+    assert!(error.contains("its target VirtualNode gone is not in mesh m1"), "{error}");
+    let error = error_of(&altered(r#""virtualServiceName":"a.local"}"#, r#""virtualServiceName":"gone.local"}"#));
+    assert!(error.contains("its target VirtualService gone.local is not in mesh m1"), "{error}");
+    let error = error_of(&altered("virtualGateway\\u001fg1\\u001fgatewayRoute", "virtualGateway\\u001fg2\\u001fgatewayRoute"));
+    assert!(error.contains("its VirtualGateway g2 is not in mesh m1"), "{error}");
+    let error = error_of(&altered("virtualRouter\\u001fr1\\u001froute", "virtualRouter\\u001fr1\\u001fgatewayRoute"));
+    assert!(error.contains("unknown kind"), "{error}");
     let error = error_of(&altered("\"m1\\u001f111122223333\"", "\"m2\\u001f111122223333\""));
     assert!(error.contains("is not in the store") || error.contains("not of this key"), "{error}");
 }
