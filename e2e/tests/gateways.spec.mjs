@@ -30,7 +30,7 @@ test('a virtual gateway, a gateway route to a virtual service, and the order the
   await expect(page.getByRole('heading', { level: 1, name: 'Create gateway route' })).toBeVisible();
   await page.getByLabel('Gateway route name').fill('orders-route');
   await expect(page.getByRole('radio', { name: 'HTTP', exact: true })).toBeChecked();
-  await page.getByLabel('Prefix').fill('/orders');
+  await page.getByLabel('Prefix', { exact: true }).fill('/orders');
   await page.getByRole('button', { name: 'Create gateway route' }).click();
   await expect(page.getByText('Choose the virtual service to send requests to.')).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Virtual service' })).toBeFocused();
@@ -49,9 +49,9 @@ test('a virtual gateway, a gateway route to a virtual service, and the order the
 
   await page.getByRole('link', { name: 'Edit' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Edit orders-route' })).toBeVisible();
-  await expect(page.getByLabel('Prefix')).toHaveValue('/orders');
+  await expect(page.getByLabel('Prefix', { exact: true })).toHaveValue('/orders');
   await expectAccessible(page, 'edit gateway route');
-  await page.getByLabel('Prefix').fill('/shop');
+  await page.getByLabel('Prefix', { exact: true }).fill('/shop');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Gateway route orders-route updated.')).toBeVisible();
   await expect(value(page, 'Match')).toHaveText('prefix /shop');
