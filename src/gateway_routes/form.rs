@@ -5,17 +5,17 @@
 
 use super::detail::WithGatewayRoute;
 use super::spec_form::{GatewayRouteForm, HostnameMatch, PathMatch, PrefixRewrite, route_type_label};
-use crate::api::{RouteParent, RouteRecord, load, use_backend};
+use crate::api::{RouteParent, RouteRecord, use_backend};
 use crate::components::field::TextField;
-use crate::components::link::A;
+use crate::components::form_page::FormPage;
+use crate::components::new_name::NewName;
 use crate::components::select_field::SelectField;
 use crate::components::submission::{Done, Submission};
 use crate::routing;
 use crate::virtual_gateways::detail::WithGateway;
+use crate::virtual_services::list::load_service_names;
 use crate::web::focus_by_id;
 use leptos::prelude::*;
-use mesh_engine::advice::check_new_name;
-use mesh_engine::names::ResourceName;
 use mesh_engine::resource::RouteKind;
 use mesh_engine::spec::{HttpMethod, RouteType, TypedGatewayRoute};
 use serde_json::{Value, json};
@@ -75,7 +75,6 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
     let initial = existing.as_ref().map(|data| GatewayRouteForm::of(&data.spec)).unwrap_or_else(GatewayRouteForm::new);
     let kept_rewrite = initial.prefix_rewrite == PrefixRewrite::Kept;
 
-    let name = RwSignal::new(String::new());
     let route_type = RwSignal::new(initial.route_type);
     let path_match = RwSignal::new(path_match_value(initial.path_match).to_string());
     let path = RwSignal::new(initial.path);
@@ -97,7 +96,7 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
     });
     let touched = RwSignal::new(false);
 
-    let names = load({
+    let name = NewName::new(created, KIND.noun(), touched, {
         let (backend, parent) = (backend.clone(), parent.clone());
         move || {
             let (backend, parent) = (backend.clone(), parent.clone());
@@ -106,29 +105,7 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
             )
         }
     });
-    let services = load({
-        let (backend, mesh) = (backend.clone(), parent.mesh.clone());
-        move || {
-            let (backend, mesh) = (backend.clone(), mesh.clone());
-            Box::pin(async move {
-                Ok(backend
-                    .list_virtual_services(mesh)
-                    .await?
-                    .into_iter()
-                    .map(|service| service.virtual_service_name.to_string())
-                    .collect::<Vec<_>>())
-            })
-        }
-    });
-    let name_problem = Signal::derive(move || {
-        let taken = names.get().and_then(Result::ok).unwrap_or_default();
-        created.then(|| check_new_name(&name.get(), &taken, KIND.noun())).flatten().map(|problem| problem.to_string())
-    });
-    Effect::new(move |_| {
-        if !name.get().is_empty() {
-            touched.set(true)
-        }
-    });
+    let services = load_service_names();
     let form = move || GatewayRouteForm {
         route_type: route_type.get(),
         path_match: match path_match.get().as_str() {
@@ -155,13 +132,7 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
     let store = {
         let parent = parent.clone();
         move |spec: Value| {
-            let target = match editing.clone() {
-                Some(existing) => existing,
-                None => match ResourceName::parse(name.get_untracked()) {
-                    Ok(new_name) => new_name,
-                    Err(_) => return,
-                },
-            };
+            let Some(target) = name.target(editing.clone()) else { return };
             let (mesh, gateway) = (parent.mesh.name.to_string(), parent.name.to_string());
             let call = backend.save_route(parent.clone(), target, spec, created);
             save.run(Box::pin(async move {
@@ -173,11 +144,10 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
             }));
         }
     };
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let submit = move || {
         touched.set(true);
         let current = form();
-        let first_bad = match name_problem.get_untracked() {
+        let first_bad = match name.problem.get_untracked() {
             Some(_) => Some("gateway-route-name"),
             None => current.problems().first().map(|(id, _)| *id),
         };
@@ -263,13 +233,11 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
         })
     };
     view! {
-        <section class="page">
-            <h1>{title}</h1>
-            {move || save.error().get().map(|message| view! { <div class="alert alert-error" role="alert"><p>{message}</p></div> })}
-            <form novalidate on:submit=submit>
+        <FormPage title=title save=save on_submit=submit cancel=cancel
+            submit_label=if created { "Create gateway route" } else { "Save changes" }>
                 {created.then(|| view! {
-                    <TextField id="gateway-route-name" label="Gateway route name" value=name
-                        hint="1 to 255 characters, unique in the virtual gateway." error=name_problem show_error=touched />
+                    <TextField id="gateway-route-name" label="Gateway route name" value=name.value
+                        hint="1 to 255 characters, unique in the virtual gateway." error=name.problem show_error=touched />
                 })}
                 <div class="field">
                     <fieldset>
@@ -291,13 +259,6 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
                 <TextField id="route-target-port" label="Target port" value=target_port hint="Optional: the port of the service's provider to send to."
                     error=problem(GatewayRouteForm::target_port_error) show_error=touched />
                 {rewrite_fields}
-                <div class="actions">
-                    <A href=cancel attr:class="button">"Cancel"</A>
-                    <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
-                        {if created { "Create gateway route" } else { "Save changes" }}
-                    </button>
-                </div>
-            </form>
-        </section>
+        </FormPage>
     }
 }

@@ -3,17 +3,16 @@
 
 use super::detail::WithGateway;
 use super::spec_form::{GATEWAY_PROTOCOLS, GatewayForm};
-use crate::api::{ResourceRecord, load, use_backend};
+use crate::api::{ResourceRecord, use_backend};
 use crate::components::field::TextField;
-use crate::components::link::A;
+use crate::components::form_page::FormPage;
 use crate::components::listeners::{ListenerRows, check_port};
+use crate::components::new_name::NewName;
 use crate::components::submission::{Done, Submission};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use crate::web::focus_by_id;
 use leptos::prelude::*;
-use mesh_engine::advice::check_new_name;
-use mesh_engine::names::ResourceName;
 use mesh_engine::resource::MeshResourceKind;
 use serde_json::{Value, json};
 
@@ -40,12 +39,10 @@ fn GatewayFormPage(existing: Option<ResourceRecord>) -> impl IntoView {
         Some(data) => GatewayForm::of(&data.spec),
         None => GatewayForm::new(),
     };
-    let name = RwSignal::new(String::new());
     let listeners = RwSignal::new(initial.listeners);
     let access_log_path = RwSignal::new(initial.access_log_path);
     let touched = RwSignal::new(false);
-
-    let names = load({
+    let name = NewName::new(created, GATEWAY.noun(), touched, {
         let (backend, address) = (backend.clone(), address.clone());
         move || {
             let (backend, mesh) = (backend.clone(), address.clone());
@@ -54,28 +51,13 @@ fn GatewayFormPage(existing: Option<ResourceRecord>) -> impl IntoView {
             })
         }
     });
-    let name_problem = Signal::derive(move || {
-        let taken = names.get().and_then(Result::ok).unwrap_or_default();
-        created.then(|| check_new_name(&name.get(), &taken, GATEWAY.noun())).flatten().map(|problem| problem.to_string())
-    });
-    Effect::new(move |_| {
-        if !name.get().is_empty() {
-            touched.set(true)
-        }
-    });
     let form = move || GatewayForm { listeners: listeners.get(), access_log_path: access_log_path.get() };
     let access_log_problem = Signal::derive(move || form().access_log_error());
     let listeners_problem = Signal::derive(move || form().listeners_error());
 
     let save = Submission::new();
     let store = move |spec: Value| {
-        let target = match editing.clone() {
-            Some(existing) => existing,
-            None => match ResourceName::parse(name.get_untracked()) {
-                Ok(new_name) => new_name,
-                Err(_) => return,
-            },
-        };
+        let Some(target) = name.target(editing.clone()) else { return };
         let call = backend.save_resource(GATEWAY, address.clone(), target, spec, created);
         save.run(Box::pin(async move {
             let saved = call.await?;
@@ -85,10 +67,9 @@ fn GatewayFormPage(existing: Option<ResourceRecord>) -> impl IntoView {
             })
         }));
     };
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let submit = move || {
         touched.set(true);
-        let first_bad = if name_problem.get_untracked().is_some() {
+        let first_bad = if name.problem.get_untracked().is_some() {
             Some("virtual-gateway-name".to_string())
         } else if listeners_problem.get_untracked().is_some() {
             Some("add-listener".to_string())
@@ -107,31 +88,22 @@ fn GatewayFormPage(existing: Option<ResourceRecord>) -> impl IntoView {
         Some(data) => format!("Edit {}", data.name),
         None => "Create virtual gateway".to_string(),
     };
-    let cancel = move || match &existing {
-        Some(data) => routing::resource(&mesh.get(), GATEWAY, data.name.as_str()),
-        None => routing::section(&mesh.get(), GATEWAY),
+    let cancel = match &existing {
+        Some(data) => routing::resource(&mesh.get_untracked(), GATEWAY, data.name.as_str()),
+        None => routing::section(&mesh.get_untracked(), GATEWAY),
     };
     view! {
-        <section class="page">
-            <h1>{title}</h1>
-            {move || save.error().get().map(|message| view! { <div class="alert alert-error" role="alert"><p>{message}</p></div> })}
-            <form novalidate on:submit=submit>
-                {created.then(|| view! {
-                    <TextField id="virtual-gateway-name" label="Virtual gateway name" value=name
-                        hint="1 to 255 characters, unique in the mesh." error=name_problem show_error=touched />
-                })}
-                <ListenerRows listeners=listeners show_errors=touched protocols=GATEWAY_PROTOCOLS />
-                {move || (touched.get()).then(|| listeners_problem.get()).flatten().map(|message| view! { <p class="error" role="alert">{message}</p> })}
-                <TextField id="access-log-path" label="Access log path" value=access_log_path
-                    hint="Optional: the file Envoy writes its access log to, e.g. /dev/stdout. Leave it empty for no access log."
-                    error=access_log_problem show_error=touched />
-                <div class="actions">
-                    <A href=cancel attr:class="button">"Cancel"</A>
-                    <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
-                        {if created { "Create virtual gateway" } else { "Save changes" }}
-                    </button>
-                </div>
-            </form>
-        </section>
+        <FormPage title=title save=save on_submit=submit cancel=cancel
+            submit_label=if created { "Create virtual gateway" } else { "Save changes" }>
+            {created.then(|| view! {
+                <TextField id="virtual-gateway-name" label="Virtual gateway name" value=name.value
+                    hint="1 to 255 characters, unique in the mesh." error=name.problem show_error=touched />
+            })}
+            <ListenerRows listeners=listeners show_errors=touched protocols=GATEWAY_PROTOCOLS />
+            {move || touched.get().then(|| listeners_problem.get()).flatten().map(|message| view! { <p class="error" role="alert">{message}</p> })}
+            <TextField id="access-log-path" label="Access log path" value=access_log_path
+                hint="Optional: the file Envoy writes its access log to, e.g. /dev/stdout. Leave it empty for no access log."
+                error=access_log_problem show_error=touched />
+        </FormPage>
     }
 }
