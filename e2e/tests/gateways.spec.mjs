@@ -145,3 +145,26 @@ test('editing a gateway and a gateway route keeps what the forms do not show', a
   expect(route.spec.httpRoute.match.headers).toEqual(routeSpec.httpRoute.match.headers);
   expect(route.spec.httpRoute.action.rewrite).toEqual({ hostname: { defaultTargetHostname: 'DISABLED' }, prefix: { value: '/v2/' } });
 });
+
+test('a gRPC gateway route matches a service name', async ({ page, api, mesh }) => {
+  await appmesh.createService(api, mesh, 'orders.local');
+  await ok(api, 'PUT', `/v20190125/meshes/${mesh}/virtualGateways`, { virtualGatewayName: 'gw', spec: { listeners: [{ portMapping: { port: 8080, protocol: 'grpc' } }] } });
+  await page.goto(`/meshes/${mesh}/virtual-gateways/gw/gateway-routes/create`);
+  await page.getByLabel('Gateway route name').fill('orders-grpc');
+  await page.getByRole('radio', { name: 'gRPC' }).check();
+  await expect(page.getByLabel('Prefix', { exact: true })).toHaveCount(0);
+  await page.getByLabel('Service name').fill('orders.Orders');
+  await page.getByRole('combobox', { name: 'Virtual service' }).selectOption('orders.local');
+  await page.getByLabel('Priority').fill('1001');
+  await page.getByRole('button', { name: 'Create gateway route' }).click();
+  await expect(page.getByLabel('Priority')).toBeFocused();
+  await expect(page.getByText('Enter a whole number from 0 to 1000, or leave it empty.')).toBeVisible();
+  await page.getByLabel('Priority').fill('');
+  await expectAccessible(page, 'create gRPC gateway route');
+  await page.getByRole('button', { name: 'Create gateway route' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'orders-grpc' })).toBeVisible();
+  await expect(value(page, 'Type')).toHaveText('gRPC');
+  await expect(value(page, 'Match')).toHaveText('service orders.Orders');
+  const stored = await ok(api, 'GET', `/v20190125/meshes/${mesh}/virtualGateway/gw/gatewayRoutes/orders-grpc`);
+  expect(stored.spec).toEqual({ grpcRoute: { match: { serviceName: 'orders.Orders' }, action: { target: { virtualService: { virtualServiceName: 'orders.local' } } } } });
+});
