@@ -229,3 +229,38 @@ fn another_account_sees_a_mesh_once_it_is_shared() {
     );
     assert_eq!(as_consumer("GET", "/v20190125/meshes/team?meshOwner=123456789012").status(), 200);
 }
+
+#[wasm_bindgen_test]
+fn routes_gateways_and_gateway_routes_are_kept_in_local_storage() {
+    fresh();
+    mesh_with_node("m1");
+    ok("PUT", "/v20190125/meshes/m1/virtualRouters", Some(json!({ "virtualRouterName": "r1", "spec": {} })));
+    let route = json!({
+        "routeName": "all", "spec": { "httpRoute": { "match": { "prefix": "/" }, "action": { "weightedTargets": [{ "virtualNode": "n1", "weight": 90 }] } } }
+    });
+    let created = ok("PUT", "/v20190125/meshes/m1/virtualRouter/r1/routes", Some(route));
+    assert_eq!(created["metadata"]["arn"], "arn:aws:appmesh:us-east-1:123456789012:mesh/m1/virtualRouter/r1/route/all");
+    let document: Value = serde_json::from_str(&stored().unwrap()).unwrap();
+    let routes = &document["collections"]["mesh\u{1f}123456789012\u{1f}m1\u{1f}virtualRouter\u{1f}r1\u{1f}route"];
+    assert_eq!(routes["all"]["metadata"]["uid"], created["metadata"]["uid"]);
+    let (status, kind, message) = error("DELETE", "/v20190125/meshes/m1/virtualRouters/r1", None);
+    assert_eq!((status, kind.as_str()), (409, "ResourceInUseException"));
+    assert!(message.ends_with("it has routes: all"), "{message}");
+
+    let gateway = json!({ "virtualGatewayName": "g1", "spec": { "listeners": [{ "portMapping": { "port": 8080, "protocol": "tcp" } }] } });
+    let (status, _, message) = error("PUT", "/v20190125/meshes/m1/virtualGateways", Some(gateway));
+    assert_eq!(status, 400);
+    assert!(message.contains("spec.listeners[0].portMapping.protocol"), "{message}");
+    let gateway = json!({ "virtualGatewayName": "g1", "spec": { "listeners": [{ "portMapping": { "port": 8080, "protocol": "http" } }] } });
+    ok("PUT", "/v20190125/meshes/m1/virtualGateways", Some(gateway));
+    let gateway_route = json!({
+        "gatewayRouteName": "to-a",
+        "spec": { "httpRoute": { "match": { "prefix": "/a" }, "action": { "target": { "virtualService": { "virtualServiceName": "a.local" } } } } }
+    });
+    assert_eq!(error("PUT", "/v20190125/meshes/m1/virtualGateway/g1/gatewayRoutes", Some(gateway_route.clone())).0, 404);
+    create_service("m1", "a.local");
+    ok("PUT", "/v20190125/meshes/m1/virtualGateway/g1/gatewayRoutes", Some(gateway_route));
+    let listed = ok("GET", "/v20190125/meshes/m1/virtualGateway/g1/gatewayRoutes", None);
+    assert_eq!(listed["gatewayRoutes"][0]["gatewayRouteName"], "to-a");
+    assert_eq!(listed["gatewayRoutes"][0]["virtualGatewayName"], "g1");
+}

@@ -364,69 +364,31 @@ macro_rules! route_types {
 route_types!(RouteData, RouteRef, RouteSpec, virtual_router_name, route_name);
 route_types!(GatewayRouteData, GatewayRouteRef, GatewayRouteSpec, virtual_gateway_name, gateway_route_name);
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListMeshesOutput {
-    pub meshes: Vec<MeshRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
+/// A page of a List… answer: its items and, when there are more, the token of the next page.
+macro_rules! list_output {
+    ($($output:ident { $items:ident: $item:ty }),+ $(,)?) => {
+        $(
+            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+            #[serde(rename_all = "camelCase")]
+            pub struct $output {
+                pub $items: Vec<$item>,
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub next_token: Option<String>,
+            }
+        )+
+    };
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListVirtualServicesOutput {
-    pub virtual_services: Vec<VirtualServiceRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListVirtualNodesOutput {
-    pub virtual_nodes: Vec<VirtualNodeRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListVirtualRoutersOutput {
-    pub virtual_routers: Vec<VirtualRouterRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListVirtualGatewaysOutput {
-    pub virtual_gateways: Vec<VirtualGatewayRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListRoutesOutput {
-    pub routes: Vec<RouteRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListGatewayRoutesOutput {
-    pub gateway_routes: Vec<GatewayRouteRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListTagsForResourceOutput {
-    pub tags: Vec<TagRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-}
+list_output!(
+    ListMeshesOutput { meshes: MeshRef },
+    ListVirtualServicesOutput { virtual_services: VirtualServiceRef },
+    ListVirtualNodesOutput { virtual_nodes: VirtualNodeRef },
+    ListVirtualRoutersOutput { virtual_routers: VirtualRouterRef },
+    ListVirtualGatewaysOutput { virtual_gateways: VirtualGatewayRef },
+    ListRoutesOutput { routes: RouteRef },
+    ListGatewayRoutesOutput { gateway_routes: GatewayRouteRef },
+    ListTagsForResourceOutput { tags: TagRef },
+);
 
 #[cfg(test)]
 mod tests {

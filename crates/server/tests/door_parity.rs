@@ -83,6 +83,10 @@ fn masked(mut value: Value) -> Value {
 const VS: &str = r#"{"virtualServiceName":"a.local","spec":{}}"#;
 const NODE: &str = r#"{"virtualNodeName":"n1","spec":{}}"#;
 const ROUTER: &str = r#"{"virtualRouterName":"r1","spec":{"listeners":[{"portMapping":{"port":80,"protocol":"http"}}]}}"#;
+const ROUTE: &str =
+    r#"{"routeName":"rt1","spec":{"httpRoute":{"match":{"prefix":"/"},"action":{"weightedTargets":[{"virtualNode":"n1","weight":1}]}}}}"#;
+const GATEWAY: &str = r#"{"virtualGatewayName":"g1","spec":{"listeners":[{"portMapping":{"port":8080,"protocol":"http"}}]}}"#;
+const GATEWAY_ROUTE: &str = r#"{"gatewayRouteName":"gr1","spec":{"httpRoute":{"match":{"prefix":"/"},"action":{"target":{"virtualService":{"virtualServiceName":"a.local"}}}}}}"#;
 const ARN: &str = "arn%3Aaws%3Aappmesh%3Aus-east-1%3A123456789012%3Amesh%2Fm1";
 
 #[tokio::test]
@@ -110,6 +114,44 @@ async fn both_doors_answer_every_request_alike() {
             Some("UpdateVirtualService"),
         ),
         ("DELETE", "/v20190125/meshes/m1/virtualNodes/n1".into(), "", None),
+        ("PUT", "/v20190125/meshes/m1/virtualRouter/r1/routes".into(), ROUTE, Some("CreateRoute")),
+        ("GET", "/v20190125/meshes/m1/virtualRouter/r1/routes".into(), "", Some("ListRoutes")),
+        ("GET", "/v20190125/meshes/m1/virtualRouter/r1/routes/rt1".into(), "", Some("DescribeRoute")),
+        (
+            "PUT",
+            "/v20190125/meshes/m1/virtualRouter/r1/routes/rt1".into(),
+            r#"{"spec":{"tcpRoute":{"action":{"weightedTargets":[{"virtualNode":"n1","weight":100}]}}}}"#,
+            Some("UpdateRoute"),
+        ),
+        ("PUT", "/v20190125/meshes/m1/virtualRouter/r1/routes".into(), r#"{"routeName":"bad","spec":{"priority":1001}}"#, None),
+        ("DELETE", "/v20190125/meshes/m1/virtualRouters/r1".into(), "", None),
+        ("PUT", "/v20190125/meshes/m1/virtualGateways".into(), GATEWAY, Some("CreateVirtualGateway")),
+        ("GET", "/v20190125/meshes/m1/virtualGateways".into(), "", Some("ListVirtualGateways")),
+        ("GET", "/v20190125/meshes/m1/virtualGateways/g1".into(), "", Some("DescribeVirtualGateway")),
+        (
+            "PUT",
+            "/v20190125/meshes/m1/virtualGateways/g1".into(),
+            r#"{"spec":{"listeners":[{"portMapping":{"port":8443,"protocol":"http2"}}]}}"#,
+            Some("UpdateVirtualGateway"),
+        ),
+        (
+            "PUT",
+            "/v20190125/meshes/m1/virtualGateways".into(),
+            r#"{"virtualGatewayName":"g2","spec":{"listeners":[{"portMapping":{"port":1,"protocol":"tcp"}}]}}"#,
+            None,
+        ),
+        ("PUT", "/v20190125/meshes/m1/virtualGateway/g1/gatewayRoutes".into(), GATEWAY_ROUTE, Some("CreateGatewayRoute")),
+        ("GET", "/v20190125/meshes/m1/virtualGateway/g1/gatewayRoutes?limit=1".into(), "", Some("ListGatewayRoutes")),
+        ("GET", "/v20190125/meshes/m1/virtualGateway/g1/gatewayRoutes/gr1".into(), "", Some("DescribeGatewayRoute")),
+        (
+            "PUT",
+            "/v20190125/meshes/m1/virtualGateway/g1/gatewayRoutes/gr1".into(),
+            r#"{"spec":{"http2Route":{"match":{"prefix":"/"},"action":{"target":{"virtualService":{"virtualServiceName":"a.local"}}}}}}"#,
+            Some("UpdateGatewayRoute"),
+        ),
+        ("PUT", "/v20190125/meshes/m1/virtualGateway/none/gatewayRoutes".into(), GATEWAY_ROUTE, None),
+        ("DELETE", "/v20190125/meshes/m1/virtualGateways/g1".into(), "", None),
+        ("DELETE", "/v20190125/meshes/m1/virtualServices/a.local".into(), "", None),
         ("PUT", format!("/v20190125/tag?resourceArn={ARN}"), r#"{"tags":[{"key":"team","value":"a"}]}"#, Some("TagResource")),
         ("GET", format!("/v20190125/tags?resourceArn={ARN}"), "", Some("ListTagsForResource")),
         ("PUT", format!("/v20190125/untag?resourceArn={ARN}"), r#"{"tagKeys":["team"]}"#, Some("UntagResource")),
@@ -120,11 +162,14 @@ async fn both_doors_answer_every_request_alike() {
             Some("CreateResourceShare"),
         ),
         ("DELETE", "/deleteresourceshare?resourceShareArn=nope".into(), "", Some("DeleteResourceShare")),
+        ("DELETE", "/v20190125/meshes/m1/virtualGateway/g1/gatewayRoutes/gr1".into(), "", Some("DeleteGatewayRoute")),
+        ("DELETE", "/v20190125/meshes/m1/virtualGateways/g1".into(), "", Some("DeleteVirtualGateway")),
+        ("DELETE", "/v20190125/meshes/m1/virtualRouter/r1/routes/rt1".into(), "", Some("DeleteRoute")),
         ("DELETE", "/v20190125/meshes/m1/virtualServices/a.local".into(), "", Some("DeleteVirtualService")),
         ("DELETE", "/v20190125/meshes/m1/virtualNodes/n1".into(), "", Some("DeleteVirtualNode")),
         ("DELETE", "/v20190125/meshes/m1/virtualRouters/r1".into(), "", Some("DeleteVirtualRouter")),
         // Unknown paths and wrong methods.
-        ("PUT", "/v20190125/meshes/demo/virtualRouter/r/routes".into(), "{}", None),
+        ("PUT", "/v20190125/meshes/m1/virtualRouter/r1/routez".into(), "{}", None),
         ("DELETE", "/v20190125/meshes/m1/virtualRouters/r1/routes/x".into(), "", None),
         ("GET", "/v20190125".into(), "", None),
         ("POST", "/v20190125/meshes/m1".into(), "", None),
@@ -161,6 +206,6 @@ async fn both_doors_answer_every_request_alike() {
     }
     named.sort_unstable();
     named.dedup();
-    assert_eq!(named.len(), 25, "every operation is sent: {named:?}");
+    assert_eq!(named.len(), 40, "every operation is sent: {named:?}");
     running.stop().await;
 }

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 pub const DEFAULT_ACCOUNT: &str = "123456789012";
 pub const DEFAULT_REGION: &str = "us-east-1";
 
-/// App Mesh's default service quotas.
+/// App Mesh's default service quotas, as Service Quotas lists them (README: Quotas).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quotas {
     pub meshes_per_account: usize,
@@ -43,9 +43,9 @@ impl Default for Quotas {
             virtual_services_per_mesh: 200,
             virtual_nodes_per_mesh: 200,
             virtual_routers_per_mesh: 200,
-            virtual_gateways_per_mesh: 200,
+            virtual_gateways_per_mesh: 3,
             routes_per_virtual_router: 50,
-            gateway_routes_per_virtual_gateway: 50,
+            gateway_routes_per_virtual_gateway: 10,
             tags_per_resource: 50,
         }
     }

@@ -4,6 +4,7 @@
 use aws_sdk_appmesh::config::retry::RetryConfig;
 use aws_sdk_appmesh::config::{BehaviorVersion, Credentials, Region};
 use aws_sdk_appmesh::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_appmesh::types::ResourceMetadata;
 use mesh_console_server::Server;
 use mesh_console_server::config::Config;
 use std::path::{Path, PathBuf};
@@ -80,6 +81,64 @@ pub fn failure<T: std::fmt::Debug, E: ProvideErrorMetadata + std::fmt::Debug>(
     (error.code().unwrap_or("<none>").to_string(), status, error.message().unwrap_or("").to_string())
 }
 
+/// What every resource's metadata says: its ARN and version, a UUID, the default account as both
+/// owners, and times of now (the server writes epoch seconds).
+pub fn assert_metadata(metadata: &ResourceMetadata, arn: &str, version: i64) {
+    assert_eq!(metadata.arn(), arn);
+    assert_eq!(metadata.version(), version, "{arn}");
+    assert_eq!(metadata.uid().len(), 36, "{arn}: the uid is a UUID");
+    assert_eq!((metadata.mesh_owner(), metadata.resource_owner()), (DEFAULT_ACCOUNT, DEFAULT_ACCOUNT));
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    assert!((now - metadata.created_at().secs()).abs() < 60, "{arn}: createdAt is now");
+    assert!(metadata.last_updated_at().secs() >= metadata.created_at().secs(), "{arn}: lastUpdatedAt is not before createdAt");
+}
+
+/// Shares the default account's `mesh` with `principal` through AWS RAM's API, as
+/// `aws ram create-resource-share` sends it.
+pub async fn share_mesh(server: &TestServer, mesh: &str, principal: &str) {
+    let response = reqwest::Client::new()
+        .post(format!("{}/createresourceshare", server.url))
+        .json(&serde_json::json!({
+            "name": format!("{mesh}-share"),
+            "resourceArns": [format!("arn:aws:appmesh:us-east-1:{DEFAULT_ACCOUNT}:mesh/{mesh}")],
+            "principals": [principal],
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "the mesh is shared");
+}
+
+pub fn tag(key: &str, value: &str) -> aws_sdk_appmesh::types::TagRef {
+    aws_sdk_appmesh::types::TagRef::builder().key(key).value(value).build().unwrap()
+}
+
+/// Tags the resource `arn`, created with the tag `team`, lists its tags, and untags it: any
+/// kind of resource answers alike.
+pub async fn assert_tagging(client: &aws_sdk_appmesh::Client, arn: &str, team: &str) {
+    client.tag_resource().resource_arn(arn).tags(tag("stage", "canary")).send().await.unwrap();
+    let listed = client.list_tags_for_resource().resource_arn(arn).send().await.unwrap();
+    assert_eq!(listed.tags(), [tag("stage", "canary"), tag("team", team)], "{arn}");
+    client.untag_resource().resource_arn(arn).tag_keys("team").send().await.unwrap();
+    assert_eq!(client.list_tags_for_resource().resource_arn(arn).send().await.unwrap().tags(), [tag("stage", "canary")], "{arn}");
+}
+
+/// A create of the gateway route `name` in mesh `m1`'s `gateway`, on the prefix `/{name}`, to the
+/// virtual service `service`.
+pub fn gateway_route_to(
+    client: &aws_sdk_appmesh::Client,
+    gateway: &str,
+    name: &str,
+    service: &str,
+) -> aws_sdk_appmesh::operation::create_gateway_route::builders::CreateGatewayRouteFluentBuilder {
+    client
+        .create_gateway_route()
+        .mesh_name("m1")
+        .virtual_gateway_name(gateway)
+        .gateway_route_name(name)
+        .spec(specs::http_gateway_route(&format!("/{name}"), service))
+}
+
 /// Specs the tests give again and again.
 pub mod specs {
     use aws_sdk_appmesh::types::*;
@@ -99,6 +158,51 @@ pub mod specs {
             .provider(VirtualServiceProvider::VirtualRouter(
                 VirtualRouterServiceProvider::builder().virtual_router_name(name).build().unwrap(),
             ))
+            .build()
+    }
+
+    pub fn http_router(port: i32) -> VirtualRouterSpec {
+        let port_mapping = PortMapping::builder().port(port).protocol(PortProtocol::Http).build().unwrap();
+        VirtualRouterSpec::builder().listeners(VirtualRouterListener::builder().port_mapping(port_mapping).build()).build()
+    }
+
+    pub fn target(node: &str, weight: i32) -> WeightedTarget {
+        WeightedTarget::builder().virtual_node(node).weight(weight).build().unwrap()
+    }
+
+    /// An HTTP route on `prefix` spread over (node, weight) targets.
+    pub fn http_route(prefix: &str, targets: &[(&str, i32)]) -> RouteSpec {
+        let targets = targets.iter().map(|(node, weight)| target(node, *weight)).collect();
+        RouteSpec::builder()
+            .http_route(
+                HttpRoute::builder()
+                    .r#match(HttpRouteMatch::builder().prefix(prefix).build())
+                    .action(HttpRouteAction::builder().set_weighted_targets(Some(targets)).build().unwrap())
+                    .build(),
+            )
+            .build()
+    }
+
+    pub fn gateway(port: i32, protocol: VirtualGatewayPortProtocol) -> VirtualGatewaySpec {
+        let port_mapping = VirtualGatewayPortMapping::builder().port(port).protocol(protocol).build().unwrap();
+        VirtualGatewaySpec::builder().listeners(VirtualGatewayListener::builder().port_mapping(port_mapping).build()).build().unwrap()
+    }
+
+    pub fn gateway_target(service: &str) -> GatewayRouteTarget {
+        GatewayRouteTarget::builder()
+            .virtual_service(GatewayRouteVirtualService::builder().virtual_service_name(service).build().unwrap())
+            .build()
+    }
+
+    /// An HTTP gateway route on `prefix` to the virtual service `service`.
+    pub fn http_gateway_route(prefix: &str, service: &str) -> GatewayRouteSpec {
+        GatewayRouteSpec::builder()
+            .http_route(
+                HttpGatewayRoute::builder()
+                    .r#match(HttpGatewayRouteMatch::builder().prefix(prefix).build())
+                    .action(HttpGatewayRouteAction::builder().target(gateway_target(service)).build())
+                    .build(),
+            )
             .build()
     }
 }
