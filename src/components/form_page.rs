@@ -33,3 +33,13 @@ pub fn FormPage(
         </section>
     }
 }
+
+/// What a submit does once the form is checked: focus the first field that is wrong (its
+/// id), else save the spec the form made (`None` only while a field is wrong).
+pub fn save_or_focus(first_bad: Option<&str>, spec: Option<serde_json::Value>, save: impl FnOnce(serde_json::Value)) {
+    match (first_bad, spec) {
+        (Some(id), _) => crate::web::focus_by_id(id),
+        (None, Some(spec)) => save(spec),
+        (None, None) => {}
+    }
+}

@@ -7,14 +7,13 @@ use super::detail::WithGatewayRoute;
 use super::spec_form::{GatewayRouteForm, HostnameMatch, PathMatch, PrefixRewrite, route_type_label};
 use crate::api::{RouteParent, RouteRecord, use_backend};
 use crate::components::field::TextField;
-use crate::components::form_page::FormPage;
+use crate::components::form_page::{FormPage, save_or_focus};
 use crate::components::new_name::NewName;
 use crate::components::select_field::SelectField;
 use crate::components::submission::{Done, Submission};
 use crate::routing;
 use crate::virtual_gateways::detail::WithGateway;
 use crate::virtual_services::list::load_service_names;
-use crate::web::focus_by_id;
 use leptos::prelude::*;
 use mesh_engine::resource::RouteKind;
 use mesh_engine::spec::{HttpMethod, RouteType, TypedGatewayRoute};
@@ -151,11 +150,7 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
             Some(_) => Some("gateway-route-name"),
             None => current.problems().first().map(|(id, _)| *id),
         };
-        match (first_bad, current.apply(&base)) {
-            (None, Some(spec)) => store(spec),
-            (Some(id), _) => focus_by_id(id),
-            (None, None) => {}
-        }
+        save_or_focus(first_bad, current.apply(&base), &store);
     };
     let title = match &existing {
         Some(data) => format!("Edit {}", data.name),

@@ -7,14 +7,13 @@ use super::detail::WithProvider;
 use super::spec_form::{Discovery, SpecForm};
 use crate::api::{ResourceRecord, use_backend};
 use crate::components::field::TextField;
-use crate::components::form_page::FormPage;
+use crate::components::form_page::{FormPage, save_or_focus};
 use crate::components::listeners::{ListenerRows, check_port};
 use crate::components::new_name::NewName;
 use crate::components::submission::Submission;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use crate::virtual_services::list::load_service_names;
-use crate::web::focus_by_id;
 use leptos::prelude::*;
 use mesh_engine::resource::ProviderKind;
 use serde_json::{Value, json};
@@ -104,11 +103,7 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
                 .position(|row| check_port(&row.port).is_some())
                 .map(|index| format!("listener-port-{}", index + 1))
         };
-        match (first_bad, form().apply(&base)) {
-            (None, Some(spec)) => store(spec),
-            (Some(id), _) => focus_by_id(&id),
-            (None, None) => {}
-        }
+        save_or_focus(first_bad.as_deref(), form().apply(&base), &store);
     };
     let title = match &existing {
         Some(data) => format!("Edit {}", data.name),

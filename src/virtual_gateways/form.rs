@@ -5,13 +5,12 @@ use super::detail::WithGateway;
 use super::spec_form::{GATEWAY_PROTOCOLS, GatewayForm};
 use crate::api::{ResourceRecord, use_backend};
 use crate::components::field::TextField;
-use crate::components::form_page::FormPage;
+use crate::components::form_page::{FormPage, save_or_focus};
 use crate::components::listeners::{ListenerRows, check_port};
 use crate::components::new_name::NewName;
 use crate::components::submission::{Done, Submission};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
-use crate::web::focus_by_id;
 use leptos::prelude::*;
 use mesh_engine::resource::MeshResourceKind;
 use serde_json::{Value, json};
@@ -78,11 +77,7 @@ fn GatewayFormPage(existing: Option<ResourceRecord>) -> impl IntoView {
         } else {
             access_log_problem.get_untracked().map(|_| "access-log-path".to_string())
         };
-        match (first_bad, form().apply(&base)) {
-            (None, Some(spec)) => store(spec),
-            (Some(id), _) => focus_by_id(&id),
-            (None, None) => {}
-        }
+        save_or_focus(first_bad.as_deref(), form().apply(&base), &store);
     };
     let title = match &existing {
         Some(data) => format!("Edit {}", data.name),
