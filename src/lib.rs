@@ -2,6 +2,7 @@
 
 mod api;
 mod components;
+mod gateway_routes;
 mod meshes;
 mod not_found;
 mod providers;
@@ -9,6 +10,7 @@ mod routes;
 mod routing;
 mod shell;
 mod storage;
+mod virtual_gateways;
 mod virtual_services;
 mod web;
 
@@ -70,6 +72,13 @@ fn Console(backend: api::appmesh::AppMeshBackend) -> impl IntoView {
                         <Route path=path!("virtual-nodes/create") view=|| view! { <CreateProvider kind=ProviderKind::VirtualNode /> } />
                         <Route path=path!("virtual-nodes/:name") view=|| view! { <ProviderDetail kind=ProviderKind::VirtualNode /> } />
                         <Route path=path!("virtual-nodes/:name/edit") view=|| view! { <EditProvider kind=ProviderKind::VirtualNode /> } />
+                        <Route path=path!("virtual-gateways") view=virtual_gateways::list::VirtualGatewayList />
+                        <Route path=path!("virtual-gateways/create") view=virtual_gateways::form::CreateVirtualGateway />
+                        <Route path=path!("virtual-gateways/:name") view=virtual_gateways::detail::VirtualGatewayDetail />
+                        <Route path=path!("virtual-gateways/:name/edit") view=virtual_gateways::form::EditVirtualGateway />
+                        <Route path=path!("virtual-gateways/:name/gateway-routes/create") view=gateway_routes::form::CreateGatewayRoute />
+                        <Route path=path!("virtual-gateways/:name/gateway-routes/:route") view=gateway_routes::detail::GatewayRouteDetail />
+                        <Route path=path!("virtual-gateways/:name/gateway-routes/:route/edit") view=gateway_routes::form::EditGatewayRoute />
                     </ParentRoute>
                 </Routes>
             </shell::Shell>

@@ -34,6 +34,12 @@ export const appmesh = {
       const answer = await api.call('GET', `/v20190125/meshes/${mesh}/${kind}`, undefined, options);
       return answer.status === 200 ? JSON.parse(answer.text)[kind].map((item) => item[key]) : [];
     };
+    for (const gateway of await list('virtualGateways', 'virtualGatewayName')) {
+      const routes = await api.call('GET', `/v20190125/meshes/${mesh}/virtualGateway/${gateway}/gatewayRoutes`, undefined, options);
+      const names = routes.status === 200 ? JSON.parse(routes.text).gatewayRoutes.map((route) => route.gatewayRouteName) : [];
+      for (const name of names) await api.call('DELETE', `/v20190125/meshes/${mesh}/virtualGateway/${gateway}/gatewayRoutes/${name}`, undefined, options);
+      await api.call('DELETE', `/v20190125/meshes/${mesh}/virtualGateways/${gateway}`, undefined, options);
+    }
     // Routes first: they keep their router, and the nodes they target, from deletion.
     for (const router of await list('virtualRouters', 'virtualRouterName')) {
       const answer = await api.call('GET', `/v20190125/meshes/${mesh}/virtualRouter/${router}/routes`, undefined, options);

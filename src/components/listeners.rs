@@ -1,9 +1,12 @@
-//! Listener rows (port and protocol) of a virtual node or router form.
+//! Listener rows (port and protocol) of a virtual node, router or gateway form, and how they
+//! are read from and written into a spec held as JSON: every other member of a listener
+//! (health check, TLS, connection pool) stays as it came.
 
 use super::field::TextField;
 use leptos::prelude::*;
 use mesh_engine::names::PortNumber;
 use mesh_engine::spec::{PortMapping, PortProtocol};
+use serde_json::{Value, json};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListenerDraft {
@@ -23,6 +26,39 @@ impl Default for ListenerDraft {
     }
 }
 
+/// The listeners of a spec, as the form edits them.
+pub fn listener_drafts(spec: &Value) -> Vec<ListenerDraft> {
+    spec.get("listeners")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|listener| {
+            let mapping = &listener["portMapping"];
+            let protocol = mapping["protocol"].as_str().and_then(|text| PortProtocol::ALL.iter().copied().find(|p| p.as_str() == text));
+            ListenerDraft {
+                port: mapping["port"].as_i64().map(|port| port.to_string()).unwrap_or_default(),
+                protocol: protocol.unwrap_or(PortProtocol::Http),
+            }
+        })
+        .collect()
+}
+
+/// The listeners of `base` with the drafts' ports and protocols, the n-th draft keeping the
+/// other members of the n-th listener; `None` while a port is wrong.
+pub fn apply_listeners(drafts: &[ListenerDraft], base: &Value) -> Option<Vec<Value>> {
+    let old: &[Value] = base.get("listeners").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    drafts
+        .iter()
+        .enumerate()
+        .map(|(index, draft)| {
+            let mapping = draft.port_mapping()?;
+            let mut listener = old.get(index).and_then(Value::as_object).cloned().unwrap_or_default();
+            listener.insert("portMapping".into(), json!({ "port": mapping.port.get(), "protocol": mapping.protocol.as_str() }));
+            Some(Value::Object(listener))
+        })
+        .collect()
+}
+
 pub fn check_port(port: &str) -> Option<String> {
     match port.trim().parse::<i64>() {
         Ok(value) if PortNumber::new(value).is_ok() => None,
@@ -30,9 +66,14 @@ pub fn check_port(port: &str) -> Option<String> {
     }
 }
 
-/// Every row, its port checked live.
+/// Every row, its port checked live; the protocols offered are `protocols` (a virtual
+/// gateway takes no `tcp`).
 #[component]
-pub fn ListenerRows(listeners: RwSignal<Vec<ListenerDraft>>, #[prop(into)] show_errors: Signal<bool>) -> impl IntoView {
+pub fn ListenerRows(
+    listeners: RwSignal<Vec<ListenerDraft>>,
+    #[prop(into)] show_errors: Signal<bool>,
+    #[prop(default = PortProtocol::ALL)] protocols: &'static [PortProtocol],
+) -> impl IntoView {
     let count = Memo::new(move |_| listeners.with(Vec::len));
     view! {
         <div class="field">
@@ -54,12 +95,12 @@ pub fn ListenerRows(listeners: RwSignal<Vec<ListenerDraft>>, #[prop(into)] show_
                             <div class="field">
                                 <label for=protocol_id.clone()>{format!("Protocol of listener {number}")}</label>
                                 <select id=protocol_id on:change:target=move |event| {
-                                    let chosen = PortProtocol::ALL.iter().copied().find(|p| p.as_str() == event.target().value());
+                                    let chosen = protocols.iter().copied().find(|p| p.as_str() == event.target().value());
                                     if let Some(chosen) = chosen {
                                         listeners.update(|rows| rows[index].protocol = chosen);
                                     }
                                 }>
-                                    {PortProtocol::ALL.iter().map(|protocol| {
+                                    {protocols.iter().map(|protocol| {
                                         let selected = listeners.with_untracked(|rows| rows[index].protocol == *protocol);
                                         view! { <option value=protocol.as_str() selected=selected>{protocol.as_str()}</option> }
                                     }).collect_view()}
@@ -70,7 +111,7 @@ pub fn ListenerRows(listeners: RwSignal<Vec<ListenerDraft>>, #[prop(into)] show_
                         </div>
                     }
                 }).collect_view()}
-                <button type="button" class="button" on:click=move |_| listeners.update(|rows| rows.push(ListenerDraft::default()))>"Add listener"</button>
+                <button type="button" id="add-listener" class="button" on:click=move |_| listeners.update(|rows| rows.push(ListenerDraft::default()))>"Add listener"</button>
             </fieldset>
         </div>
     }

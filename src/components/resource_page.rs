@@ -1,7 +1,7 @@
-//! The details page of a virtual service, node, router or route: breadcrumbs, header with
-//! Edit and Delete, the fields the caller gives, tags, and a delete that asks to type
-//! `delete`. Given the virtual services a node or router provides, or the routes a router
-//! has, it shows why App Mesh would refuse to delete it.
+//! The details page of a virtual service, node, router, gateway or gateway route: breadcrumbs,
+//! header with Edit and Delete, the fields the caller gives, tags, and a delete that asks to
+//! type `delete`. Given the virtual services a node or router provides, it shows them, and
+//! why App Mesh would refuse to delete it; a caller may give other reasons (`in_use`).
 
 use super::confirm_delete::ConfirmDelete;
 use super::metadata::TagTable;
@@ -11,40 +11,79 @@ use crate::api::{BackendError, Call};
 use crate::components::link::A;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use mesh_engine::resource::{RouteKind, TagRef};
+use mesh_engine::resource::{MeshResourceKind, ProviderKind, RouteKind, TagRef};
 use std::sync::Arc;
 
 /// Deletes the resource the page shows.
 pub type DeleteCall = Arc<dyn Fn() -> Call<()> + Send + Sync>;
 
-/// Where the route (or gateway route) a page shows lives: its router's (gateway's) name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RouteOf {
-    pub kind: RouteKind,
-    pub parent: String,
+/// Where the resource a page shows lives: in a mesh's section, or inside a router or gateway.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    Section(Section),
+    /// A route or gateway route, and the name of its router or gateway.
+    Inside(RouteKind, String),
 }
 
-/// The routes (or gateway routes) of the router (gateway) a page shows, by name: App Mesh
-/// refuses to delete it while it has any.
-#[derive(Clone, Copy)]
-pub struct ChildRoutes {
-    pub kind: RouteKind,
-    pub names: Signal<Vec<String>>,
+impl Place {
+    fn noun(&self) -> &'static str {
+        match self {
+            Self::Section(section) => section.noun(),
+            Self::Inside(kind, _) => kind.noun(),
+        }
+    }
+
+    fn noun_title(&self) -> &'static str {
+        match self {
+            Self::Section(section) => section.noun_title(),
+            Self::Inside(kind, _) => kind.title(),
+        }
+    }
+
+    fn section(&self) -> Section {
+        match self {
+            Self::Section(section) => *section,
+            Self::Inside(kind, _) => kind.parent().into(),
+        }
+    }
+
+    fn edit(&self, mesh: &str, name: &str) -> String {
+        match self {
+            Self::Section(section) => routing::edit_resource(mesh, *section, name),
+            Self::Inside(kind, parent) => routing::edit_route(mesh, *kind, parent, name),
+        }
+    }
+
+    /// The page a delete leads to: the section's list, or the parent's details.
+    fn after_delete(&self, mesh: &str) -> String {
+        match self {
+            Self::Section(section) => routing::section(mesh, *section),
+            Self::Inside(kind, parent) => routing::resource(mesh, kind.parent(), parent),
+        }
+    }
 }
 
-/// Links to the routes of `parent`.
-#[component]
-fn RouteLinks(mesh: String, kind: RouteKind, parent: String, names: Vec<String>) -> impl IntoView {
-    view! {
-        <ul class="plain-list">
-            {names.into_iter().map(|name| view! { <li><A href=routing::route(&mesh, kind, &parent, &name)>{name.clone()}</A></li> }).collect_view()}
-        </ul>
+impl From<Section> for Place {
+    fn from(section: Section) -> Self {
+        Self::Section(section)
+    }
+}
+
+impl From<ProviderKind> for Place {
+    fn from(kind: ProviderKind) -> Self {
+        Self::Section(kind.into())
+    }
+}
+
+impl From<MeshResourceKind> for Place {
+    fn from(kind: MeshResourceKind) -> Self {
+        Self::Section(kind.into())
     }
 }
 
 #[component]
 pub fn ResourcePage(
-    #[prop(into)] section: Section,
+    #[prop(into)] place: Place,
     mesh: String,
     name: String,
     tags: Vec<TagRef>,
@@ -52,60 +91,52 @@ pub fn ResourcePage(
     /// The virtual services this resource provides, when it is a provider.
     #[prop(optional)]
     provided: Option<LocalResource<Result<Vec<String>, BackendError>>>,
-    /// The page is of a route (or gateway route) under this router (gateway) of `section`.
+    /// Why App Mesh would refuse the delete now, when the page knows another reason.
     #[prop(default = None)]
-    route_of: Option<RouteOf>,
-    /// The routes of the router (gateway) the page shows.
+    in_use: Option<ViewFn>,
+    /// More of the page, after the details: a router's routes, a gateway's gateway routes.
     #[prop(default = None)]
-    routes: Option<ChildRoutes>,
-    /// Parts of the page below the details, above the tags.
-    #[prop(default = None)]
-    below: Option<ViewFn>,
+    more: Option<ViewFn>,
     children: Children,
 ) -> impl IntoView {
+    let section = place.section();
+    let (noun, noun_title) = (place.noun(), place.noun_title());
     let deleting = RwSignal::new(false);
     let remove = Submission::new();
-    let noun = route_of.as_ref().map_or(section.noun(), |route| route.kind.noun());
-    let (edit_href, deleted_go_to) = match &route_of {
-        Some(RouteOf { kind, parent }) => (routing::edit_route(&mesh, *kind, parent, &name), routing::resource(&mesh, section, parent)),
-        None => (routing::edit_resource(&mesh, section, &name), routing::section(&mesh, section)),
-    };
     let on_confirm = {
-        let name = name.clone();
-        let notice_noun = route_of.as_ref().map_or(section.noun_title(), |route| route.kind.title());
+        let (go_to, name) = (place.after_delete(&mesh), name.clone());
         move || {
-            let (call, name, go_to) = (delete(), name.clone(), deleted_go_to.clone());
+            let (call, go_to, name) = (delete(), go_to.clone(), name.clone());
             remove.run(Box::pin(async move {
                 call.await?;
-                Ok(Done { notice: format!("{notice_noun} {name} deleted."), go_to })
+                Ok(Done { notice: format!("{noun_title} {name} deleted."), go_to })
             }));
         }
     };
-    let refusals = provided.is_some() || routes.is_some();
-    let blocker = refusals.then(|| {
-        let (mesh, parent) = (mesh.clone(), name.clone());
+    let blocker = provided.map(|provided| {
+        let mesh = mesh.clone();
         ViewFn::from(move || {
-            let (mesh, parent) = (mesh.clone(), parent.clone());
-            move || {
-                let services = provided.and_then(|provided| provided.get()).and_then(Result::ok).filter(|services| !services.is_empty());
-                let route_names = routes.map(|routes| (routes.kind, routes.names.get())).filter(|(_, names)| !names.is_empty());
-                view! {
-                    {services.map(|services| view! {
-                        <div class="alert alert-warning">
-                            <p>{format!("This {} provides these virtual services. App Mesh will refuse to delete it until they have another provider or are deleted:", section.noun())}</p>
-                            <ServiceLinks mesh=mesh.clone() services=services />
-                        </div>
-                    })}
-                    {route_names.map(|(kind, names)| view! {
-                        <div class="alert alert-warning">
-                            <p>{format!("This {} has {}s. App Mesh will refuse to delete it until they are deleted:", section.noun(), kind.noun())}</p>
-                            <RouteLinks mesh=mesh.clone() kind=kind parent=parent.clone() names=names />
-                        </div>
-                    })}
-                }
-            }
+            let mesh = mesh.clone();
+            move || provided.get().and_then(Result::ok).filter(|services| !services.is_empty()).map(|services| view! {
+                <div class="alert alert-warning">
+                    <p>{format!("This {noun} provides these virtual services. App Mesh will refuse to delete it until they have another provider or are deleted:")}</p>
+                    <ServiceLinks mesh=mesh.clone() services=services />
+                </div>
+            })
         })
     });
+    // A router may both provide services and have routes: both reasons are shown.
+    let blocker = match (blocker, in_use) {
+        (Some(provided), Some(other)) => Some(ViewFn::from(move || view! { {provided.run()} {other.run()} })),
+        (provided, other) => provided.or(other),
+    };
+    let parent_crumb = match &place {
+        Place::Inside(kind, parent) => {
+            let (href, parent) = (routing::resource(&mesh, kind.parent(), parent), parent.clone());
+            Some(view! { <li><A href=href>{parent}</A></li> })
+        }
+        Place::Section(_) => None,
+    };
     let provides_row = provided.map(|provided| {
         let mesh = mesh.clone();
         view! {
@@ -121,14 +152,14 @@ pub fn ResourcePage(
                 <ol>
                     <li><A href=routing::MESHES>"Meshes"</A></li>
                     <li><A href=routing::section(&mesh, section)>{mesh_label}</A></li>
-                    {route_of.map(|route| view! { <li><A href=routing::resource(&mesh, section, &route.parent)>{route.parent.clone()}</A></li> })}
+                    {parent_crumb}
                     <li aria-current="page">{name.clone()}</li>
                 </ol>
             </nav>
             <div class="page-header">
                 <h1>{name.clone()}</h1>
                 <div class="actions">
-                    <A href=edit_href attr:class="button">"Edit"</A>
+                    <A href=place.edit(&mesh, &name) attr:class="button">"Edit"</A>
                     <button type="button" class="button button-danger" on:click=move |_| deleting.set(true)>"Delete"</button>
                 </div>
             </div>
@@ -136,7 +167,7 @@ pub fn ResourcePage(
                 {children()}
                 {provides_row}
             </dl>
-            {below.map(|below| below.run())}
+            {more.map(|more| more.run())}
             <TagTable tags=tags />
             <ConfirmDelete kind=noun name=name.clone() open=deleting pending=remove.pending() error=remove.error()
                 on_confirm=on_confirm blocker=blocker />

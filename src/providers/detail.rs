@@ -1,12 +1,14 @@
 //! `/meshes/{mesh}/virtual-nodes/{name}` and `/meshes/{mesh}/virtual-routers/{name}`.
 
 use super::provided_services;
-use super::spec_form::{backend_names, dns_hostname, listener_drafts};
+use super::spec_form::{backend_names, dns_hostname};
 use crate::api::{Call, LoadedWithTags, ResourceRecord, load_following, use_backend};
 use crate::components::async_view::async_view_of;
+use crate::components::listeners::listener_drafts;
 use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
-use crate::components::resource_page::{ChildRoutes, ResourcePage};
+use crate::components::resource_page::ResourcePage;
+use crate::components::routes_in_use::routes_in_use;
 use crate::components::service_links::ServiceLinks;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routes::list::{RouteTable, load_routes, route_names};
@@ -93,14 +95,14 @@ fn Details(kind: ProviderKind, data: ResourceRecord, tags: Vec<TagRef>) -> impl 
     });
     // A router's routes: listed below its details, and why App Mesh refuses to delete it.
     let routes = (kind == ProviderKind::VirtualRouter).then(|| load_routes(data.name.clone()));
-    let child_routes = routes.map(|routes| ChildRoutes { kind: RouteKind::Route, names: route_names(routes) });
-    let below = routes.map(|routes| {
+    let in_use = routes.map(|routes| routes_in_use(mesh.clone(), RouteKind::Route, name.clone(), route_names(routes)));
+    let more = routes.map(|routes| {
         let (mesh, router) = (mesh.clone(), name.clone());
         ViewFn::from(move || view! { <RouteTable mesh=mesh.clone() router=router.clone() routes=routes /> })
     });
     view! {
-        <ResourcePage section=kind mesh=mesh.clone() name=name.clone() tags=tags delete=delete provided=provided_services::load(kind, name.clone())
-            routes=child_routes below=below>
+        <ResourcePage place=kind mesh=mesh.clone() name=name.clone() tags=tags delete=delete provided=provided_services::load(kind, name.clone())
+            in_use=in_use more=more>
             <div><dt>{format!("{} name", kind.title())}</dt><dd>{name.clone()}</dd></div>
             {node_fields}
             <div><dt>"Listeners"</dt><dd>{if listeners.is_empty() { "None".to_string() } else { listeners.join(", ") }}</dd></div>

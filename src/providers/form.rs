@@ -5,17 +5,16 @@
 use super::create_return::{after_save, use_return_to};
 use super::detail::WithProvider;
 use super::spec_form::{Discovery, SpecForm};
-use crate::api::{ResourceRecord, load, use_backend};
+use crate::api::{ResourceRecord, use_backend};
 use crate::components::field::TextField;
-use crate::components::link::A;
+use crate::components::form_page::{FormPage, save_or_focus};
 use crate::components::listeners::{ListenerRows, check_port};
+use crate::components::new_name::NewName;
 use crate::components::submission::Submission;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
-use crate::web::focus_by_id;
+use crate::virtual_services::list::load_service_names;
 use leptos::prelude::*;
-use mesh_engine::advice::check_new_name;
-use mesh_engine::names::ResourceName;
 use mesh_engine::resource::ProviderKind;
 use serde_json::{Value, json};
 
@@ -44,7 +43,6 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
     };
     let cloud_map = initial.discovery == Discovery::Kept && is_node;
 
-    let name = RwSignal::new(String::new());
     let discovery = RwSignal::new(match &initial.discovery {
         Discovery::Dns(_) => "dns",
         Discovery::None => "none",
@@ -58,8 +56,7 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
     let backends = RwSignal::new(initial.backends.clone());
     let touched = RwSignal::new(false);
 
-    // Names already used by this kind, and the services a node may send to.
-    let names = load({
+    let name = NewName::new(created, kind.noun(), touched, {
         let (backend, address) = (backend.clone(), address.clone());
         move || {
             let (backend, mesh) = (backend.clone(), address.clone());
@@ -70,24 +67,8 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
             })
         }
     });
-    let services = load({
-        let (backend, address) = (backend.clone(), address.clone());
-        move || {
-            let (backend, mesh) = (backend.clone(), address.clone());
-            Box::pin(async move {
-                Ok(backend.list_virtual_services(mesh).await?.into_iter().map(|s| s.virtual_service_name.to_string()).collect::<Vec<_>>())
-            })
-        }
-    });
-    let name_problem = Signal::derive(move || {
-        let taken = names.get().and_then(Result::ok).unwrap_or_default();
-        created.then(|| check_new_name(&name.get(), &taken, kind.noun())).flatten().map(|problem| problem.to_string())
-    });
-    Effect::new(move |_| {
-        if !name.get().is_empty() {
-            touched.set(true)
-        }
-    });
+    // The services a node may send to.
+    let services = load_service_names();
     let form = move || SpecForm {
         discovery: match discovery.get() {
             "dns" => Discovery::Dns(hostname.get()),
@@ -101,24 +82,17 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
 
     let save = Submission::new();
     let store = move |spec: Value| {
-        let target = match editing.clone() {
-            Some(existing) => existing,
-            None => match ResourceName::parse(name.get_untracked()) {
-                Ok(new_name) => new_name,
-                Err(_) => return,
-            },
-        };
+        let Some(target) = name.target(editing.clone()) else { return };
         let call = backend.save_resource(kind.into(), address.clone(), target, spec, created);
         save.run(Box::pin(async move {
             let saved = call.await?;
             Ok(after_save(kind, saved.mesh_name.as_str(), saved.name.as_str(), created, return_to.get_untracked()))
         }));
     };
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let submit = move || {
         touched.set(true);
         let name_id = if is_node { "virtual-node-name" } else { "virtual-router-name" };
-        let first_bad = if name_problem.get_untracked().is_some() {
+        let first_bad = if name.problem.get_untracked().is_some() {
             Some(name_id.to_string())
         } else if hostname_problem.get_untracked().is_some() {
             Some("dns-hostname".to_string())
@@ -129,11 +103,7 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
                 .position(|row| check_port(&row.port).is_some())
                 .map(|index| format!("listener-port-{}", index + 1))
         };
-        match (first_bad, form().apply(&base)) {
-            (None, Some(spec)) => store(spec),
-            (Some(id), _) => focus_by_id(&id),
-            (None, None) => {}
-        }
+        save_or_focus(first_bad.as_deref(), form().apply(&base), &store);
     };
     let title = match &existing {
         Some(data) => format!("Edit {}", data.name),
@@ -197,24 +167,15 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
         }
     });
     view! {
-        <section class="page">
-            <h1>{title}</h1>
-            {move || save.error().get().map(|message| view! { <div class="alert alert-error" role="alert"><p>{message}</p></div> })}
-            <form novalidate on:submit=submit>
-                {created.then(|| view! {
-                    <TextField id=if is_node { "virtual-node-name" } else { "virtual-router-name" } label=format!("{} name", kind.title()) value=name
-                        hint="1 to 255 characters, unique in the mesh." error=name_problem show_error=touched />
-                })}
-                {node_fields}
-                <ListenerRows listeners=listeners show_errors=touched />
-                {backend_fields}
-                <div class="actions">
-                    <A href=cancel attr:class="button">"Cancel"</A>
-                    <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
-                        {if created { format!("Create {}", kind.noun()) } else { "Save changes".to_string() }}
-                    </button>
-                </div>
-            </form>
-        </section>
+        <FormPage title=title save=save on_submit=submit cancel=Signal::derive(cancel)
+            submit_label=if created { format!("Create {}", kind.noun()) } else { "Save changes".to_string() }>
+            {created.then(|| view! {
+                <TextField id=if is_node { "virtual-node-name" } else { "virtual-router-name" } label=format!("{} name", kind.title()) value=name.value
+                    hint="1 to 255 characters, unique in the mesh." error=name.problem show_error=touched />
+            })}
+            {node_fields}
+            <ListenerRows listeners=listeners show_errors=touched />
+            {backend_fields}
+        </FormPage>
     }
 }

@@ -4,9 +4,8 @@
 //! than this console — is sent back exactly as it came. The engine validates the whole spec.
 //! A router's form shows only listeners: its discovery stays `Kept` and its backends empty.
 
-use crate::components::listeners::ListenerDraft;
+use crate::components::listeners::{ListenerDraft, apply_listeners, listener_drafts};
 use mesh_engine::names::ServiceName;
-use mesh_engine::spec::PortProtocol;
 use serde_json::{Map, Value, json};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,19 +30,6 @@ fn items<'a>(spec: &'a Value, member: &str) -> impl Iterator<Item = &'a Value> {
 /// The DNS hostname of a spec, if it has DNS service discovery.
 pub fn dns_hostname(spec: &Value) -> Option<&str> {
     spec.pointer("/serviceDiscovery/dns/hostname").and_then(Value::as_str)
-}
-
-pub fn listener_drafts(spec: &Value) -> Vec<ListenerDraft> {
-    items(spec, "listeners")
-        .map(|listener| {
-            let mapping = &listener["portMapping"];
-            let protocol = mapping["protocol"].as_str().and_then(|text| PortProtocol::ALL.iter().copied().find(|p| p.as_str() == text));
-            ListenerDraft {
-                port: mapping["port"].as_i64().map(|port| port.to_string()).unwrap_or_default(),
-                protocol: protocol.unwrap_or(PortProtocol::Http),
-            }
-        })
-        .collect()
 }
 
 pub fn backend_names(spec: &Value) -> Vec<String> {
@@ -93,14 +79,7 @@ impl SpecForm {
                 spec.insert("serviceDiscovery".into(), json!({ "dns": dns }));
             }
         }
-        let old_listeners: Vec<&Value> = items(base, "listeners").collect();
-        let mut listeners = Vec::new();
-        for (index, draft) in self.listeners.iter().enumerate() {
-            let mapping = draft.port_mapping()?;
-            let mut listener = old_listeners.get(index).and_then(|old| old.as_object()).cloned().unwrap_or_default();
-            listener.insert("portMapping".into(), json!({ "port": mapping.port.get(), "protocol": mapping.protocol.as_str() }));
-            listeners.push(Value::Object(listener));
-        }
+        let listeners = apply_listeners(&self.listeners, base)?;
         set_list(&mut spec, base, "listeners", listeners);
         let mut backends = Vec::new();
         for name in &self.backends {
@@ -128,6 +107,7 @@ fn set_list(spec: &mut Map<String, Value>, base: &Value, member: &str, list: Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mesh_engine::spec::PortProtocol;
 
     fn stored() -> Value {
         serde_json::from_str(

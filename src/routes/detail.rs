@@ -6,9 +6,9 @@ use crate::components::async_view::async_view_of;
 use crate::components::link::A;
 use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
-use crate::components::resource_page::{DeleteCall, ResourcePage, RouteOf};
+use crate::components::resource_page::{DeleteCall, Place, ResourcePage};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
-use crate::routing::{self, Section};
+use crate::routing;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use mesh_engine::names::ResourceName;
@@ -89,8 +89,7 @@ fn Details(router: ResourceName, record: RouteRecord, tags: Vec<TagRef>) -> impl
     let (retry, timeout) = (retry_text(spec), timeout_text(spec));
     let optional = |label: &'static str, text: Option<String>| text.map(|text| view! { <div><dt>{label}</dt><dd>{text}</dd></div> });
     view! {
-        <ResourcePage section=Section::from(KIND.parent()) mesh=mesh.clone() name=record.name.to_string() tags=tags delete=delete
-            route_of=Some(RouteOf { kind: KIND, parent: router.clone() })>
+        <ResourcePage place=Place::Inside(KIND, router.clone()) mesh=mesh.clone() name=record.name.to_string() tags=tags delete=delete>
             <div><dt>"Route name"</dt><dd>{record.name.to_string()}</dd></div>
             <div><dt>"Virtual router"</dt><dd><A href=routing::resource(&mesh, KIND.parent(), &router)>{router.clone()}</A></dd></div>
             <div><dt>"Type"</dt><dd>{route_type}</dd></div>

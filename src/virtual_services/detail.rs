@@ -84,7 +84,7 @@ fn Details(data: VirtualServiceData, tags: Vec<TagRef>) -> impl IntoView {
     let mesh_label = mesh.clone();
     let provider = data.spec.provider.as_ref().map(|provider| (provider.kind(), provider.name().to_string()));
     view! {
-        <ResourcePage section=Section::VIRTUAL_SERVICES mesh=mesh.clone() name=data.virtual_service_name.to_string() tags=tags delete=delete>
+        <ResourcePage place=Section::VIRTUAL_SERVICES mesh=mesh.clone() name=data.virtual_service_name.to_string() tags=tags delete=delete>
             <div><dt>"Virtual service name"</dt><dd>{data.virtual_service_name.to_string()}</dd></div>
             <div><dt>"Mesh"</dt><dd><A href=routing::virtual_services(&mesh)>{mesh_label}</A></dd></div>
             <div><dt>"Provider"</dt><dd>{match provider {

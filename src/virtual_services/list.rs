@@ -79,6 +79,17 @@ pub async fn service_rows(
         .collect())
 }
 
+/// The names of the mesh's virtual services: what a node may send to, a gateway route target.
+pub fn load_service_names() -> LocalResource<Result<Vec<String>, BackendError>> {
+    let (backend, mesh) = (use_backend(), use_mesh_address());
+    crate::api::load(move || {
+        let (backend, mesh) = (backend.clone(), mesh.clone());
+        Box::pin(async move {
+            Ok(backend.list_virtual_services(mesh).await?.into_iter().map(|service| service.virtual_service_name.to_string()).collect())
+        })
+    })
+}
+
 #[component]
 pub fn VirtualServiceList() -> impl IntoView {
     let mesh = use_mesh();

@@ -1,0 +1,103 @@
+//! `/meshes/{mesh}/virtual-gateways/{name}`: a gateway's listeners, logging and backend
+//! defaults, its gateway routes, Edit and Delete. While it has gateway routes, App Mesh
+//! refuses the delete: the dialog says so and links them.
+
+use super::spec_form::{access_log_path, backend_tls_text, listener_summaries};
+use crate::api::{LoadedWithTags, ResourceRecord, load_following, use_backend};
+use crate::components::async_view::async_view_of;
+use crate::components::described::with_tags;
+use crate::components::metadata::MetadataFields;
+use crate::components::not_found_panel::NotFoundPanel;
+use crate::components::resource_page::{DeleteCall, ResourcePage};
+use crate::components::routes_in_use::routes_in_use;
+use crate::gateway_routes::table::{GatewayRouteTable, load_rows};
+use crate::meshes::layout::{use_mesh, use_mesh_address};
+use crate::routing;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use mesh_engine::names::ResourceName;
+use mesh_engine::resource::{MeshResourceKind, RouteKind, TagRef};
+use std::sync::Arc;
+
+const GATEWAY: MeshResourceKind = MeshResourceKind::VirtualGateway;
+
+/// The gateway the URL names (`…/virtual-gateways/{name}`).
+pub fn use_gateway_name() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("name").unwrap_or_default())
+}
+
+fn load_gateway(name: Memo<String>, follow: bool) -> LoadedWithTags<ResourceRecord> {
+    let (backend, mesh) = (use_backend(), use_mesh_address());
+    load_following(follow, move || {
+        let (backend, mesh, name) = (backend.clone(), mesh.clone(), ResourceName::parse(name.get()).ok());
+        Box::pin(async move {
+            let Some(name) = name else { return Ok(None) };
+            let described = backend.describe_resource(GATEWAY, mesh, name);
+            with_tags(backend, described, |data| data.metadata.arn.clone()).await
+        })
+    })
+}
+
+/// The gateway the URL names, shown by `page`; a not-found page when the mesh has none.
+/// Fetched again on a change made elsewhere when `follow` (see `api::load_following`).
+#[component]
+pub fn WithGateway(follow: bool, page: fn(ResourceRecord, Vec<TagRef>) -> AnyView) -> impl IntoView {
+    let (mesh, name) = (use_mesh(), use_gateway_name());
+    async_view_of(load_gateway(name, follow), move |found: Option<(ResourceRecord, Vec<TagRef>)>| match found {
+        Some((data, tags)) => page(data, tags),
+        None => view! {
+            <NotFoundPanel title="Virtual gateway not found"
+                message=Signal::derive(move || format!("The mesh {} has no virtual gateway named {}.", mesh.get(), name.get()))
+                back_href=Signal::derive(move || routing::section(&mesh.get(), GATEWAY)) back_text="Go to the virtual gateways" />
+        }
+        .into_any(),
+    })
+}
+
+#[component]
+pub fn VirtualGatewayDetail() -> impl IntoView {
+    view! { <WithGateway follow=true page=|data, tags| view! { <Details data=data tags=tags /> }.into_any() /> }
+}
+
+#[component]
+fn Details(data: ResourceRecord, tags: Vec<TagRef>) -> impl IntoView {
+    let (backend, address) = (use_backend(), use_mesh_address());
+    let delete: DeleteCall = {
+        let name = data.name.clone();
+        Arc::new(move || {
+            let call = backend.delete_resource(GATEWAY, address.clone(), name.clone());
+            Box::pin(async move { call.await.map(drop) })
+        })
+    };
+    let (mesh, name) = (data.mesh_name.to_string(), data.name.to_string());
+    let routes = load_rows(data.name.clone());
+    let route_names = Signal::derive(move || {
+        routes.get().and_then(Result::ok).map(|rows| rows.into_iter().map(|row| row.name).collect()).unwrap_or_default()
+    });
+    let in_use = routes_in_use(mesh.clone(), RouteKind::GatewayRoute, name.clone(), route_names);
+    let more = {
+        let (mesh, name) = (mesh.clone(), name.clone());
+        ViewFn::from(move || {
+            let (mesh, name) = (mesh.clone(), name.clone());
+            async_view_of(routes, move |rows| view! { <GatewayRouteTable mesh=mesh.clone() gateway=name.clone() rows=rows /> })
+        })
+    };
+    let listeners = listener_summaries(&data.spec);
+    view! {
+        <ResourcePage place=GATEWAY mesh=mesh.clone() name=name.clone() tags=tags delete=delete in_use=Some(in_use) more=Some(more)>
+            <div><dt>"Virtual gateway name"</dt><dd>{name.clone()}</dd></div>
+            <div><dt>"Listeners"</dt><dd>
+                {if listeners.is_empty() { Some("None") } else { None }}
+                <ul class="plain-list">
+                    {listeners.into_iter().map(|listener| view! {
+                        <li>{format!("Port {} {}; health check: {}; TLS mode: {}", listener.port, listener.protocol, listener.health_check, listener.tls_mode)}</li>
+                    }).collect_view()}
+                </ul>
+            </dd></div>
+            <div><dt>"Access log"</dt><dd>{access_log_path(&data.spec).unwrap_or("None").to_string()}</dd></div>
+            <div><dt>"Backend defaults"</dt><dd>{backend_tls_text(&data.spec)}</dd></div>
+            <MetadataFields metadata=data.metadata.clone() status=data.status.status />
+        </ResourcePage>
+    }
+}
