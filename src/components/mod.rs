@@ -22,3 +22,4 @@ pub mod select_field;
 pub mod service_links;
 pub mod submission;
 pub mod table;
+pub mod with_route;

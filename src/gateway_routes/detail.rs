@@ -3,70 +3,21 @@
 
 use super::spec_form::{match_summary, priority_of, rewrite_summary, route_of, route_type_label, target_of};
 use super::table::TargetLink;
-use crate::api::{BackendError, RouteParent, RouteRecord, load_following, use_backend};
-use crate::components::async_view::async_view_of;
-use crate::components::described::with_tags;
+use crate::api::use_backend;
 use crate::components::link::A;
 use crate::components::metadata::MetadataFields;
-use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::resource_page::{DeleteCall, Place, ResourcePage};
-use crate::meshes::layout::{use_mesh, use_mesh_address};
+use crate::components::with_route::{Found, WithRoute};
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use mesh_engine::names::ResourceName;
-use mesh_engine::resource::{RouteKind, TagRef};
+use mesh_engine::resource::RouteKind;
 use std::sync::Arc;
 
 const KIND: RouteKind = RouteKind::GatewayRoute;
 
-/// The gateway and the gateway route the URL names.
-pub fn use_route_names() -> (Memo<String>, Memo<String>) {
-    let params = use_params_map();
-    (Memo::new(move |_| params.read().get("name").unwrap_or_default()), Memo::new(move |_| params.read().get("route").unwrap_or_default()))
-}
-
-/// A gateway route, the gateway it lives in and its tags.
-pub type Found = (RouteParent, RouteRecord, Vec<TagRef>);
-
-fn load_route(gateway: Memo<String>, route: Memo<String>, follow: bool) -> LocalResource<Result<Option<Found>, BackendError>> {
-    let (backend, mesh) = (use_backend(), use_mesh_address());
-    load_following(follow, move || {
-        let backend = backend.clone();
-        let parent = ResourceName::parse(gateway.get()).ok().map(|name| RouteParent { kind: KIND, mesh: mesh.clone(), name });
-        let name = ResourceName::parse(route.get()).ok();
-        Box::pin(async move {
-            let (Some(parent), Some(name)) = (parent, name) else { return Ok(None) };
-            let described = backend.describe_route(parent.clone(), name);
-            let found = with_tags(backend, described, |data| data.metadata.arn.clone()).await?;
-            Ok(found.map(|(data, tags)| (parent, data, tags)))
-        })
-    })
-}
-
-/// The gateway route the URL names, shown by `page`; a not-found page when the gateway has
-/// none. Fetched again on a change made elsewhere when `follow` (see `api::load_following`).
-#[component]
-pub fn WithGatewayRoute(follow: bool, page: fn(Found) -> AnyView) -> impl IntoView {
-    let mesh = use_mesh();
-    let (gateway, route) = use_route_names();
-    async_view_of(load_route(gateway, route, follow), move |found: Option<Found>| {
-        match found {
-        Some(found) => page(found),
-        None => view! {
-            <NotFoundPanel title="Gateway route not found"
-                message=Signal::derive(move || format!("The virtual gateway {} of mesh {} has no gateway route named {}.", gateway.get(), mesh.get(), route.get()))
-                back_href=Signal::derive(move || routing::resource(&mesh.get(), KIND.parent(), &gateway.get()))
-                back_text="Go to the virtual gateway" />
-        }
-        .into_any(),
-    }
-    })
-}
-
 #[component]
 pub fn GatewayRouteDetail() -> impl IntoView {
-    view! { <WithGatewayRoute follow=true page=|found| view! { <Details found=found /> }.into_any() /> }
+    view! { <WithRoute kind=KIND follow=true page=|found| view! { <Details found=found /> }.into_any() /> }
 }
 
 #[component]

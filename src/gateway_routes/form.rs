@@ -3,7 +3,6 @@
 //! mesh's) and its port, and for HTTP a prefix rewrite. The rest of its spec is kept (see
 //! `spec_form`).
 
-use super::detail::WithGatewayRoute;
 use super::spec_form::{GatewayRouteForm, HostnameMatch, PathMatch, PrefixRewrite, route_type_label};
 use crate::api::{RouteParent, RouteRecord, use_backend};
 use crate::components::field::TextField;
@@ -11,6 +10,7 @@ use crate::components::form_page::{FormPage, save_or_focus};
 use crate::components::new_name::NewName;
 use crate::components::select_field::SelectField;
 use crate::components::submission::{Done, Submission};
+use crate::components::with_route::WithRoute;
 use crate::routing;
 use crate::virtual_gateways::detail::WithGateway;
 use crate::virtual_services::list::load_service_names;
@@ -31,7 +31,7 @@ pub fn CreateGatewayRoute() -> impl IntoView {
 
 #[component]
 pub fn EditGatewayRoute() -> impl IntoView {
-    view! { <WithGatewayRoute follow=false page=|(parent, data, _)| view! { <GatewayRouteFormPage parent=parent existing=Some(data) /> }.into_any() /> }
+    view! { <WithRoute kind=KIND follow=false page=|(parent, data, _)| view! { <GatewayRouteFormPage parent=parent existing=Some(data) /> }.into_any() /> }
 }
 
 fn options(pairs: &[(&str, &str)]) -> Vec<(String, String)> {

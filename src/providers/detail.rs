@@ -94,7 +94,7 @@ fn Details(kind: ProviderKind, data: ResourceRecord, tags: Vec<TagRef>) -> impl 
         }
     });
     // A router's routes: listed below its details, and why App Mesh refuses to delete it.
-    let routes = (kind == ProviderKind::VirtualRouter).then(|| load_routes(data.name.clone()));
+    let routes = (kind == ProviderKind::VirtualRouter).then(|| load_routes(RouteKind::Route, data.name.clone()));
     let in_use = routes.map(|routes| routes_in_use(mesh.clone(), RouteKind::Route, name.clone(), route_names(routes)));
     let more = routes.map(|routes| {
         let (mesh, router) = (mesh.clone(), name.clone());

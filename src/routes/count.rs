@@ -11,7 +11,7 @@ use mesh_engine::resource::RouteKind;
 #[component]
 pub fn RouterRouteCount(mesh: Memo<String>, router: String) -> impl IntoView {
     // The router page's load: one more kind of load would cost the bundle more than it saves.
-    let routes = ResourceName::parse(router.clone()).ok().map(load_routes);
+    let routes = ResourceName::parse(router.clone()).ok().map(|router| load_routes(RouteKind::Route, router));
     move || {
         let router = router.clone();
         let count = routes.and_then(|routes| routes.get()).and_then(Result::ok).map(|records| records.len());

@@ -1,7 +1,7 @@
 //! Create (`…/virtual-routers/{router}/routes/create`) and edit (`…/routes/{route}/edit`) a
 //! route: its name, type, match, priority, weighted targets, retry policy and timeouts.
 
-use super::detail::{WithRoute, use_router};
+use super::detail::use_router;
 use super::fields::{Problems, Text, bound, part, problem_of};
 use super::list::{load_routes, route_names};
 use super::match_fields::{MatchFields, RouteTypeField};
@@ -12,6 +12,7 @@ use crate::api::{RouteParent, RouteRecord, use_backend};
 use crate::components::field::TextField;
 use crate::components::link::A;
 use crate::components::submission::{Done, Submission};
+use crate::components::with_route::WithRoute;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use crate::virtual_services::provider::ProviderOptions;
@@ -32,7 +33,7 @@ pub fn CreateRoute() -> impl IntoView {
 
 #[component]
 pub fn EditRoute() -> impl IntoView {
-    view! { <WithRoute follow=false page=|router, record, _| view! { <RouteFormPage router=router.to_string() existing=Some(record) /> }.into_any() /> }
+    view! { <WithRoute kind=KIND follow=false page=|(parent, record, _)| view! { <RouteFormPage router=parent.name.to_string() existing=Some(record) /> }.into_any() /> }
 }
 
 #[component]
@@ -47,7 +48,7 @@ fn RouteFormPage(router: String, existing: Option<RouteRecord>) -> impl IntoView
     let name = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
     // The loads of the router's page and the wizard, not new ones: each kind of load costs the bundle.
-    let taken = parent.as_ref().map(|parent| route_names(load_routes(parent.name.clone())));
+    let taken = parent.as_ref().map(|parent| route_names(load_routes(KIND, parent.name.clone())));
     let options = ProviderOptions::load(address.clone());
     let nodes = Signal::derive(move || options.names(ProviderKind::VirtualNode));
     let name_problem = Signal::derive(move || {

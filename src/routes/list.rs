@@ -11,14 +11,14 @@ use leptos::prelude::*;
 use mesh_engine::names::ResourceName;
 use mesh_engine::resource::RouteKind;
 
-pub type RouterRoutes = LocalResource<Result<Vec<RouteRecord>, BackendError>>;
+pub type LoadedRoutes = LocalResource<Result<Vec<RouteRecord>, BackendError>>;
 
-/// Every route of the router, described, in App Mesh's order (by name). One deleted between
-/// the list and its description is left out.
-pub fn load_routes(router: ResourceName) -> RouterRoutes {
+/// Every route of the router (or gateway route of the gateway, by `kind`), described, in App
+/// Mesh's order (by name). One deleted between the list and its description is left out.
+pub fn load_routes(kind: RouteKind, parent: ResourceName) -> LoadedRoutes {
     let (backend, mesh) = (use_backend(), use_mesh_address());
     crate::api::load(move || {
-        let parent = RouteParent { kind: RouteKind::Route, mesh: mesh.clone(), name: router.clone() };
+        let parent = RouteParent { kind, mesh: mesh.clone(), name: parent.clone() };
         let backend = backend.clone();
         Box::pin(async move {
             let summaries = backend.list_routes(parent.clone()).await?;
@@ -37,14 +37,14 @@ pub fn load_routes(router: ResourceName) -> RouterRoutes {
 }
 
 /// The names of the routes, once loaded (none before).
-pub fn route_names(routes: RouterRoutes) -> Signal<Vec<String>> {
+pub fn route_names(routes: LoadedRoutes) -> Signal<Vec<String>> {
     Signal::derive(move || {
         routes.get().and_then(Result::ok).map(|records| records.iter().map(|record| record.name.to_string()).collect()).unwrap_or_default()
     })
 }
 
 #[component]
-pub fn RouteTable(mesh: String, router: String, routes: RouterRoutes) -> impl IntoView {
+pub fn RouteTable(mesh: String, router: String, routes: LoadedRoutes) -> impl IntoView {
     let create = routing::create_route(&mesh, RouteKind::Route, &router);
     let caption = format!("Routes of {router}");
     view! {

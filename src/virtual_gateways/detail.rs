@@ -10,8 +10,9 @@ use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::resource_page::{DeleteCall, ResourcePage};
 use crate::components::routes_in_use::routes_in_use;
-use crate::gateway_routes::table::{GatewayRouteTable, load_rows};
+use crate::gateway_routes::table::GatewayRouteTable;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
+use crate::routes::list::{load_routes, route_names};
 use crate::routing;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -71,16 +72,13 @@ fn Details(data: ResourceRecord, tags: Vec<TagRef>) -> impl IntoView {
         })
     };
     let (mesh, name) = (data.mesh_name.to_string(), data.name.to_string());
-    let routes = load_rows(data.name.clone());
-    let route_names = Signal::derive(move || {
-        routes.get().and_then(Result::ok).map(|rows| rows.into_iter().map(|row| row.name).collect()).unwrap_or_default()
-    });
-    let in_use = routes_in_use(mesh.clone(), RouteKind::GatewayRoute, name.clone(), route_names);
+    let routes = load_routes(RouteKind::GatewayRoute, data.name.clone());
+    let in_use = routes_in_use(mesh.clone(), RouteKind::GatewayRoute, name.clone(), route_names(routes));
     let more = {
         let (mesh, name) = (mesh.clone(), name.clone());
         ViewFn::from(move || {
             let (mesh, name) = (mesh.clone(), name.clone());
-            async_view_of(routes, move |rows| view! { <GatewayRouteTable mesh=mesh.clone() gateway=name.clone() rows=rows /> })
+            async_view_of(routes, move |records| view! { <GatewayRouteTable mesh=mesh.clone() gateway=name.clone() records=records /> })
         })
     };
     let listeners = listener_summaries(&data.spec);
