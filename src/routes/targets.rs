@@ -1,11 +1,8 @@
 //! Weighted targets: what a route sends where. App Mesh takes 1 to 10 targets, each a weight
 //! from 0 to 100, not all 0; a target's share of the traffic is its weight over their sum.
 
+use mesh_engine::advice::check_weighted_targets;
 use mesh_engine::names::TargetWeight;
-
-pub const MAX_TARGETS: usize = 10;
-
-pub const ALL_ZERO: &str = "Give at least one target a weight above 0: a route whose weights are all 0 sends no traffic.";
 
 /// One row of the targets editor, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,21 +49,16 @@ pub fn percent_text(tenths: u32) -> String {
     }
 }
 
-/// What is wrong with the set of targets as a whole (a weight's own problem is its row's).
+/// What is wrong with the set of targets as a whole, in the engine's words (a weight's own
+/// problem is its row's).
 pub fn targets_problem(weights: &[Option<u32>]) -> Option<String> {
-    match weights.len() {
-        0 => Some("Add at least one target: a route sends its traffic to 1 to 10 virtual nodes.".into()),
-        count if count > MAX_TARGETS => {
-            Some(format!("A route has at most {MAX_TARGETS} targets (this one has {count}): remove {}.", count - MAX_TARGETS))
-        }
-        _ if weights.iter().all(|weight| *weight == Some(0)) => Some(ALL_ZERO.into()),
-        _ => None,
-    }
+    check_weighted_targets(weights).map(|problem| problem.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mesh_engine::advice::TargetsProblem;
 
     #[test]
     fn a_share_is_the_weight_over_the_sum() {
@@ -101,7 +93,7 @@ mod tests {
     #[test]
     fn the_engine_rules_on_the_set() {
         assert!(targets_problem(&[]).unwrap().starts_with("Add at least one target"));
-        assert_eq!(targets_problem(&[Some(0), Some(0)]).as_deref(), Some(ALL_ZERO));
+        assert_eq!(targets_problem(&[Some(0), Some(0)]).as_deref(), Some(TargetsProblem::AllZero.to_string().as_str()));
         assert!(targets_problem(&[Some(10); 11]).unwrap().contains("at most 10 targets (this one has 11)"));
         assert_eq!(targets_problem(&[Some(10); 10]), None);
         assert_eq!(targets_problem(&[Some(0), Some(1)]), None);

@@ -4,6 +4,7 @@
 
 use crate::names::{InvalidValue, ResourceName, ServiceName, TagKey, TagValue};
 use crate::resource::ProviderKind;
+use crate::spec::WeightedTargets;
 use std::fmt;
 
 /// The longest DNS label (RFC 1035).
@@ -235,6 +236,38 @@ pub fn check_new_name(name: &str, taken: &[String], noun: &'static str) -> Optio
         return Some(NewNameProblem::Invalid(problem));
     }
     taken.iter().any(|existing| existing == name).then(|| NewNameProblem::Taken { noun, name: name.to_owned() })
+}
+
+/// Why a route's weighted targets, as a form holds them, would be refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetsProblem {
+    None,
+    TooMany { count: usize },
+    AllZero,
+}
+
+impl fmt::Display for TargetsProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let max = WeightedTargets::MAX;
+        match self {
+            Self::None => {
+                write!(f, "Add at least one target: a route sends its traffic to {} to {max} virtual nodes.", WeightedTargets::MIN)
+            }
+            Self::TooMany { count } => write!(f, "A route has at most {max} targets (this one has {count}): remove {}.", count - max),
+            Self::AllZero => f.write_str("Give at least one target a weight above 0: a route whose weights are all 0 sends no traffic."),
+        }
+    }
+}
+
+/// The rules of [`WeightedTargets`] over a form's weights (`None`: a weight that is not one
+/// yet, which is its own row's problem).
+pub fn check_weighted_targets(weights: &[Option<u32>]) -> Option<TargetsProblem> {
+    match weights.len() {
+        0 => Some(TargetsProblem::None),
+        count if count > WeightedTargets::MAX => Some(TargetsProblem::TooMany { count }),
+        _ if weights.iter().all(|weight| *weight == Some(0)) => Some(TargetsProblem::AllZero),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
