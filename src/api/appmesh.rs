@@ -1,16 +1,17 @@
 //! The App Mesh API itself (what the AWS CLI sends), spoken to the companion server over
 //! HTTP or to the engine in this browser: the same requests, the same answers.
 
-use super::{Backend, BackendError, Call, ResourceRecord, ResourceSummary, RouteParent, RouteRecord, RouteSummary, Storage, transport};
+use super::{Backend, BackendError, Call, ResourceRecord, ResourceSummary, RouteParent, Storage, transport};
 use gloo_net::http::Method;
 use mesh_engine::error::{ErrorBody, ErrorKind};
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
-use mesh_engine::names::{AccountId, ResourceName, ServiceName};
+use mesh_engine::names::{AccountId, ResourceName};
 use mesh_engine::percent::encode;
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, MeshAddress};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
 /// Where App Mesh calls go: `/v20190125/…` on the server that served the console, or the
@@ -98,39 +99,44 @@ async fn send(storage: Storage, method: Method, url: String, body: Option<String
     }
 }
 
-/// Every item of a list: its pages fetched as text, then decoded.
-fn all_pages<Page, Item>(storage: Storage, first_url: String, limit: u8, split: fn(Page) -> Vec<Item>) -> Call<Vec<Item>>
-where
-    Page: DeserializeOwned + 'static,
-    Item: 'static,
-{
-    let pages = page_texts(storage, first_url, limit);
-    Box::pin(async move {
-        let mut items = Vec::new();
-        for page in pages.await? {
-            items.extend(split(decode(&page)?));
-        }
-        Ok(items)
-    })
+/// Every item of a list. The pages are read by one function for every kind of list, and only
+/// the items by their own type: a list's type adds the decoding of its item, not of a page.
+fn all_pages<Item: DeserializeOwned + 'static>(storage: Storage, first_url: String, limit: u8) -> Call<Vec<Item>> {
+    let items = item_texts(storage, first_url, limit);
+    Box::pin(async move { items.await?.iter().map(|item| decode(item.get())).collect() })
 }
 
-/// Follows `nextToken` until the last page, asking for `limit` items a page. Not generic, so
-/// the bundle holds this loop once, not once per kind of list.
-fn page_texts(storage: Storage, first_url: String, limit: u8) -> Call<Vec<String>> {
+/// Follows `nextToken` until the last page, asking for `limit` items a page; each item's JSON
+/// as it came.
+fn item_texts(storage: Storage, first_url: String, limit: u8) -> Call<Vec<Box<RawValue>>> {
+    /// A page of any List operation: its items are its one array member.
     #[derive(serde::Deserialize)]
-    struct Next {
-        #[serde(rename = "nextToken", default)]
-        token: Option<String>,
+    #[serde(rename_all = "camelCase")]
+    struct Page {
+        #[serde(
+            alias = "meshes",
+            alias = "virtualServices",
+            alias = "virtualNodes",
+            alias = "virtualRouters",
+            alias = "virtualGateways",
+            alias = "routes",
+            alias = "gatewayRoutes",
+            alias = "tags"
+        )]
+        items: Vec<Box<RawValue>>,
+        #[serde(default)]
+        next_token: Option<String>,
     }
     Box::pin(async move {
-        let mut pages = Vec::new();
+        let mut items = Vec::new();
         let mut token: Option<String> = None;
         loop {
-            let page = send(storage, Method::GET, page_url(&first_url, limit, token.as_deref()), None).await?;
-            token = decode::<Next>(&page)?.token;
-            pages.push(page);
+            let text = send(storage, Method::GET, page_url(&first_url, limit, token.as_deref()), None).await?;
+            let page: Page = decode(&text)?;
+            items.extend(page.items);
+            token = page.next_token;
             if token.is_none() {
-                return Ok(pages);
+                return Ok(items);
             }
         }
     })
@@ -158,47 +164,40 @@ impl Backend for AppMeshBackend {
         Box::pin(async move { Ok(decode::<Identity>(&text.await?)?.account) })
     }
 
-    fn list_meshes(&self) -> Call<Vec<MeshRef>> {
-        all_pages(self.storage, format!("{API}/meshes"), 100, |page: ListMeshesOutput| page.meshes)
+    fn list_meshes(&self) -> Call<Vec<ResourceSummary>> {
+        all_pages(self.storage, format!("{API}/meshes"), 100)
     }
 
-    fn create_mesh(&self, input: CreateMeshInput) -> Call<MeshData> {
+    fn create_mesh(&self, input: CreateMeshInput) -> Call<ResourceRecord> {
         self.put(format!("{API}/meshes"), &input)
     }
 
-    fn describe_mesh(&self, mesh: MeshAddress) -> Call<MeshData> {
+    fn describe_mesh(&self, mesh: MeshAddress) -> Call<ResourceRecord> {
         self.get(self.mesh_url(&mesh, ""))
     }
 
-    fn list_virtual_services(&self, mesh: MeshAddress) -> Call<Vec<VirtualServiceRef>> {
-        all_pages(self.storage, self.mesh_url(&mesh, "/virtualServices"), 100, |page: ListVirtualServicesOutput| page.virtual_services)
+    fn list_virtual_services(&self, mesh: MeshAddress) -> Call<Vec<ResourceSummary>> {
+        all_pages(self.storage, self.mesh_url(&mesh, "/virtualServices"), 100)
     }
 
-    fn describe_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData> {
+    fn describe_virtual_service(&self, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord> {
         self.get(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))))
     }
 
-    fn create_virtual_service(&self, mesh: MeshAddress, input: CreateVirtualServiceInput) -> Call<VirtualServiceData> {
+    fn create_virtual_service(&self, mesh: MeshAddress, input: CreateVirtualServiceInput) -> Call<ResourceRecord> {
         self.put(self.mesh_url(&mesh, "/virtualServices"), &input)
     }
 
-    fn update_virtual_service(&self, mesh: MeshAddress, name: ServiceName, input: UpdateVirtualServiceInput) -> Call<VirtualServiceData> {
+    fn update_virtual_service(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualServiceInput) -> Call<ResourceRecord> {
         self.put(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))), &input)
     }
 
-    fn delete_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData> {
+    fn delete_virtual_service(&self, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord> {
         self.delete(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))))
     }
 
     fn list_resources(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceSummary>> {
-        /// A page of ListVirtualNodes, ListVirtualRouters or ListVirtualGateways.
-        #[derive(serde::Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Page {
-            #[serde(alias = "virtualNodes", alias = "virtualRouters", alias = "virtualGateways")]
-            items: Vec<ResourceSummary>,
-        }
-        all_pages(self.storage, self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), 100, |page: Page| page.items)
+        all_pages(self.storage, self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), 100)
     }
 
     fn describe_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord> {
@@ -224,22 +223,15 @@ impl Backend for AppMeshBackend {
         self.delete(self.resource_url(kind, &mesh, &name))
     }
 
-    fn list_routes(&self, parent: RouteParent) -> Call<Vec<RouteSummary>> {
-        /// A page of ListRoutes or ListGatewayRoutes.
-        #[derive(serde::Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Page {
-            #[serde(alias = "routes", alias = "gatewayRoutes")]
-            items: Vec<RouteSummary>,
-        }
-        all_pages(self.storage, self.routes_url(&parent, ""), 100, |page: Page| page.items)
+    fn list_routes(&self, parent: RouteParent) -> Call<Vec<ResourceSummary>> {
+        all_pages(self.storage, self.routes_url(&parent, ""), 100)
     }
 
-    fn describe_route(&self, parent: RouteParent, name: ResourceName) -> Call<RouteRecord> {
+    fn describe_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord> {
         self.get(self.routes_url(&parent, &format!("/{}", encode(name.as_str()))))
     }
 
-    fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, create: bool) -> Call<RouteRecord> {
+    fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, create: bool) -> Call<ResourceRecord> {
         if create {
             self.put(self.routes_url(&parent, ""), &json!({ parent.kind.name_member(): name, "spec": spec }))
         } else {
@@ -247,12 +239,12 @@ impl Backend for AppMeshBackend {
         }
     }
 
-    fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<RouteRecord> {
+    fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord> {
         self.delete(self.routes_url(&parent, &format!("/{}", encode(name.as_str()))))
     }
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>> {
-        all_pages(self.storage, format!("{API}/tags?resourceArn={}", encode(&arn)), 50, |page: ListTagsForResourceOutput| page.tags)
+        all_pages(self.storage, format!("{API}/tags?resourceArn={}", encode(&arn)), 50)
     }
 
     fn export_store(&self) -> Call<String> {

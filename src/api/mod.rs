@@ -3,11 +3,14 @@
 //! engine running in this browser over localStorage ([`Storage`]).
 
 pub mod appmesh;
+mod loaded;
 pub mod transport;
+
+pub use loaded::{Loaded, load, load_following};
 
 use leptos::prelude::*;
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
-use mesh_engine::names::{AccountId, ResourceName, ServiceName};
+use mesh_engine::names::{AccountId, ResourceName};
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, ErrorKind, MeshAddress};
 use serde_json::Value;
@@ -17,32 +20,88 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 /// A backend call; browser futures are not `Send`, so views drive them with `LocalResource`
-/// (through [`load`]) and `components::submission::Submission`.
+/// (through [`load`], as a [`Loaded`]) and `components::submission::Submission`.
 pub type Call<T> = Pin<Box<dyn Future<Output = Result<T, BackendError>>>>;
 
-/// A virtual node, router or gateway as a list shows it.
+/// A mesh, or a resource of a mesh, as a list shows it: a virtual service, node, router or
+/// gateway, a route or a gateway route. One type for every list, so the bundle decodes list
+/// items once. A mesh's `name` is its `mesh_name`.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(from = "ListedFields")]
 pub struct ResourceSummary {
-    #[serde(alias = "virtualNodeName", alias = "virtualRouterName", alias = "virtualGatewayName")]
     pub name: ResourceName,
+    pub mesh_name: ResourceName,
+    pub mesh_owner: AccountId,
+    pub arn: String,
+    pub created_at: Timestamp,
     pub last_updated_at: Timestamp,
     pub resource_owner: AccountId,
     pub version: u64,
 }
 
-/// A virtual node, router or gateway as the console holds it: its metadata, and its spec as
-/// the JSON App Mesh sent, so that an edit sends back every member it did not change (see
+/// A mesh, or a resource of a mesh, as the console holds it: its metadata, and its spec as the JSON App
+/// Mesh sent, so that an edit sends back every member it did not change (see
 /// `providers::spec_form`). The engine validates the whole spec.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(from = "DescribedFields")]
 pub struct ResourceRecord {
     pub mesh_name: ResourceName,
+    pub name: ResourceName,
     pub metadata: ResourceMetadata,
     pub spec: Value,
     pub status: ResourceStatus,
-    #[serde(alias = "virtualNodeName", alias = "virtualRouterName", alias = "virtualGatewayName")]
-    pub name: ResourceName,
+}
+
+/// The name members of App Mesh's answers, in [`ListedFields`] and [`DescribedFields`]: a
+/// route's answer names its router too, so a route's or gateway route's own name comes first;
+/// a mesh's answer names only the mesh.
+fn own_name(route_name: Option<ResourceName>, resource_name: Option<ResourceName>, mesh_name: &ResourceName) -> ResourceName {
+    route_name.or(resource_name).unwrap_or_else(|| mesh_name.clone())
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ListedFields {
+    #[serde(alias = "gatewayRouteName")]
+    route_name: Option<ResourceName>,
+    #[serde(alias = "virtualServiceName", alias = "virtualNodeName", alias = "virtualRouterName", alias = "virtualGatewayName")]
+    resource_name: Option<ResourceName>,
+    mesh_name: ResourceName,
+    mesh_owner: AccountId,
+    arn: String,
+    created_at: Timestamp,
+    last_updated_at: Timestamp,
+    resource_owner: AccountId,
+    version: u64,
+}
+
+impl From<ListedFields> for ResourceSummary {
+    fn from(fields: ListedFields) -> Self {
+        let ListedFields { route_name, resource_name, mesh_name, mesh_owner, arn, created_at, last_updated_at, resource_owner, version } =
+            fields;
+        let name = own_name(route_name, resource_name, &mesh_name);
+        Self { name, mesh_name, mesh_owner, arn, created_at, last_updated_at, resource_owner, version }
+    }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DescribedFields {
+    #[serde(alias = "gatewayRouteName")]
+    route_name: Option<ResourceName>,
+    #[serde(alias = "virtualServiceName", alias = "virtualNodeName", alias = "virtualRouterName", alias = "virtualGatewayName")]
+    resource_name: Option<ResourceName>,
+    mesh_name: ResourceName,
+    metadata: ResourceMetadata,
+    spec: Value,
+    status: ResourceStatus,
+}
+
+impl From<DescribedFields> for ResourceRecord {
+    fn from(fields: DescribedFields) -> Self {
+        let DescribedFields { route_name, resource_name, mesh_name, metadata, spec, status } = fields;
+        Self { name: own_name(route_name, resource_name, &mesh_name), mesh_name, metadata, spec, status }
+    }
 }
 
 /// Where routes live: a virtual router (routes) or a virtual gateway (gateway routes).
@@ -50,30 +109,6 @@ pub struct ResourceRecord {
 pub struct RouteParent {
     pub kind: RouteKind,
     pub mesh: MeshAddress,
-    pub name: ResourceName,
-}
-
-/// A route or gateway route as a list shows it. Its parent's name is in the answer too, and
-/// left unread: the [`RouteParent`] it was asked of says it.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RouteSummary {
-    #[serde(alias = "routeName", alias = "gatewayRouteName")]
-    pub name: ResourceName,
-    pub arn: String,
-    pub last_updated_at: Timestamp,
-    pub resource_owner: AccountId,
-    pub version: u64,
-}
-
-/// A route or gateway route, its spec as the JSON App Mesh sent (as [`ResourceRecord`]).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RouteRecord {
-    pub metadata: ResourceMetadata,
-    pub spec: Value,
-    pub status: ResourceStatus,
-    #[serde(alias = "routeName", alias = "gatewayRouteName")]
     pub name: ResourceName,
 }
 
@@ -128,15 +163,17 @@ pub trait Backend: Send + Sync {
     /// The account the console acts as.
     fn caller_account(&self) -> Call<AccountId>;
 
-    fn list_meshes(&self) -> Call<Vec<MeshRef>>;
-    fn create_mesh(&self, input: CreateMeshInput) -> Call<MeshData>;
-    fn describe_mesh(&self, mesh: MeshAddress) -> Call<MeshData>;
+    /// Meshes, their specs as JSON (as [`ResourceRecord`]s are).
+    fn list_meshes(&self) -> Call<Vec<ResourceSummary>>;
+    fn create_mesh(&self, input: CreateMeshInput) -> Call<ResourceRecord>;
+    fn describe_mesh(&self, mesh: MeshAddress) -> Call<ResourceRecord>;
 
-    fn list_virtual_services(&self, mesh: MeshAddress) -> Call<Vec<VirtualServiceRef>>;
-    fn describe_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData>;
-    fn create_virtual_service(&self, mesh: MeshAddress, input: CreateVirtualServiceInput) -> Call<VirtualServiceData>;
-    fn update_virtual_service(&self, mesh: MeshAddress, name: ServiceName, input: UpdateVirtualServiceInput) -> Call<VirtualServiceData>;
-    fn delete_virtual_service(&self, mesh: MeshAddress, name: ServiceName) -> Call<VirtualServiceData>;
+    /// Virtual services, their specs as JSON (as [`ResourceRecord`]s are).
+    fn list_virtual_services(&self, mesh: MeshAddress) -> Call<Vec<ResourceSummary>>;
+    fn describe_virtual_service(&self, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord>;
+    fn create_virtual_service(&self, mesh: MeshAddress, input: CreateVirtualServiceInput) -> Call<ResourceRecord>;
+    fn update_virtual_service(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualServiceInput) -> Call<ResourceRecord>;
+    fn delete_virtual_service(&self, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord>;
 
     /// Virtual nodes, routers and gateways: every kind whose spec the console holds as JSON.
     fn list_resources(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceSummary>>;
@@ -153,11 +190,11 @@ pub trait Backend: Send + Sync {
     fn delete_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord>;
 
     /// Routes of a virtual router, gateway routes of a virtual gateway.
-    fn list_routes(&self, parent: RouteParent) -> Call<Vec<RouteSummary>>;
-    fn describe_route(&self, parent: RouteParent, name: ResourceName) -> Call<RouteRecord>;
+    fn list_routes(&self, parent: RouteParent) -> Call<Vec<ResourceSummary>>;
+    fn describe_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord>;
     /// Creates one when `create`, else replaces the spec of the one named.
-    fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, create: bool) -> Call<RouteRecord>;
-    fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<RouteRecord>;
+    fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, create: bool) -> Call<ResourceRecord>;
+    fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord>;
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>>;
 
@@ -182,6 +219,10 @@ impl DataChanged {
     pub fn notify(self) {
         self.0.notify();
     }
+
+    fn track(self) {
+        self.0.track();
+    }
 }
 
 pub fn provide_backend(backend: impl Backend + 'static) {
@@ -197,33 +238,8 @@ pub fn use_backend() -> Arc<dyn Backend> {
     expect_context::<BackendContext>().0
 }
 
-/// A resource fed by a backend call. Every fetch is a boxed `Call`, so the reactive
-/// machinery is compiled once per result type instead of once per call site.
-pub fn load<T: 'static>(fetch: impl Fn() -> Call<T> + 'static) -> LocalResource<Result<T, BackendError>> {
-    load_following(true, fetch)
-}
-
-/// [`load`], fetched again on a change made elsewhere only when `follow`. A form seeded from
-/// what it loads does not follow: another tab's change must not replace what the user is
-/// typing (saving it then meets the engine's rules, as any write does).
 /// A resource with its tags, `None` when the mesh holds no such resource.
-pub type LoadedWithTags<T> = LocalResource<Result<Option<(T, Vec<TagRef>)>, BackendError>>;
-
-pub fn load_following<T: 'static>(follow: bool, fetch: impl Fn() -> Call<T> + 'static) -> LocalResource<Result<T, BackendError>> {
-    resource_of(follow, Box::new(fetch))
-}
-
-/// The resource itself, over a boxed fetch: the reactive machinery is compiled once per result
-/// type, not once per view that loads one.
-fn resource_of<T: 'static>(follow: bool, fetch: Box<dyn Fn() -> Call<T>>) -> LocalResource<Result<T, BackendError>> {
-    let changed = use_data_changed().0;
-    LocalResource::new(move || {
-        if follow {
-            changed.track();
-        }
-        fetch()
-    })
-}
+pub type LoadedWithTags<T> = Loaded<Option<(T, Vec<TagRef>)>>;
 
 /// Runs every call at once and gives their answers in order (the list pages describe each
 /// row this way).
@@ -244,4 +260,38 @@ pub async fn join_all<T>(calls: Vec<Call<T>>) -> Vec<Result<T, BackendError>> {
     })
     .await;
     answers.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const METADATA: &str = r#""arn": "arn:aws:appmesh:us-east-1:111111111111:mesh/m", "createdAt": 1.0, "lastUpdatedAt": 2.0,
+        "meshOwner": "111111111111", "resourceOwner": "111111111111", "uid": "u", "version": 1"#;
+
+    fn record(names: &str) -> ResourceRecord {
+        let text = format!(r#"{{{names}, "metadata": {{{METADATA}}}, "spec": {{"k": 1}}, "status": {{"status": "ACTIVE"}}}}"#);
+        serde_json::from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn a_record_is_named_by_its_own_name_member() {
+        assert_eq!(record(r#""meshName": "m""#).name.as_str(), "m", "a mesh");
+        assert_eq!(record(r#""meshName": "m", "virtualServiceName": "orders.local""#).name.as_str(), "orders.local");
+        assert_eq!(record(r#""meshName": "m", "virtualGatewayName": "g""#).name.as_str(), "g");
+        let route = record(r#""meshName": "m", "virtualRouterName": "r", "routeName": "to-v2""#);
+        assert_eq!((route.name.as_str(), route.mesh_name.as_str()), ("to-v2", "m"), "a route names its router too");
+        assert_eq!(record(r#""meshName": "m", "virtualGatewayName": "g", "gatewayRouteName": "gr""#).name.as_str(), "gr");
+        assert_eq!(route.spec, json!({"k": 1}));
+    }
+
+    #[test]
+    fn a_list_item_is_named_the_same_way() {
+        let item = |names: &str| -> ResourceSummary { serde_json::from_str(&format!("{{{names}, {METADATA}}}")).unwrap() };
+        let mesh = item(r#""meshName": "m""#);
+        assert_eq!((mesh.name.as_str(), mesh.mesh_owner.as_str()), ("m", "111111111111"));
+        assert_eq!(item(r#""meshName": "m", "virtualNodeName": "n""#).name.as_str(), "n");
+        assert_eq!(item(r#""meshName": "m", "virtualRouterName": "r", "routeName": "rt""#).name.as_str(), "rt");
+    }
 }

@@ -1,6 +1,6 @@
 //! Loading, error (with Retry) and loaded states of a backend call.
 
-use crate::api::BackendError;
+use crate::api::{BackendError, Loaded};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
@@ -8,10 +8,7 @@ use leptos::prelude::*;
 /// status line before that, and the error with a Retry button if the call failed. It reads
 /// the resource directly rather than through `Suspense`, and is a function rather than a
 /// component: both keep the bundle smaller.
-pub fn async_view_of<T, V>(
-    resource: LocalResource<Result<T, BackendError>>,
-    loaded: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl IntoView
+pub fn async_view_of<T, V>(resource: Loaded<T>, loaded: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
 where
     T: Clone + 'static,
     V: IntoView + 'static,

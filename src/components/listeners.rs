@@ -3,6 +3,7 @@
 //! (health check, TLS, connection pool) stays as it came.
 
 use super::field::TextField;
+use super::select_field::SelectField;
 use leptos::prelude::*;
 use mesh_engine::names::PortNumber;
 use mesh_engine::spec::{PortMapping, PortProtocol};
@@ -87,25 +88,18 @@ pub fn ListenerRows(
                         let port = port.get();
                         listeners.update(|rows| if let Some(row) = rows.get_mut(index) && row.port != port { row.port = port; });
                     });
-                    let protocol_id = format!("listener-protocol-{number}");
                     view! {
                         <div class="tag-row">
                             <TextField id=format!("listener-port-{number}") label=format!("Port of listener {number}") value=port
                                 error=Signal::derive(move || check_port(&port.get())) show_error=show_errors />
-                            <div class="field">
-                                <label for=protocol_id.clone()>{format!("Protocol of listener {number}")}</label>
-                                <select id=protocol_id on:change:target=move |event| {
-                                    let chosen = protocols.iter().copied().find(|p| p.as_str() == event.target().value());
-                                    if let Some(chosen) = chosen {
+                            <SelectField id=format!("listener-protocol-{number}") label=format!("Protocol of listener {number}")
+                                options=protocols.iter().map(|protocol| (protocol.as_str().to_string(), protocol.as_str().to_string())).collect()
+                                selected=listeners.with_untracked(|rows| rows[index].protocol.as_str())
+                                on_change=Callback::new(move |value: String| {
+                                    if let Some(chosen) = protocols.iter().copied().find(|protocol| protocol.as_str() == value) {
                                         listeners.update(|rows| rows[index].protocol = chosen);
                                     }
-                                }>
-                                    {protocols.iter().map(|protocol| {
-                                        let selected = listeners.with_untracked(|rows| rows[index].protocol == *protocol);
-                                        view! { <option value=protocol.as_str() selected=selected>{protocol.as_str()}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                                }) />
                             <button type="button" class="button" aria-label=format!("Remove listener {number}")
                                 on:click=move |_| listeners.update(|rows| { rows.remove(index); })>"Remove"</button>
                         </div>

@@ -1,6 +1,7 @@
 //! Pieces shared by every feature.
 
 pub mod async_view;
+pub mod choice;
 pub mod confirm_delete;
 pub mod data_table;
 pub mod debounce;
@@ -11,7 +12,6 @@ pub mod format;
 pub mod link;
 pub mod listeners;
 pub mod metadata;
-pub mod name_options;
 pub mod new_name;
 pub mod not_found_panel;
 pub mod notice;

@@ -7,7 +7,7 @@ use super::confirm_delete::ConfirmDelete;
 use super::metadata::TagTable;
 use super::service_links::ServiceLinks;
 use super::submission::{Done, Submission};
-use crate::api::{BackendError, Call};
+use crate::api::{Call, Loaded};
 use crate::components::link::A;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
@@ -90,7 +90,7 @@ pub fn ResourcePage(
     delete: DeleteCall,
     /// The virtual services this resource provides, when it is a provider.
     #[prop(optional)]
-    provided: Option<LocalResource<Result<Vec<String>, BackendError>>>,
+    provided: Option<Loaded<Vec<String>>>,
     /// Why App Mesh would refuse the delete now, when the page knows another reason.
     #[prop(default = None)]
     in_use: Option<ViewFn>,

@@ -1,7 +1,7 @@
 //! The route or gateway route the URL names (`…/{parent}/{kind}/{route}`), for the details
 //! and edit pages of both kinds: one loader and one result type in the bundle, not two.
 
-use crate::api::{BackendError, RouteParent, RouteRecord, load_following, use_backend};
+use crate::api::{Loaded, ResourceRecord, RouteParent, load_following, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::described::with_tags;
 use crate::components::not_found_panel::NotFoundPanel;
@@ -13,7 +13,7 @@ use mesh_engine::names::ResourceName;
 use mesh_engine::resource::{RouteKind, TagRef};
 
 /// A route, the router or gateway it lives in, and its tags.
-pub type Found = (RouteParent, RouteRecord, Vec<TagRef>);
+pub type Found = (RouteParent, ResourceRecord, Vec<TagRef>);
 
 /// The parent (`…/{name}/…`) and the route (`…/{route}`) the URL names.
 fn use_route_names() -> (Memo<String>, Memo<String>) {
@@ -21,12 +21,7 @@ fn use_route_names() -> (Memo<String>, Memo<String>) {
     (Memo::new(move |_| params.read().get("name").unwrap_or_default()), Memo::new(move |_| params.read().get("route").unwrap_or_default()))
 }
 
-fn load_route(
-    kind: RouteKind,
-    parent: Memo<String>,
-    route: Memo<String>,
-    follow: bool,
-) -> LocalResource<Result<Option<Found>, BackendError>> {
+fn load_route(kind: RouteKind, parent: Memo<String>, route: Memo<String>, follow: bool) -> Loaded<Option<Found>> {
     let (backend, mesh) = (use_backend(), use_mesh_address());
     load_following(follow, move || {
         let backend = backend.clone();

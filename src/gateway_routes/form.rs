@@ -4,11 +4,12 @@
 //! `spec_form`).
 
 use super::spec_form::{GatewayRouteForm, HostnameMatch, PathMatch, PrefixRewrite, route_type_label};
-use crate::api::{RouteParent, RouteRecord, use_backend};
+use crate::api::{ResourceRecord, RouteParent, use_backend};
+use crate::components::choice::{Choice, RadioGroup};
 use crate::components::field::TextField;
 use crate::components::form_page::{FormPage, save_or_focus};
 use crate::components::new_name::NewName;
-use crate::components::select_field::SelectField;
+use crate::components::select_field::{SelectField, name_options, options, set_to};
 use crate::components::submission::{Done, Submission};
 use crate::components::with_route::WithRoute;
 use crate::routing;
@@ -34,10 +35,6 @@ pub fn EditGatewayRoute() -> impl IntoView {
     view! { <WithRoute kind=KIND follow=false page=|(parent, data, _)| view! { <GatewayRouteFormPage parent=parent existing=Some(data) /> }.into_any() /> }
 }
 
-fn options(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs.iter().map(|(value, text)| (value.to_string(), text.to_string())).collect()
-}
-
 fn path_match_value(path_match: PathMatch) -> &'static str {
     match path_match {
         PathMatch::Prefix => "prefix",
@@ -46,26 +43,8 @@ fn path_match_value(path_match: PathMatch) -> &'static str {
     }
 }
 
-/// A radio button of a group whose choice is `chosen`.
-fn radio<T: Clone + PartialEq + Send + Sync + 'static>(
-    group: &'static str,
-    id: String,
-    label: &'static str,
-    value: T,
-    chosen: RwSignal<T>,
-) -> impl IntoView {
-    let checked = value.clone();
-    view! {
-        <div class="radio">
-            <input type="radio" id=id.clone() name=group prop:checked=move || chosen.with(|now| *now == checked)
-                on:change=move |_| chosen.set(value.clone()) />
-            <label for=id>{label}</label>
-        </div>
-    }
-}
-
 #[component]
-fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> impl IntoView {
+fn GatewayRouteFormPage(parent: RouteParent, existing: Option<ResourceRecord>) -> impl IntoView {
     let backend = use_backend();
     let (mesh, gateway) = (parent.mesh.name.to_string(), parent.name.to_string());
     let base = existing.as_ref().map(|data| data.spec.clone()).unwrap_or_else(|| json!({}));
@@ -74,7 +53,7 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
     let initial = existing.as_ref().map(|data| GatewayRouteForm::of(&data.spec)).unwrap_or_else(GatewayRouteForm::new);
     let kept_rewrite = initial.prefix_rewrite == PrefixRewrite::Kept;
 
-    let route_type = RwSignal::new(initial.route_type);
+    let route_type = RwSignal::new(initial.route_type.as_str().to_string());
     let path_match = RwSignal::new(path_match_value(initial.path_match).to_string());
     let path = RwSignal::new(initial.path);
     let hostname_match = RwSignal::new(if initial.hostname_match == HostnameMatch::Suffix { "suffix" } else { "exact" }.to_string());
@@ -89,10 +68,14 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
         _ => String::new(),
     });
     // Which rewrite is chosen; a value's text is in `rewrite_value`.
-    let rewrite = RwSignal::new(match initial.prefix_rewrite {
-        PrefixRewrite::Value(_) => PrefixRewrite::Value(String::new()),
-        other => other,
-    });
+    let rewrite = RwSignal::new(
+        match initial.prefix_rewrite {
+            PrefixRewrite::Default => "default",
+            PrefixRewrite::Value(_) => "value",
+            PrefixRewrite::Kept => "kept",
+        }
+        .to_string(),
+    );
     let touched = RwSignal::new(false);
 
     let name = NewName::new(created, KIND.noun(), touched, {
@@ -106,7 +89,7 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
     });
     let services = load_service_names();
     let form = move || GatewayRouteForm {
-        route_type: route_type.get(),
+        route_type: TypedGatewayRoute::TYPES.iter().copied().find(|kind| kind.as_str() == route_type.get()).unwrap_or(RouteType::Http),
         path_match: match path_match.get().as_str() {
             "exact" => PathMatch::Exact,
             "regex" => PathMatch::Regex,
@@ -120,9 +103,10 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
         priority: priority.get(),
         target: target.get(),
         target_port: target_port.get(),
-        prefix_rewrite: match rewrite.get() {
-            PrefixRewrite::Value(_) => PrefixRewrite::Value(rewrite_value.get()),
-            other => other,
+        prefix_rewrite: match rewrite.get().as_str() {
+            "value" => PrefixRewrite::Value(rewrite_value.get()),
+            "kept" => PrefixRewrite::Kept,
+            _ => PrefixRewrite::Default,
         },
     };
     let problem = move |check: fn(&GatewayRouteForm) -> Option<String>| Signal::derive(move || check(&form()));
@@ -160,7 +144,7 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
         Some(data) => routing::route(&mesh, KIND, &gateway, data.name.as_str()),
         None => routing::resource(&mesh, KIND.parent(), &gateway),
     };
-    let is_http = move || route_type.get() != RouteType::Grpc;
+    let is_http = move || route_type.get() != RouteType::Grpc.as_str();
     let path_field = move || {
         let label = match path_match.get().as_str() {
             "exact" => "Path",
@@ -177,10 +161,10 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
                 .chain(HttpMethod::ALL.iter().map(|method| (method.as_str().to_string(), method.as_str().to_string())))
                 .collect();
             view! {
-                <SelectField id="route-path-match" label="Path match" value=path_match
+                <SelectField id="route-path-match" label="Path match" selected=path_match.get_untracked() on_change=set_to(path_match)
                     options=options(&[("prefix", "Prefix"), ("exact", "Exact path"), ("regex", "Regular expression")]) />
                 {path_field}
-                <SelectField id="route-method" label="Method" value=method options=methods />
+                <SelectField id="route-method" label="Method" selected=method.get_untracked() on_change=set_to(method) options=methods />
             }
         })
     };
@@ -194,34 +178,23 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
         })
     };
     let target_field = move || {
-        services.get().map(|answer| {
-            let names = answer.unwrap_or_default();
-            let current = target.get_untracked();
-            let missing =
-                (!current.is_empty() && !names.contains(&current)).then(|| (current.clone(), format!("{current} (no longer exists)")));
-            let choices: Vec<(String, String)> = std::iter::once((String::new(), "Choose a virtual service".to_string()))
-                .chain(missing)
-                .chain(names.into_iter().map(|name| (name.clone(), name)))
-                .collect();
-            view! {
-                <SelectField id="route-target" label="Virtual service" value=target options=choices
-                    hint="The virtual service the gateway sends matching requests to."
-                    error=problem(GatewayRouteForm::target_error) show_error=touched />
-            }
-        })
+        let current = target.get_untracked();
+        let choices = name_options(services.get().map(Result::unwrap_or_default), &current, "virtual service");
+        view! {
+            <SelectField id="route-target" label="Virtual service" options=choices selected=current on_change=set_to(target)
+                hint="The virtual service the gateway sends matching requests to."
+                error=problem(GatewayRouteForm::target_error) show_error=touched />
+        }
     };
     let rewrites_prefix = Memo::new(move |_| form().rewrites_prefix());
     let rewrite_fields = move || {
         rewrites_prefix.get().then(|| view! {
-            <div class="field">
-                <fieldset>
-                    <legend>"Prefix rewrite"</legend>
-                    {radio("prefix-rewrite", "rewrite-default".into(), "Keep the default", PrefixRewrite::Default, rewrite)}
-                    {radio("prefix-rewrite", "rewrite-value".into(), "Rewrite the prefix", PrefixRewrite::Value(String::new()), rewrite)}
-                    {kept_rewrite.then(|| radio("prefix-rewrite", "rewrite-kept".into(), "As stored (kept as it is)", PrefixRewrite::Kept, rewrite))}
-                </fieldset>
-            </div>
-            {move || matches!(rewrite.get(), PrefixRewrite::Value(_)).then(|| view! {
+            <RadioGroup name="rewrite" legend="Prefix rewrite" selected=rewrite on_change=set_to(rewrite)
+                choices=[Choice::new("default", "Keep the default"), Choice::new("value", "Rewrite the prefix")]
+                    .into_iter()
+                    .chain(kept_rewrite.then(|| Choice::new("kept", "As stored (kept as it is)")))
+                    .collect() />
+            {move || (rewrite.get() == "value").then(|| view! {
                 <TextField id="route-rewrite-prefix" label="New prefix" value=rewrite_value hint="Replaces the matched prefix, e.g. /v2/."
                     error=problem(GatewayRouteForm::rewrite_error) show_error=touched />
             })}
@@ -234,16 +207,12 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<RouteRecord>) -> i
                     <TextField id="gateway-route-name" label="Gateway route name" value=name.value
                         hint="1 to 255 characters, unique in the virtual gateway." error=name.problem show_error=touched />
                 })}
-                <div class="field">
-                    <fieldset>
-                        <legend>"Route type"</legend>
-                        {TypedGatewayRoute::TYPES.iter().map(|&kind| radio("route-type", format!("route-type-{}", kind.as_str()), route_type_label(kind), kind, route_type)).collect_view()}
-                    </fieldset>
-                </div>
+                <RadioGroup name="route-type" legend="Route type" selected=route_type on_change=set_to(route_type)
+                    choices=TypedGatewayRoute::TYPES.iter().map(|&kind| Choice::new(kind.as_str(), route_type_label(kind))).collect() />
                 <h2>"Match"</h2>
                 {http_fields}
                 {grpc_fields}
-                <SelectField id="route-hostname-match" label="Hostname match" value=hostname_match
+                <SelectField id="route-hostname-match" label="Hostname match" selected=hostname_match.get_untracked() on_change=set_to(hostname_match)
                     options=options(&[("exact", "Exact hostname"), ("suffix", "Hostname suffix")]) />
                 <TextField id="route-hostname" label="Hostname" value=hostname hint="Optional: e.g. api.example.com, or a suffix such as .example.com."
                     error=problem(GatewayRouteForm::hostname_error) show_error=touched />

@@ -2,7 +2,7 @@
 //! matches and where it sends.
 
 use super::spec_form::{match_summary, priority_of, route_of, route_type_label, target_of};
-use crate::api::RouteRecord;
+use crate::api::ResourceRecord;
 use crate::components::link::A;
 use crate::routing;
 use leptos::prelude::*;
@@ -22,7 +22,7 @@ pub fn TargetLink(mesh: String, target: Option<(String, Option<i64>)>) -> impl I
 }
 
 #[component]
-pub fn GatewayRouteTable(mesh: String, gateway: String, records: Vec<RouteRecord>) -> impl IntoView {
+pub fn GatewayRouteTable(mesh: String, gateway: String, records: Vec<ResourceRecord>) -> impl IntoView {
     let create = routing::create_route(&mesh, KIND, &gateway);
     let table = if records.is_empty() {
         view! { <p>"No gateway routes. A gateway route sends the requests it matches to a virtual service."</p> }.into_any()

@@ -1,8 +1,10 @@
 //! `/meshes/create`: a mesh name and its egress filter.
 
 use crate::api::use_backend;
+use crate::components::choice::{Choice, RadioGroup};
 use crate::components::field::TextField;
 use crate::components::link::A;
+use crate::components::select_field::set_to;
 use crate::components::submission::{Done, Submission};
 use crate::meshes::known::use_known_meshes;
 use crate::routing;
@@ -22,7 +24,7 @@ pub fn CreateMesh() -> impl IntoView {
         _ => Vec::new(),
     };
     let name = RwSignal::new(String::new());
-    let allow_all = RwSignal::new(false);
+    let egress = RwSignal::new("drop".to_string());
     let touched = RwSignal::new(false);
     let error = Signal::derive(move || check_new_name(&name.get(), &taken(), "mesh").map(|problem| problem.to_string()));
     Effect::new(move || {
@@ -42,7 +44,7 @@ pub fn CreateMesh() -> impl IntoView {
             }
             return;
         }
-        let kind = if allow_all.get_untracked() { EgressFilterType::AllowAll } else { EgressFilterType::DropAll };
+        let kind = if egress.get_untracked() == "allow" { EgressFilterType::AllowAll } else { EgressFilterType::DropAll };
         let input = CreateMeshInput {
             mesh_name: ResourceName::parse(name.get_untracked()).expect("checked above"),
             spec: Some(MeshSpec { egress_filter: Some(EgressFilter { kind }), service_discovery: None }),
@@ -64,19 +66,11 @@ pub fn CreateMesh() -> impl IntoView {
                 <TextField id="mesh-name" label="Mesh name" value=name node_ref=name_input
                     hint="1 to 255 characters."
                     error=error show_error=touched on_blur=move || touched.set(true) />
-                <div class="field">
-                    <fieldset>
-                        <legend>"Egress filter"</legend>
-                        <div class="radio">
-                            <input type="radio" id="egress-drop" name="egress" prop:checked=move || !allow_all.get() on:change=move |_| allow_all.set(false) />
-                            <label for="egress-drop">"Deny all: only traffic to resources in the mesh"</label>
-                        </div>
-                        <div class="radio">
-                            <input type="radio" id="egress-allow" name="egress" prop:checked=move || allow_all.get() on:change=move |_| allow_all.set(true) />
-                            <label for="egress-allow">"Allow all: also traffic to any address outside the mesh"</label>
-                        </div>
-                    </fieldset>
-                </div>
+                <RadioGroup name="egress" legend="Egress filter" selected=egress on_change=set_to(egress)
+                    choices=vec![
+                        Choice::new("drop", "Deny all: only traffic to resources in the mesh"),
+                        Choice::new("allow", "Allow all: also traffic to any address outside the mesh"),
+                    ] />
                 <div class="actions">
                     <A href=routing::MESHES attr:class="button">"Cancel"</A>
                     <button type="submit" class="button button-primary" disabled=move || create.pending().get()>"Create mesh"</button>

@@ -2,15 +2,15 @@
 //! console (the mesh picker, the meshes page, a mesh's pages, the create form all read it),
 //! and fetched again when a mesh is created.
 
-use crate::api::{BackendError, Call, load, use_backend};
+use crate::api::ResourceSummary;
+use crate::api::{Call, Loaded, load, use_backend};
 use leptos::prelude::*;
 use mesh_engine::names::AccountId;
-use mesh_engine::resource::MeshRef;
 
-pub type Known = (Vec<MeshRef>, AccountId);
+pub type Known = (Vec<ResourceSummary>, AccountId);
 
 #[derive(Clone, Copy)]
-pub struct KnownMeshes(pub LocalResource<Result<Known, BackendError>>);
+pub struct KnownMeshes(pub Loaded<Known>);
 
 pub fn provide_known_meshes() {
     let backend = use_backend();

@@ -1,6 +1,7 @@
 //! Inside a mesh: which mesh the URL names (its owner too, for a mesh shared with you), the
 //! left navigation, and the section the URL names.
 
+use crate::api::ResourceSummary;
 use crate::components::async_view::async_view;
 use crate::components::link::A;
 use crate::components::not_found_panel::NotFoundPanel;
@@ -11,7 +12,6 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use mesh_engine::MeshAddress;
 use mesh_engine::names::{AccountId, ResourceName};
-use mesh_engine::resource::MeshRef;
 
 /// The mesh name the URL names (`/meshes/{mesh}/…`).
 pub fn use_mesh() -> Memo<String> {
@@ -26,8 +26,8 @@ pub fn use_mesh_address() -> MeshAddress {
 
 /// The mesh a name in the URL means: the caller's own mesh of that name, else one shared
 /// with it.
-pub fn resolve(name: &str, meshes: &[MeshRef], me: &AccountId) -> Option<MeshAddress> {
-    let named: Vec<&MeshRef> = meshes.iter().filter(|mesh| mesh.mesh_name.as_str() == name).collect();
+pub fn resolve(name: &str, meshes: &[ResourceSummary], me: &AccountId) -> Option<MeshAddress> {
+    let named: Vec<&ResourceSummary> = meshes.iter().filter(|mesh| mesh.mesh_name.as_str() == name).collect();
     let chosen = named.iter().find(|mesh| &mesh.mesh_owner == me).or_else(|| named.first())?;
     let name = ResourceName::parse(name).ok()?;
     Some(MeshAddress::new(name, (&chosen.mesh_owner != me).then(|| chosen.mesh_owner.clone())))
@@ -88,8 +88,9 @@ mod tests {
     use super::*;
     use mesh_engine::resource::Timestamp;
 
-    fn mesh(name: &str, owner: &str) -> MeshRef {
-        MeshRef {
+    fn mesh(name: &str, owner: &str) -> ResourceSummary {
+        ResourceSummary {
+            name: ResourceName::parse(name).unwrap(),
             arn: String::new(),
             created_at: Timestamp::from_millis(0),
             last_updated_at: Timestamp::from_millis(0),

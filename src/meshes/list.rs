@@ -1,17 +1,17 @@
 use crate::api::{BackendError, use_backend};
+use crate::api::{ResourceRecord, ResourceSummary};
 use crate::components::async_view::async_view_of;
 use crate::components::format::{format_timestamp, status_label};
 use crate::components::link::A;
 use crate::meshes::known::use_known_meshes;
 use crate::routing;
 use leptos::prelude::*;
-use mesh_engine::resource::{MeshData, MeshRef};
 
 /// A mesh row: the list's ref, its status from Describe, and whether another account owns it.
 #[derive(Clone)]
 struct MeshRow {
-    reference: MeshRef,
-    data: Option<MeshData>,
+    reference: ResourceSummary,
+    data: Option<ResourceRecord>,
     shared_with_you: bool,
 }
 

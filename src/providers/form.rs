@@ -6,10 +6,12 @@ use super::create_return::{after_save, use_return_to};
 use super::detail::WithProvider;
 use super::spec_form::{Discovery, SpecForm};
 use crate::api::{ResourceRecord, use_backend};
+use crate::components::choice::{Checkbox, Choice, RadioGroup};
 use crate::components::field::TextField;
 use crate::components::form_page::{FormPage, save_or_focus};
 use crate::components::listeners::{ListenerRows, check_port};
 use crate::components::new_name::NewName;
+use crate::components::select_field::set_to;
 use crate::components::submission::Submission;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
@@ -43,11 +45,14 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
     };
     let cloud_map = initial.discovery == Discovery::Kept && is_node;
 
-    let discovery = RwSignal::new(match &initial.discovery {
-        Discovery::Dns(_) => "dns",
-        Discovery::None => "none",
-        Discovery::Kept => "kept",
-    });
+    let discovery = RwSignal::new(
+        match &initial.discovery {
+            Discovery::Dns(_) => "dns",
+            Discovery::None => "none",
+            Discovery::Kept => "kept",
+        }
+        .to_string(),
+    );
     let hostname = RwSignal::new(match &initial.discovery {
         Discovery::Dns(hostname) => hostname.clone(),
         _ => String::new(),
@@ -70,7 +75,7 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
     // The services a node may send to.
     let services = load_service_names();
     let form = move || SpecForm {
-        discovery: match discovery.get() {
+        discovery: match discovery.get().as_str() {
             "dns" => Discovery::Dns(hostname.get()),
             "none" => Discovery::None,
             _ => Discovery::Kept,
@@ -111,25 +116,11 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
     };
     let cancel = move || return_to.get().filter(|to| to.starts_with("/meshes/")).unwrap_or_else(|| routing::section(&mesh.get(), kind));
     let node_fields = is_node.then(|| view! {
-        <div class="field">
-            <fieldset>
-                <legend>"Service discovery"</legend>
-                <div class="radio">
-                    <input type="radio" id="discovery-dns" name="discovery" prop:checked=move || discovery.get() == "dns" on:change=move |_| discovery.set("dns") />
-                    <label for="discovery-dns">"DNS"</label>
-                </div>
-                {cloud_map.then(|| view! {
-                    <div class="radio">
-                        <input type="radio" id="discovery-kept" name="discovery" prop:checked=move || discovery.get() == "kept" on:change=move |_| discovery.set("kept") />
-                        <label for="discovery-kept">"AWS Cloud Map (kept as it is)"</label>
-                    </div>
-                })}
-                <div class="radio">
-                    <input type="radio" id="discovery-none" name="discovery" prop:checked=move || discovery.get() == "none" on:change=move |_| discovery.set("none") />
-                    <label for="discovery-none">"None"</label>
-                </div>
-            </fieldset>
-        </div>
+        <RadioGroup name="discovery" legend="Service discovery" selected=discovery on_change=set_to(discovery)
+            choices=std::iter::once(Choice::new("dns", "DNS"))
+                .chain(cloud_map.then(|| Choice::new("kept", "AWS Cloud Map (kept as it is)")))
+                .chain([Choice::new("none", "None")])
+                .collect() />
         {move || (discovery.get() == "dns").then(|| view! {
             <TextField id="dns-hostname" label="DNS hostname" value=hostname hint="Where the node's tasks are found, e.g. orders.default.svc.cluster.local."
                 error=hostname_problem show_error=touched />
@@ -147,19 +138,14 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
                         Some(Ok(list)) if list.is_empty() => view! { <p>"This mesh has no virtual services yet."</p> }.into_any(),
                         Some(Ok(list)) => list.into_iter().enumerate().map(|(index, service)| {
                             let id = format!("backend-{}", index + 1);
-                            let checked = { let service = service.clone(); move || backends.get().contains(&service) };
-                            let toggle = { let service = service.clone(); move |_| backends.update(|chosen| {
-                                match chosen.iter().position(|name| *name == service) {
-                                    Some(position) => { chosen.remove(position); }
-                                    None => chosen.push(service.clone()),
+                            let checked = { let service = service.clone(); Signal::derive(move || backends.with(|chosen| chosen.contains(&service))) };
+                            let toggle = { let service = service.clone(); move |on: bool| backends.update(|chosen| {
+                                chosen.retain(|name| *name != service);
+                                if on {
+                                    chosen.push(service.clone());
                                 }
                             }) };
-                            view! {
-                                <div class="radio">
-                                    <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle />
-                                    <label for=id>{service.clone()}</label>
-                                </div>
-                            }
+                            view! { <Checkbox id=id label=service checked=checked on_change=toggle /> }
                         }).collect_view().into_any(),
                     }}
                 </fieldset>

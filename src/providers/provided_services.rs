@@ -1,14 +1,13 @@
 //! Which virtual services a virtual node or router provides: shown on its details page, and
 //! the reason a delete is refused.
 
-use crate::api::{BackendError, use_backend};
+use crate::api::{Loaded, use_backend};
 use crate::meshes::layout::use_mesh_address;
 use crate::virtual_services::list::service_rows;
-use leptos::prelude::*;
 use mesh_engine::resource::ProviderKind;
 
 /// The names of the mesh's virtual services whose provider is this node or router.
-pub fn load(kind: ProviderKind, name: String) -> LocalResource<Result<Vec<String>, BackendError>> {
+pub fn load(kind: ProviderKind, name: String) -> Loaded<Vec<String>> {
     let (backend, mesh) = (use_backend(), use_mesh_address());
     crate::api::load(move || {
         let (backend, mesh, name) = (backend.clone(), mesh.clone(), name.clone());

@@ -1,6 +1,6 @@
 //! The table of a mesh's virtual routers or virtual nodes: filter, sort and page in the URL.
 
-use crate::api::BackendError;
+use crate::api::Loaded;
 use crate::components::async_view::async_view_of;
 use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
 use crate::components::format::format_timestamp;
@@ -36,7 +36,7 @@ impl TableRow for ResourceRow {
 }
 
 #[component]
-pub fn ResourceTable(kind: ProviderKind, rows: LocalResource<Result<Vec<ResourceRow>, BackendError>>) -> impl IntoView {
+pub fn ResourceTable(kind: ProviderKind, rows: Loaded<Vec<ResourceRow>>) -> impl IntoView {
     let table = TableUrl::read();
     let mesh = use_mesh();
     let section = Section::from(kind);

@@ -8,7 +8,7 @@ use super::match_fields::{MatchFields, RouteTypeField};
 use super::policy_fields::{RetryFields, TimeoutFields};
 use super::spec_form::{RouteForm, RouteType};
 use super::targets_editor::TargetsEditor;
-use crate::api::{RouteParent, RouteRecord, use_backend};
+use crate::api::{ResourceRecord, RouteParent, use_backend};
 use crate::components::field::TextField;
 use crate::components::link::A;
 use crate::components::submission::{Done, Submission};
@@ -37,7 +37,7 @@ pub fn EditRoute() -> impl IntoView {
 }
 
 #[component]
-fn RouteFormPage(router: String, existing: Option<RouteRecord>) -> impl IntoView {
+fn RouteFormPage(router: String, existing: Option<ResourceRecord>) -> impl IntoView {
     let mesh = use_mesh();
     let (backend, address) = (use_backend(), use_mesh_address());
     let created = existing.is_none();

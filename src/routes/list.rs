@@ -2,7 +2,7 @@
 //! sends traffic.
 
 use super::summary::{match_text, priority_text, targets_text, type_text};
-use crate::api::{BackendError, RouteParent, RouteRecord, join_all, use_backend};
+use crate::api::{Loaded, ResourceRecord, RouteParent, join_all, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::link::A;
 use crate::meshes::layout::use_mesh_address;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use mesh_engine::names::ResourceName;
 use mesh_engine::resource::RouteKind;
 
-pub type LoadedRoutes = LocalResource<Result<Vec<RouteRecord>, BackendError>>;
+pub type LoadedRoutes = Loaded<Vec<ResourceRecord>>;
 
 /// Every route of the router (or gateway route of the gateway, by `kind`), described, in App
 /// Mesh's order (by name). One deleted between the list and its description is left out.
@@ -53,7 +53,7 @@ pub fn RouteTable(mesh: String, router: String, routes: LoadedRoutes) -> impl In
                 <h2 id="routes-heading">"Routes"</h2>
                 <A href=create attr:class="button button-primary">"Create route"</A>
             </div>
-            {async_view_of(routes, move |records: Vec<RouteRecord>| {
+            {async_view_of(routes, move |records: Vec<ResourceRecord>| {
                 if records.is_empty() {
                     return view! {
                         <div class="alert alert-warning"><p>"This router has no routes: traffic sent to it is not routed until it has a route."</p></div>

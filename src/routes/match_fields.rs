@@ -3,7 +3,9 @@
 
 use super::fields::{Problems, Text, bound, part, problem_of};
 use super::spec_form::{HTTP_METHODS, HeaderDraft, HeaderMatchKind, PathMatch, RouteForm, RouteType};
+use crate::components::choice::{Checkbox, Choice, RadioGroup};
 use crate::components::field::TextField;
+use crate::components::select_field::SelectField;
 use leptos::prelude::*;
 
 /// The most headers an HTTP route matches on.
@@ -11,23 +13,14 @@ const MAX_HEADERS: usize = 10;
 
 #[component]
 pub fn RouteTypeField(form: RwSignal<RouteForm>) -> impl IntoView {
+    let choose = move |slug: String| {
+        if let Some(chosen) = RouteType::ALL.into_iter().find(|kind| kind.slug() == slug) {
+            form.update(|form| form.route_type = chosen);
+        }
+    };
     view! {
-        <div class="field">
-            <fieldset>
-                <legend>"Route type"</legend>
-                {RouteType::ALL.into_iter().map(|route_type| {
-                    let id = format!("route-type-{}", route_type.slug());
-                    view! {
-                        <div class="radio">
-                            <input type="radio" name="route-type" id=id.clone()
-                                prop:checked=form.with_untracked(|form| form.route_type == route_type)
-                                on:change=move |_| form.update(|form| form.route_type = route_type) />
-                            <label for=id>{route_type.label()}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-        </div>
+        <RadioGroup name="route-type" legend="Route type" selected=part(form, |form| form.route_type.slug().to_string()) on_change=choose
+            choices=RouteType::ALL.into_iter().map(|kind| Choice::new(kind.slug(), kind.label())).collect() />
     }
 }
 
@@ -38,19 +31,13 @@ fn HttpMatch(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<
     let header_count = part(form, |form| form.headers.len());
     let initial = form.get_untracked();
     view! {
-        <div class="field">
-            <label for="path-match">"Match path by"</label>
-            <select id="path-match" on:change:target=move |event| {
-                let chosen = PathMatch::ALL.into_iter().find(|kind| kind.slug() == event.target().value());
-                if let Some(chosen) = chosen {
+        <SelectField id="path-match" label="Match path by" selected=initial.path_kind.slug()
+            options=PathMatch::ALL.into_iter().map(|kind| (kind.slug().to_string(), kind.label().to_string())).collect()
+            on_change=Callback::new(move |slug: String| {
+                if let Some(chosen) = PathMatch::ALL.into_iter().find(|kind| kind.slug() == slug) {
                     form.update(|form| form.path_kind = chosen);
                 }
-            }>
-                {PathMatch::ALL.into_iter().map(|kind| view! {
-                    <option value=kind.slug() selected=initial.path_kind == kind>{kind.label()}</option>
-                }).collect_view()}
-            </select>
-        </div>
+            }) />
         {move || {
             let kind = path_kind.get();
             let hint = match kind {
@@ -60,18 +47,9 @@ fn HttpMatch(form: RwSignal<RouteForm>, problems: Problems, show_errors: Signal<
             };
             view! { <TextField id="route-path" label=kind.label() value=path hint=hint error=problem_of(problems, "route-path") show_error=show_errors /> }
         }}
-        <div class="field">
-            <label for="route-method">"Method"</label>
-            <select id="route-method" on:change:target=move |event| {
-                let method = event.target().value();
-                form.update(|form| form.method = method);
-            }>
-                <option value="" selected=initial.method.is_empty()>"Any method"</option>
-                {HTTP_METHODS.into_iter().map(|method| view! {
-                    <option value=method selected=initial.method == method>{method}</option>
-                }).collect_view()}
-            </select>
-        </div>
+        <SelectField id="route-method" label="Method" selected=initial.method.clone()
+            options=std::iter::once(("", "Any method")).chain(HTTP_METHODS.map(|method| (method, method))).map(|(value, text)| (value.to_string(), text.to_string())).collect()
+            on_change=Callback::new(move |method| form.update(|form| form.method = method)) />
         <div class="field field-wide">
             <fieldset>
                 <legend>"Headers"</legend>
@@ -91,39 +69,26 @@ fn HeaderRow(form: RwSignal<RouteForm>, index: usize, problems: Problems, show_e
     let (name, value) = (bound(form, Text::HeaderName(index)), bound(form, Text::HeaderValue(index)));
     let kind = RwSignal::new(initial.kind);
     let kept = initial.kept.is_some().then(|| initial.kept_text());
-    let (kind_id, invert_id) = (format!("header-match-{number}"), format!("header-invert-{number}"));
     view! {
         <div class="header-row">
             <TextField id=format!("header-name-{number}") label=format!("Name of header {number}") value=name
                 error=problem_of(problems, format!("header-name-{number}")) show_error=show_errors />
-            <div class="field">
-                <label for=kind_id.clone()>{format!("Match of header {number}")}</label>
-                <select id=kind_id on:change:target=move |event| {
-                    if let Some(chosen) = HeaderMatchKind::parse(&event.target().value()) {
+            <SelectField id=format!("header-match-{number}") label=format!("Match of header {number}") selected=initial.kind.as_str()
+                options=HeaderMatchKind::TYPED.into_iter().map(|option| (option.as_str().to_string(), option.as_str().to_string()))
+                    .chain(kept.map(|text| (HeaderMatchKind::Kept.as_str().to_string(), format!("{text} (kept as it is)"))))
+                    .collect()
+                on_change=Callback::new(move |value: String| {
+                    if let Some(chosen) = HeaderMatchKind::parse(&value) {
                         kind.set(chosen);
                         form.update(|form| if let Some(row) = form.headers.get_mut(index) { row.kind = chosen });
                     }
-                }>
-                    {HeaderMatchKind::TYPED.into_iter().map(|option| view! {
-                        <option value=option.as_str() selected=initial.kind == option>{option.as_str()}</option>
-                    }).collect_view()}
-                    {kept.map(|text| view! {
-                        <option value=HeaderMatchKind::Kept.as_str() selected=initial.kind == HeaderMatchKind::Kept>{format!("{text} (kept as it is)")}</option>
-                    })}
-                </select>
-            </div>
+                }) />
             {move || (kind.get() != HeaderMatchKind::Kept).then(|| view! {
                 <TextField id=format!("header-value-{number}") label=format!("Value of header {number}") value=value
                     error=problem_of(problems, format!("header-value-{number}")) show_error=show_errors />
             })}
-            <div class="radio">
-                <input type="checkbox" id=invert_id.clone() prop:checked=initial.invert
-                    on:change:target=move |event| {
-                        let invert = event.target().checked();
-                        form.update(|form| if let Some(row) = form.headers.get_mut(index) { row.invert = invert });
-                    } />
-                <label for=invert_id>{format!("Invert match of header {number}")}</label>
-            </div>
+            <Checkbox id=format!("header-invert-{number}") label=format!("Invert match of header {number}") checked=initial.invert
+                on_change=move |invert| form.update(|form| if let Some(row) = form.headers.get_mut(index) { row.invert = invert }) />
             <button type="button" class="button" aria-label=format!("Remove header {number}")
                 on:click=move |_| form.update(|form| { form.headers.remove(index); })>"Remove"</button>
         </div>

@@ -3,7 +3,9 @@
 use super::fields::{DurationOf, FieldError, Problems, Text, bound, part, problem_of, shown_problem};
 use super::policy::{DurationUnit, EventList, GRPC_RETRY_EVENTS, HTTP_RETRY_EVENTS, RetryDraft, TCP_RETRY_EVENT, TimeoutDraft};
 use super::spec_form::{RouteForm, RouteType};
+use crate::components::choice::Checkbox;
 use crate::components::field::TextField;
+use crate::components::select_field::{SelectField, options};
 use leptos::prelude::*;
 
 #[component]
@@ -17,24 +19,16 @@ fn DurationField(
 ) -> impl IntoView {
     let value = bound(form, Text::Duration(of));
     let unit = form.with_untracked(|form| of.get(form).map(|duration| duration.unit));
-    let unit_id = format!("{id}-unit");
     view! {
         <div class="duration-row">
             <TextField id=id label=label value=value error=problem_of(problems, id) show_error=show_errors />
-            <div class="field">
-                <label for=unit_id.clone()>{format!("Unit of {}", label.to_lowercase())}</label>
-                <select id=unit_id on:change:target=move |event| {
-                    if let Some(unit) = DurationUnit::parse(&event.target().value()) {
+            <SelectField id=format!("{id}-unit") label=format!("Unit of {}", label.to_lowercase()) selected=unit.map(DurationUnit::as_str).unwrap_or_default()
+                options=options(&[(DurationUnit::Seconds.as_str(), "seconds"), (DurationUnit::Millis.as_str(), "milliseconds")])
+                on_change=Callback::new(move |value: String| {
+                    if let Some(unit) = DurationUnit::parse(&value) {
                         form.update(|form| if let Some(duration) = of.get_mut(form) { duration.unit = unit });
                     }
-                }>
-                    {DurationUnit::ALL.into_iter().map(|option| view! {
-                        <option value=option.as_str() selected=unit == Some(option)>
-                            {match option { DurationUnit::Seconds => "seconds", DurationUnit::Millis => "milliseconds" }}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </div>
+                }) />
         </div>
     }
 }
@@ -42,35 +36,20 @@ fn DurationField(
 /// A checkbox for one event of a retry policy's list.
 #[component]
 fn EventBox(form: RwSignal<RouteForm>, event: &'static str, list: EventList) -> impl IntoView {
-    let id = format!("retry-on-{event}");
     let checked =
         move || form.with(|form| form.retry.as_ref().is_some_and(|retry| retry.events(list).iter().any(|chosen| chosen == event)));
-    view! {
-        <div class="radio">
-            <input type="checkbox" id=id.clone() prop:checked=checked on:change:target=move |change| {
-                let on = change.target().checked();
-                form.update(|form| if let Some(retry) = form.retry.as_mut() {
-                    let events = retry.events_mut(list);
-                    events.retain(|chosen| chosen != event);
-                    if on {
-                        events.push(event.to_string());
-                    }
-                });
-            } />
-            <label for=id>{event}</label>
-        </div>
-    }
-}
-
-/// The checkbox that reveals an optional section.
-#[component]
-fn Reveal(id: &'static str, label: &'static str, shown: Memo<bool>, on_change: Callback<bool>) -> impl IntoView {
-    view! {
-        <div class="radio">
-            <input type="checkbox" id=id prop:checked=move || shown.get() on:change:target=move |event| on_change.run(event.target().checked()) />
-            <label for=id>{label}</label>
-        </div>
-    }
+    let toggle = move |on: bool| {
+        form.update(|form| {
+            if let Some(retry) = form.retry.as_mut() {
+                let events = retry.events_mut(list);
+                events.retain(|chosen| chosen != event);
+                if on {
+                    events.push(event.to_string());
+                }
+            }
+        })
+    };
+    view! { <Checkbox id=format!("retry-on-{event}") label=event checked=Signal::derive(checked) on_change=toggle /> }
 }
 
 #[component]
@@ -80,8 +59,8 @@ pub fn RetryFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: S
     let events_problem = shown_problem(problems, "retry-events", show_errors);
     view! {
         <div class="field field-wide">
-            <Reveal id="retry-enabled" label="Retry failed requests" shown=enabled
-                on_change=Callback::new(move |on: bool| form.update(|form| form.retry = on.then(RetryDraft::default))) />
+            <Checkbox id="retry-enabled" label="Retry failed requests" checked=enabled
+                on_change=move |on: bool| form.update(|form| form.retry = on.then(RetryDraft::default)) />
             {move || enabled.get().then(|| {
                 let max = bound(form, Text::MaxRetries);
                 view! {
@@ -99,15 +78,9 @@ pub fn RetryFields(form: RwSignal<RouteForm>, problems: Problems, show_errors: S
                                 {GRPC_RETRY_EVENTS.into_iter().map(|event| view! { <EventBox form=form event=event list=EventList::Grpc /> }).collect_view()}
                             })}
                             <p class="hint">"TCP events"</p>
-                            <div class="radio">
-                                <input type="checkbox" id="retry-on-connection-error"
-                                    prop:checked=move || form.with(|form| form.retry.as_ref().is_some_and(|retry| retry.tcp_connection_error))
-                                    on:change:target=move |event| {
-                                        let on = event.target().checked();
-                                        form.update(|form| if let Some(retry) = form.retry.as_mut() { retry.tcp_connection_error = on });
-                                    } />
-                                <label for="retry-on-connection-error">{TCP_RETRY_EVENT}</label>
-                            </div>
+                            <Checkbox id="retry-on-connection-error" label=TCP_RETRY_EVENT
+                                checked=part(form, |form| form.retry.as_ref().is_some_and(|retry| retry.tcp_connection_error))
+                                on_change=move |on: bool| form.update(|form| if let Some(retry) = form.retry.as_mut() { retry.tcp_connection_error = on }) />
                             <FieldError id="retry-events-error".to_string() message=events_problem />
                         </fieldset>
                     </fieldset>
@@ -123,8 +96,8 @@ pub fn TimeoutFields(form: RwSignal<RouteForm>, problems: Problems, show_errors:
     let tcp = part(form, |form| form.route_type == RouteType::Tcp);
     view! {
         <div class="field field-wide">
-            <Reveal id="timeout-enabled" label="Set timeouts" shown=enabled
-                on_change=Callback::new(move |on: bool| form.update(|form| form.timeout = on.then(TimeoutDraft::default))) />
+            <Checkbox id="timeout-enabled" label="Set timeouts" checked=enabled
+                on_change=move |on: bool| form.update(|form| form.timeout = on.then(TimeoutDraft::default)) />
             {move || enabled.get().then(|| view! {
                 <fieldset class="subsection">
                     <legend>"Timeouts"</legend>

@@ -151,7 +151,7 @@ impl HeaderDraft {
     /// What a kept match is, in words: `range 1–10`, `present`.
     pub fn kept_text(&self) -> String {
         match self.kept.as_ref().and_then(|kept| kept.get("range")) {
-            Some(range) => format!("range {}–{}", range["start"], range["end"]),
+            Some(range) => format!("range {}–{}", range["start"].as_i64().unwrap_or_default(), range["end"].as_i64().unwrap_or_default()),
             None => "present".into(),
         }
     }

@@ -5,7 +5,7 @@ use super::fields::{FieldError, Problems, Text, bound, part, problem_of, shown_p
 use super::spec_form::RouteForm;
 use super::targets::{TargetDraft, percent_text, shares};
 use crate::components::field::TextField;
-use crate::components::name_options::NameOptions;
+use crate::components::select_field::{SelectField, name_options};
 use leptos::prelude::*;
 
 #[component]
@@ -18,23 +18,20 @@ fn NodeSelect(
 ) -> impl IntoView {
     let number = index + 1;
     let id = format!("target-node-{number}");
-    let error_id = format!("{id}-error");
-    let visible = shown_problem(problems, id.clone(), show_errors);
-    let current = move || form.with_untracked(|form| form.targets.get(index).map(|target| target.node.clone()).unwrap_or_default());
-    view! {
-        <div class="field">
-            <label for=id.clone()>{format!("Virtual node of target {number}")}</label>
-            <select id=id
-                aria-invalid=move || if visible.get().is_some() { "true" } else { "false" }
-                aria-describedby=move || if visible.get().is_some() { error_id.clone() } else { String::new() }
-                on:change:target=move |event| {
-                    let node = event.target().value();
-                    form.update(|form| if let Some(target) = form.targets.get_mut(index) { target.node = node });
-                }>
-                {move || view! { <NameOptions names=nodes.get() current=current() noun="virtual node" /> }}
-            </select>
-            <FieldError id=format!("target-node-{number}-error") message=visible />
-        </div>
+    let error = problem_of(problems, id.clone());
+    let choose = Callback::new(move |node: String| {
+        form.update(|form| {
+            if let Some(target) = form.targets.get_mut(index) {
+                target.node = node
+            }
+        })
+    });
+    move || {
+        let current = form.with_untracked(|form| form.targets.get(index).map(|target| target.node.clone()).unwrap_or_default());
+        view! {
+            <SelectField id=id.clone() label=format!("Virtual node of target {number}") options=name_options(nodes.get(), &current, "virtual node")
+                selected=current on_change=choose error=error show_error=show_errors />
+        }
     }
 }
 

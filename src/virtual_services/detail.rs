@@ -1,6 +1,8 @@
 //! `/meshes/{mesh}/virtual-services/{name}`: everything about one virtual service; Edit and
 //! Delete.
 
+use super::wizard::state::provider_of;
+use crate::api::ResourceRecord;
 use crate::api::{LoadedWithTags, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::link::A;
@@ -11,8 +13,8 @@ use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use mesh_engine::names::ServiceName;
-use mesh_engine::resource::{TagRef, VirtualServiceData};
+use mesh_engine::names::ResourceName;
+use mesh_engine::resource::TagRef;
 use std::sync::Arc;
 
 /// The service the URL names.
@@ -23,10 +25,10 @@ pub fn use_service_name() -> Memo<String> {
 
 /// A service and its tags, or nothing when there is no such service; fetched again on a
 /// change made elsewhere when `follow` (see `api::load_following`).
-pub fn load_service(service: Memo<String>, follow: bool) -> LoadedWithTags<VirtualServiceData> {
+pub fn load_service(service: Memo<String>, follow: bool) -> LoadedWithTags<ResourceRecord> {
     let (backend, address) = (use_backend(), use_mesh_address());
     crate::api::load_following(follow, move || {
-        let (backend, mesh, name) = (backend.clone(), address.clone(), ServiceName::parse(service.get()).ok());
+        let (backend, mesh, name) = (backend.clone(), address.clone(), ResourceName::parse(service.get()).ok());
         Box::pin(async move {
             let Some(name) = name else { return Ok(None) };
             let data = match backend.describe_virtual_service(mesh, name).await {
@@ -52,12 +54,12 @@ pub fn VirtualServiceNotFound(mesh: Memo<String>, service: Memo<String>) -> impl
 
 /// The service the URL names, shown by `page`; a not-found page when the mesh has none.
 #[component]
-pub fn WithService(page: fn(VirtualServiceData, Vec<TagRef>) -> AnyView, follow: bool) -> impl IntoView {
+pub fn WithService(page: fn(ResourceRecord, Vec<TagRef>) -> AnyView, follow: bool) -> impl IntoView {
     let mesh = use_mesh();
     let service = use_service_name();
     let loaded = load_service(service, follow);
     view! {
-        {async_view_of(loaded, move |found: Option<(VirtualServiceData, Vec<TagRef>)>| match found {
+        {async_view_of(loaded, move |found: Option<(ResourceRecord, Vec<TagRef>)>| match found {
             None => view! { <VirtualServiceNotFound mesh=mesh service=service /> }.into_any(),
             Some((data, tags)) => page(data, tags),
         })}
@@ -70,10 +72,10 @@ pub fn VirtualServiceDetail() -> impl IntoView {
 }
 
 #[component]
-fn Details(data: VirtualServiceData, tags: Vec<TagRef>) -> impl IntoView {
+fn Details(data: ResourceRecord, tags: Vec<TagRef>) -> impl IntoView {
     let (backend, address) = (use_backend(), use_mesh_address());
     let delete: DeleteCall = {
-        let name = data.virtual_service_name.clone();
+        let name = data.name.clone();
         Arc::new(move || {
             let call = backend.delete_virtual_service(address.clone(), name.clone());
             Box::pin(async move { call.await.map(drop) })
@@ -82,10 +84,10 @@ fn Details(data: VirtualServiceData, tags: Vec<TagRef>) -> impl IntoView {
     let mesh = data.mesh_name.to_string();
     let provider_mesh = mesh.clone();
     let mesh_label = mesh.clone();
-    let provider = data.spec.provider.as_ref().map(|provider| (provider.kind(), provider.name().to_string()));
+    let provider = provider_of(&data.spec);
     view! {
-        <ResourcePage place=Section::VIRTUAL_SERVICES mesh=mesh.clone() name=data.virtual_service_name.to_string() tags=tags delete=delete>
-            <div><dt>"Virtual service name"</dt><dd>{data.virtual_service_name.to_string()}</dd></div>
+        <ResourcePage place=Section::VIRTUAL_SERVICES mesh=mesh.clone() name=data.name.to_string() tags=tags delete=delete>
+            <div><dt>"Virtual service name"</dt><dd>{data.name.to_string()}</dd></div>
             <div><dt>"Mesh"</dt><dd><A href=routing::virtual_services(&mesh)>{mesh_label}</A></dd></div>
             <div><dt>"Provider"</dt><dd>{match provider {
                 Some((kind, name)) => view! {

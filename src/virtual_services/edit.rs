@@ -4,6 +4,7 @@
 use super::detail::WithService;
 use super::provider::{ProviderFields, ProviderOptions};
 use super::wizard::state::ProviderChoice;
+use crate::api::ResourceRecord;
 use crate::api::use_backend;
 use crate::components::link::A;
 use crate::components::submission::{Done, Submission};
@@ -12,8 +13,6 @@ use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
 use mesh_engine::input::UpdateVirtualServiceInput;
-use mesh_engine::names::ServiceName;
-use mesh_engine::resource::VirtualServiceData;
 
 #[component]
 pub fn EditVirtualService() -> impl IntoView {
@@ -21,9 +20,9 @@ pub fn EditVirtualService() -> impl IntoView {
 }
 
 #[component]
-fn EditForm(data: VirtualServiceData) -> impl IntoView {
+fn EditForm(data: ResourceRecord) -> impl IntoView {
     let mesh = use_mesh();
-    let name = data.virtual_service_name.clone();
+    let name = data.name.clone();
     let choice = RwSignal::new(ProviderChoice::of(&data.spec));
     let address = use_mesh_address();
     let options = ProviderOptions::load(address.clone());
@@ -39,8 +38,8 @@ fn EditForm(data: VirtualServiceData) -> impl IntoView {
             save.run(Box::pin(async move {
                 let saved = call.await?;
                 Ok(Done {
-                    notice: format!("Virtual service {} updated.", saved.virtual_service_name),
-                    go_to: routing::virtual_service(saved.mesh_name.as_str(), saved.virtual_service_name.as_str()),
+                    notice: format!("Virtual service {} updated.", saved.name),
+                    go_to: routing::virtual_service(saved.mesh_name.as_str(), saved.name.as_str()),
                 })
             }));
         }
@@ -58,7 +57,7 @@ fn EditForm(data: VirtualServiceData) -> impl IntoView {
             }
         }
     };
-    let title = format!("Edit {}", ServiceName::as_str(&name));
+    let title = format!("Edit {}", name);
     let details_url = move || routing::virtual_service(&mesh.get(), name.as_str());
     view! {
         <section class="page">

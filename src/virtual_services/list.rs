@@ -1,6 +1,8 @@
 //! `/meshes/{mesh}/virtual-services`: the mesh's virtual services with their providers.
 
-use crate::api::{BackendError, use_backend};
+use super::wizard::state::provider_of;
+use crate::api::ResourceSummary;
+use crate::api::{BackendError, Loaded, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
 use crate::components::format::{format_timestamp, status_label};
@@ -9,8 +11,7 @@ use crate::components::table::{TableRow, page_of};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::prelude::*;
-use mesh_engine::resource::{ProviderKind, StatusCode, Timestamp, VirtualServiceRef};
-use mesh_engine::spec::VirtualServiceProvider;
+use mesh_engine::resource::{ProviderKind, StatusCode, Timestamp};
 use std::cmp::Ordering;
 
 /// A row: the list's ref, and the provider and status from Describe.
@@ -25,10 +26,9 @@ pub struct ServiceRow {
 }
 
 impl ServiceRow {
-    fn new(reference: VirtualServiceRef, provider: Option<Option<VirtualServiceProvider>>, status: Option<StatusCode>) -> Self {
-        let provider = provider.flatten().map(|provider| (provider.kind(), provider.name().to_string()));
+    fn new(reference: ResourceSummary, provider: Option<(ProviderKind, String)>, status: Option<StatusCode>) -> Self {
         Self {
-            name: reference.virtual_service_name.to_string(),
+            name: reference.name.to_string(),
             provider,
             status,
             last_updated: reference.last_updated_at,
@@ -65,7 +65,7 @@ pub async fn service_rows(
 ) -> Result<Vec<ServiceRow>, BackendError> {
     let references = backend.list_virtual_services(mesh.clone()).await?;
     let described = crate::api::join_all(
-        references.iter().map(|service| backend.describe_virtual_service(mesh.clone(), service.virtual_service_name.clone())).collect(),
+        references.iter().map(|service| backend.describe_virtual_service(mesh.clone(), service.name.clone())).collect(),
     )
     .await;
     Ok(references
@@ -74,19 +74,19 @@ pub async fn service_rows(
         .map(|(reference, data)| {
             let data = data.ok();
             let status = data.as_ref().map(|data| data.status.status);
-            ServiceRow::new(reference, data.map(|data| data.spec.provider), status)
+            ServiceRow::new(reference, data.and_then(|data| provider_of(&data.spec)), status)
         })
         .collect())
 }
 
 /// The names of the mesh's virtual services: what a node may send to, a gateway route target.
-pub fn load_service_names() -> LocalResource<Result<Vec<String>, BackendError>> {
+pub fn load_service_names() -> Loaded<Vec<String>> {
     let (backend, mesh) = (use_backend(), use_mesh_address());
     crate::api::load(move || {
         let (backend, mesh) = (backend.clone(), mesh.clone());
-        Box::pin(async move {
-            Ok(backend.list_virtual_services(mesh).await?.into_iter().map(|service| service.virtual_service_name.to_string()).collect())
-        })
+        Box::pin(
+            async move { Ok(backend.list_virtual_services(mesh).await?.into_iter().map(|service| service.name.to_string()).collect()) },
+        )
     })
 }
 

@@ -3,9 +3,10 @@
 
 use super::wizard::state::{PROVIDER_OPTIONS, ProviderChoice, provider_label, provider_slug};
 use super::wizard::validate::check_provider;
-use crate::api::{BackendError, use_backend};
+use crate::api::{Loaded, use_backend};
+use crate::components::choice::{Choice, RadioGroup};
 use crate::components::link::A;
-use crate::components::name_options::NameOptions;
+use crate::components::select_field::{SelectField, name_options};
 use crate::routes::count::RouterRouteCount;
 use crate::routing;
 use leptos::html;
@@ -17,8 +18,8 @@ use mesh_engine::resource::ProviderKind;
 /// The mesh's virtual routers and nodes, to pick from.
 #[derive(Clone, Copy)]
 pub struct ProviderOptions {
-    routers: LocalResource<Result<Vec<String>, BackendError>>,
-    nodes: LocalResource<Result<Vec<String>, BackendError>>,
+    routers: Loaded<Vec<String>>,
+    nodes: Loaded<Vec<String>>,
 }
 
 impl ProviderOptions {
@@ -89,55 +90,40 @@ pub fn ProviderFields(
             }
         })
     };
+    let choices = PROVIDER_OPTIONS
+        .into_iter()
+        .map(|kind| {
+            let hint = match kind {
+                Some(ProviderKind::VirtualRouter) => "Spread traffic over several virtual nodes.",
+                Some(ProviderKind::VirtualNode) => "Send traffic to one virtual node directly.",
+                None => "Nothing provides it yet.",
+            };
+            Choice::new(provider_slug(kind), provider_label(kind)).with_hint(hint)
+        })
+        .collect();
+    let choose_kind = move |slug: String| set_kind(PROVIDER_OPTIONS.into_iter().find(|kind| provider_slug(*kind) == slug).flatten());
+    let chosen_kind = Memo::new(move |_| choice.with(|choice| choice.kind));
+    let choose_target = Callback::new(move |target: String| choice.update(|choice| choice.target = target));
     view! {
-        <div class="field">
-            <fieldset>
-                <legend>"Provider"</legend>
-                <p class="hint">"Where requests to this virtual service go. You can change the provider later."</p>
-                {PROVIDER_OPTIONS.into_iter().map(|kind| {
-                    let id = format!("provider-{}", provider_slug(kind));
-                    let hint = match kind {
-                        Some(ProviderKind::VirtualRouter) => "Spread traffic over several virtual nodes.",
-                        Some(ProviderKind::VirtualNode) => "Send traffic to one virtual node directly.",
-                        None => "Nothing provides it yet.",
-                    };
-                    view! {
-                        <div class="radio">
-                            <input type="radio" name="provider" id=id.clone()
-                                prop:checked=move || choice.get().kind == kind
-                                on:change=move |_| set_kind(kind) />
-                            <label for=id>{provider_label(kind)}</label>
-                            <span class="hint">{hint}</span>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-        </div>
+        <RadioGroup name="provider" legend="Provider" hint="Where requests to this virtual service go. You can change the provider later."
+            choices=choices selected=Signal::derive(move || provider_slug(choice.get().kind)) on_change=choose_kind />
+        // Built again when the kind or the names change, not the target: choosing one keeps
+        // the focus on the select.
         {move || {
-            choice.get().kind.map(|kind| {
+            chosen_kind.get().map(|kind| {
                 let noun = kind.noun();
                 let names = options.names(kind);
                 let none_yet = names.as_ref().is_some_and(Vec::is_empty);
+                let current = choice.get_untracked().target;
                 view! {
-                    <div class="field">
-                        <label for="provider-target">{kind.title()}</label>
-                        <select id="provider-target" node_ref=target_ref
-                            aria-invalid=move || if error().is_some() { "true" } else { "false" }
-                            aria-describedby=move || if error().is_some() { "provider-error" } else { "" }
-                            on:change:target=move |event| {
-                                let target = event.target().value();
-                                choice.update(|choice| choice.target = target);
-                            }>
-                            <NameOptions names=names current=choice.get_untracked().target noun=noun />
-                        </select>
-                        {move || error().map(|message| view! { <p class="error" id="provider-error">{message}</p> })}
-                        <p class="hint">
-                            {none_yet.then(|| format!("This mesh has no {noun} yet. "))}
-                            <A href=move || format!("{}?returnTo={}", routing::create_in(&mesh.get(), kind), encode(&routing::current_url()))>
-                                {format!("Create {noun}…")}
-                            </A>
-                        </p>
-                    </div>
+                    <SelectField id="provider-target" label=kind.title() options=name_options(names, &current, noun) selected=current
+                        on_change=choose_target node_ref=target_ref error=Signal::derive(error) show_error=true />
+                    <p class="hint">
+                        {none_yet.then(|| format!("This mesh has no {noun} yet. "))}
+                        <A href=move || format!("{}?returnTo={}", routing::create_in(&mesh.get(), kind), encode(&routing::current_url()))>
+                            {format!("Create {noun}…")}
+                        </A>
+                    </p>
                 }
             })
         }}

@@ -164,8 +164,8 @@ pub fn CreateVirtualService() -> impl IntoView {
         create.run(Box::pin(async move {
             let service = call.await?;
             Ok(Done {
-                notice: format!("Virtual service {} created.", service.virtual_service_name),
-                go_to: routing::virtual_service(service.mesh_name.as_str(), service.virtual_service_name.as_str()),
+                notice: format!("Virtual service {} created.", service.name),
+                go_to: routing::virtual_service(service.mesh_name.as_str(), service.name.as_str()),
             })
         }));
     };
@@ -236,7 +236,7 @@ async fn name_exists(
     mesh: Option<mesh_engine::MeshAddress>,
     name: &str,
 ) -> Result<bool, BackendError> {
-    let (Some(mesh), Ok(name)) = (mesh, ServiceName::parse(name)) else { return Ok(false) };
+    let (Some(mesh), Ok(name)) = (mesh, mesh_engine::names::ResourceName::parse(name)) else { return Ok(false) };
     match backend.describe_virtual_service(mesh, name).await {
         Ok(_) => Ok(true),
         Err(error) if error.is_not_found() => Ok(false),

@@ -5,6 +5,7 @@ use crate::components::query::{QueryBuilder, QueryLookup};
 use mesh_engine::names::{ResourceName, TagKey, TagValue};
 use mesh_engine::resource::{ProviderKind, TagRef};
 use mesh_engine::spec::{VirtualServiceProvider, VirtualServiceSpec};
+use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -69,6 +70,14 @@ fn provider_from_slug(slug: &str) -> Option<Option<ProviderKind>> {
     PROVIDER_OPTIONS.into_iter().find(|kind| provider_slug(*kind) == slug)
 }
 
+/// The kind and name of a virtual service's provider, read from its spec as App Mesh sent it:
+/// `{"provider": {"virtualNode": {"virtualNodeName": "orders-v1"}}}`.
+pub fn provider_of(spec: &Value) -> Option<(ProviderKind, String)> {
+    ProviderKind::ALL
+        .into_iter()
+        .find_map(|kind| spec["provider"][kind.arn_segment()][kind.name_member()].as_str().map(|name| (kind, name.to_string())))
+}
+
 /// A provider as chosen in a form: a kind (`None`: no provider), and the router or node
 /// picked for it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,8 +87,9 @@ pub struct ProviderChoice {
 }
 
 impl ProviderChoice {
-    pub fn of(spec: &VirtualServiceSpec) -> Self {
-        spec.provider.as_ref().map(|provider| Self { kind: Some(provider.kind()), target: provider.name().to_string() }).unwrap_or_default()
+    /// The provider of a virtual service's spec, as App Mesh sent it.
+    pub fn of(spec: &Value) -> Self {
+        provider_of(spec).map(|(kind, target)| Self { kind: Some(kind), target }).unwrap_or_default()
     }
 
     /// The spec App Mesh takes, or `None` while a kind is chosen without a valid target.
@@ -230,7 +240,7 @@ mod tests {
         let choice = ProviderChoice { kind: Some(ProviderKind::VirtualRouter), target: String::new() };
         assert_eq!(choice.spec(), None);
         let choice = ProviderChoice { kind: Some(ProviderKind::VirtualRouter), target: "r1".into() };
-        assert_eq!(ProviderChoice::of(&choice.spec().unwrap()), choice);
+        assert_eq!(ProviderChoice::of(&serde_json::to_value(choice.spec().unwrap()).unwrap()), choice);
     }
 
     #[test]

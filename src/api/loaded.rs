@@ -1,0 +1,84 @@
+//! A backend call's answer as a reactive value. Every [`Loaded`] is the same `LocalResource`
+//! underneath, its answer held as `Rc<dyn Any>`: the reactive machinery (about 2.5 KB of wasm
+//! for each type of answer) is compiled once, and the typed face costs a downcast.
+
+use super::{BackendError, Call, use_data_changed};
+use leptos::prelude::*;
+use std::any::Any;
+use std::future::IntoFuture;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::rc::Rc;
+
+type Answer = Result<Rc<dyn Any>, BackendError>;
+
+/// The answer of a call, `None` while the first one is on its way.
+pub struct Loaded<T> {
+    resource: LocalResource<Answer>,
+    answer: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Loaded<T> {}
+
+/// A resource fed by a backend call, fetched again whenever the stored data changed elsewhere.
+pub fn load<T: 'static>(fetch: impl Fn() -> Call<T> + 'static) -> Loaded<T> {
+    load_following(true, fetch)
+}
+
+/// [`load`], fetched again on a change made elsewhere only when `follow`. A form seeded from
+/// what it loads does not follow: another tab's change must not replace what the user is
+/// typing (saving it then meets the engine's rules, as any write does).
+pub fn load_following<T: 'static>(follow: bool, fetch: impl Fn() -> Call<T> + 'static) -> Loaded<T> {
+    let erased = move || -> Call<Rc<dyn Any>> {
+        let call = fetch();
+        Box::pin(async move { call.await.map(|answer| Rc::new(answer) as Rc<dyn Any>) })
+    };
+    Loaded { resource: resource_of(follow, Box::new(erased)), answer: PhantomData }
+}
+
+/// The one resource type, over a boxed fetch.
+fn resource_of(follow: bool, fetch: Box<dyn Fn() -> Call<Rc<dyn Any>>>) -> LocalResource<Answer> {
+    let changed = use_data_changed();
+    LocalResource::new(move || {
+        if follow {
+            changed.track();
+        }
+        fetch()
+    })
+}
+
+impl<T: Clone + 'static> Loaded<T> {
+    /// The answer, tracked.
+    pub fn get(&self) -> Option<Result<T, BackendError>> {
+        self.resource.with(|answer| answer.as_ref().map(typed))
+    }
+}
+
+/// Awaiting a `Loaded` gives its answer once it has come.
+impl<T: Clone + 'static> IntoFuture for Loaded<T> {
+    type Output = Result<T, BackendError>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output>>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(async move { typed(&self.resource.await) })
+    }
+}
+
+impl<T> Loaded<T> {
+    pub fn refetch(&self) {
+        self.resource.refetch();
+    }
+}
+
+fn typed<T: Clone + 'static>(answer: &Answer) -> Result<T, BackendError> {
+    match answer {
+        Ok(value) => Ok(value.downcast_ref::<T>().expect("a Loaded<T> holds a T").clone()),
+        Err(error) => Err(error.clone()),
+    }
+}
