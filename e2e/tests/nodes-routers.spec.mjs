@@ -15,6 +15,8 @@ test('create a virtual node with DNS discovery, listeners and a backend', async 
   await page.getByRole('button', { name: 'Create virtual node' }).click();
   await expect(page.getByText("Enter the DNS hostname of the node's tasks.")).toBeVisible();
   await expect(page.getByLabel('DNS hostname')).toBeFocused();
+  await page.getByLabel('DNS hostname').fill('localhost');
+  await expect(page.getByText('Use a name that resolves to a non-loopback IP address', { exact: false })).toBeVisible();
   await page.getByLabel('DNS hostname').fill('orders.default.svc.cluster.local');
   await page.getByLabel('Port of listener 1').fill('0');
   await expect(page.getByText('Enter a port from 1 to 65535.')).toBeVisible();

@@ -82,6 +82,31 @@ test('name errors appear and clear as the user types', async ({ page, mesh }) =>
   await expect(page.getByRole('heading', { name: 'Step 1 of 4: Name' })).toBeVisible();
 });
 
+test('the name hint states the rules the engine applies, and the tags step refuses AWS\'s reserved prefix', async ({ page, mesh }) => {
+  await openWizard(page, mesh);
+  const field = page.getByLabel('Virtual service name');
+  await expect(page.getByText('A DNS name of up to 255 characters: letters, digits and hyphens')).toBeVisible();
+  await field.fill('orders.default.');
+  await expect(page.getByText('Leave out the final dot')).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await field.fill('localhost.localdomain');
+  await expect(page.getByText('non-loopback IP address', { exact: false }).last()).toBeVisible();
+  await field.fill('orders_v2.local');
+  await expect(page.getByText("'_' is not allowed")).toBeVisible();
+  await field.fill('orders.default');
+  await expect(page.getByText("'_' is not allowed")).toHaveCount(0);
+  await next(page);
+  await expect(page.getByRole('heading', { name: 'Step 2 of 4: Provider' })).toBeVisible();
+  await next(page);
+  await expect(page.getByRole('heading', { name: 'Step 3 of 4: Tags' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  await page.getByLabel('Key of tag 1').fill('aws:owner');
+  await next(page);
+  await expect(page.getByText('The key must not start with "aws:" (AWS reserves the aws: prefix for its own tags).')).toBeVisible();
+  await expect(page.getByLabel('Key of tag 1')).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Step 3 of 4: Tags' })).toBeVisible();
+});
+
 test('a duplicate name is caught before submit', async ({ page, api, mesh }) => {
   await appmesh.createService(api, mesh, 'taken.local');
   await openWizard(page, mesh);

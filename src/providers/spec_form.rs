@@ -56,8 +56,7 @@ impl SpecForm {
 
     pub fn hostname_error(&self) -> Option<String> {
         match &self.discovery {
-            Discovery::Dns(hostname) if hostname.trim().is_empty() => Some("Enter the DNS hostname of the node's tasks.".into()),
-            Discovery::Dns(hostname) if hostname.contains(|c: char| c.is_ascii_whitespace()) => Some("A hostname has no spaces.".into()),
+            Discovery::Dns(hostname) => mesh_engine::advice::check_dns_hostname(hostname.trim()).map(|problem| problem.to_string()),
             _ => None,
         }
     }

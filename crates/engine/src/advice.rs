@@ -10,17 +10,17 @@ use std::fmt;
 /// The longest DNS label (RFC 1035).
 const MAX_LABEL: usize = 63;
 
-/// Why a virtual service name is refused.
+/// Why a DNS name is refused: a virtual service name, or a virtual node's DNS hostname. Both
+/// are resolved before Envoy sees the traffic, so both follow DNS and must not be loopback.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ServiceNameProblem {
-    Empty,
+pub enum DnsNameProblem {
     TooLong {
         length: usize,
     },
-    /// The app resolves the name before Envoy intercepts it, so it must resolve to a
-    /// non-loopback address.
     Loopback,
     EmptyLabel,
+    /// `orders.local.`: App Mesh and Envoy match the name as the application writes it.
+    TrailingDot,
     LongLabel {
         label: String,
     },
@@ -30,15 +30,15 @@ pub enum ServiceNameProblem {
     },
 }
 
-impl fmt::Display for ServiceNameProblem {
+impl fmt::Display for DnsNameProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Empty => f.write_str("Enter a virtual service name."),
             Self::TooLong { length } => write!(f, "Use at most {} characters (this name has {length}).", ServiceName::MAX),
-            Self::Loopback => {
-                f.write_str("Use a name that resolves to a non-loopback IP address: localhost and 127.0.0.0/8 or ::1 do not work.")
-            }
+            Self::Loopback => f.write_str(
+                "Use a name that resolves to a non-loopback IP address: localhost, localhost.localdomain, 127.0.0.0/8 and ::1 do not work.",
+            ),
             Self::EmptyLabel => f.write_str("Dots separate labels: a name cannot start with a dot or hold two in a row."),
+            Self::TrailingDot => f.write_str("Leave out the final dot: the name is matched as applications write it, e.g. orders.local."),
             Self::LongLabel { label } => {
                 write!(f, "Each part between dots can have at most {MAX_LABEL} characters ({label:.20}… has {}).", label.len())
             }
@@ -47,6 +47,41 @@ impl fmt::Display for ServiceNameProblem {
         }
     }
 }
+
+/// Why a virtual service name is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServiceNameProblem {
+    Empty,
+    Name(DnsNameProblem),
+}
+
+impl fmt::Display for ServiceNameProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("Enter a virtual service name."),
+            Self::Name(problem) => problem.fmt(f),
+        }
+    }
+}
+
+/// Why a virtual node's DNS hostname (its service discovery) is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DnsHostnameProblem {
+    Empty,
+    Name(DnsNameProblem),
+}
+
+impl fmt::Display for DnsHostnameProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("Enter the DNS hostname of the node's tasks."),
+            Self::Name(problem) => problem.fmt(f),
+        }
+    }
+}
+
+/// What the name rules say of every virtual service name, for a form's hint.
+pub const SERVICE_NAME_RULES: &str = "A DNS name of up to 255 characters: letters, digits and hyphens, in parts separated by dots, e.g. my-service.default.svc.cluster.local. It must resolve to a non-loopback IP address.";
 
 /// What is unusual about a virtual service name that is still accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,44 +111,64 @@ pub fn check_service_name(name: &str) -> ServiceNameCheck {
     if name.is_empty() {
         return refused(ServiceNameProblem::Empty);
     }
+    if let Some(problem) = check_dns_name(name) {
+        return refused(ServiceNameProblem::Name(problem));
+    }
+    let upper = name.chars().any(|c| c.is_ascii_uppercase());
+    ServiceNameCheck { error: None, warning: upper.then_some(ServiceNameWarning::UpperCase) }
+}
+
+/// A virtual node's DNS hostname: the same rules as a virtual service name.
+pub fn check_dns_hostname(hostname: &str) -> Option<DnsHostnameProblem> {
+    if hostname.is_empty() {
+        return Some(DnsHostnameProblem::Empty);
+    }
+    check_dns_name(hostname).map(DnsHostnameProblem::Name)
+}
+
+/// A name of 1–255 characters in DNS labels, not a loopback name or address.
+fn check_dns_name(name: &str) -> Option<DnsNameProblem> {
     let length = name.chars().count();
     if length > ServiceName::MAX {
-        return refused(ServiceNameProblem::TooLong { length });
+        return Some(DnsNameProblem::TooLong { length });
     }
     let lower = name.to_ascii_lowercase();
     if is_loopback(&lower) {
-        return refused(ServiceNameProblem::Loopback);
+        return Some(DnsNameProblem::Loopback);
     }
-    if let Some(problem) = dns_problem(&lower) {
-        return refused(problem);
-    }
-    ServiceNameCheck { error: None, warning: (lower != name).then_some(ServiceNameWarning::UpperCase) }
+    dns_problem(&lower)
 }
 
+/// Loopback names as resolvers commonly know them (RFC 6761, the usual /etc/hosts), and
+/// loopback addresses.
 fn is_loopback(name: &str) -> bool {
+    const NAMES: [&str; 6] = ["localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback", "::1", "[::1]"];
     let name = name.trim_end_matches('.');
-    if name == "localhost" || name.ends_with(".localhost") || name == "::1" || name == "[::1]" {
+    if NAMES.contains(&name) || name.ends_with(".localhost") {
         return true;
     }
     let octets: Vec<&str> = name.split('.').collect();
     octets.len() == 4 && octets[0] == "127" && octets.iter().all(|octet| octet.parse::<u8>().is_ok())
 }
 
-/// Labels of 1–63 letters, digits and hyphens, not starting or ending with a hyphen.
-fn dns_problem(name: &str) -> Option<ServiceNameProblem> {
-    let name = name.strip_suffix('.').unwrap_or(name);
+/// Labels of 1–63 letters, digits and hyphens, not starting or ending with a hyphen, and no
+/// final dot.
+fn dns_problem(name: &str) -> Option<DnsNameProblem> {
+    if name.ends_with('.') && !name.starts_with('.') && !name.contains("..") {
+        return Some(DnsNameProblem::TrailingDot);
+    }
     for label in name.split('.') {
         if label.is_empty() {
-            return Some(ServiceNameProblem::EmptyLabel);
+            return Some(DnsNameProblem::EmptyLabel);
         }
         if label.len() > MAX_LABEL {
-            return Some(ServiceNameProblem::LongLabel { label: label.to_owned() });
+            return Some(DnsNameProblem::LongLabel { label: label.to_owned() });
         }
         if let Some(bad) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
-            return Some(ServiceNameProblem::Character(bad));
+            return Some(DnsNameProblem::Character(bad));
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Some(ServiceNameProblem::HyphenAtEdge { label: label.to_owned() });
+            return Some(DnsNameProblem::HyphenAtEdge { label: label.to_owned() });
         }
     }
     None

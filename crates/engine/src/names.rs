@@ -34,6 +34,16 @@ fn check_name_characters(value: &str) -> Result<(), InvalidValue> {
     }
 }
 
+/// AWS reserves tag keys starting with `aws:`, in any case, for its own tags.
+fn check_tag_key(value: &str) -> Result<(), InvalidValue> {
+    match value.get(..4) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("aws:") => {
+            Err(InvalidValue(format!("must not start with \"{prefix}\" (AWS reserves the aws: prefix for its own tags)")))
+        }
+        _ => Ok(()),
+    }
+}
+
 macro_rules! bounded_string {
     ($(#[$doc:meta])* $name:ident, $min:expr, $max:expr $(, $extra:expr)?) => {
         $(#[$doc])*
@@ -94,8 +104,8 @@ bounded_string!(
     ServiceName, 1, 255, check_name_characters
 );
 bounded_string!(
-    /// A tag key (`TagKey`: 1–128).
-    TagKey, 1, 128
+    /// A tag key (`TagKey`: 1–128), not in AWS's reserved `aws:` prefix.
+    TagKey, 1, 128, check_tag_key
 );
 bounded_string!(
     /// A tag value (`TagValue`: 0–256; required but may be empty).

@@ -229,6 +229,11 @@ async fn tags_are_added_listed_in_pages_and_removed() {
     let fifty: Vec<TagRef> = (0..49).map(|i| tag(&format!("k{i}"), "v")).collect();
     let (code, status, _) = failure(client.tag_resource().resource_arn(&arn).set_tags(Some(fifty)).send().await);
     assert_eq!((code.as_str(), status), ("TooManyTagsException", 400), "2 + 49 tags is over 50");
+    let (code, status, message) = failure(client.tag_resource().resource_arn(&arn).tags(tag("AWS:owner", "me")).send().await);
+    assert_eq!((code.as_str(), status), ("BadRequestException", 400), "AWS reserves the aws: prefix, in any case");
+    assert!(message.contains("aws: prefix"), "{message}");
+    let listed = client.list_tags_for_resource().resource_arn(&arn).send().await.unwrap();
+    assert_eq!(listed.tags(), [tag("a", "1"), tag("b", "2")], "a refused tag leaves no trace");
     let (code, status, _) =
         failure(client.list_tags_for_resource().resource_arn("arn:aws:appmesh:us-east-1:123456789012:mesh/none").send().await);
     assert_eq!((code.as_str(), status), ("NotFoundException", 404));

@@ -23,7 +23,7 @@ pub fn NameStep(
             label="Virtual service name"
             value=name
             node_ref=node_ref
-            hint="Any name works, but the service-discovery name of the real service is recommended, e.g. my-service.default.svc.cluster.local. It must resolve to a non-loopback IP address."
+            hint=mesh_engine::advice::SERVICE_NAME_RULES
             placeholder="my-service.default.svc.cluster.local"
             error=error
             warning=warning

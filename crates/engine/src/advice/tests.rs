@@ -11,7 +11,6 @@ fn error(name: &str) -> Option<String> {
 fn service_discovery_names_are_fine() {
     assert_eq!(check_service_name("my-service.default.svc.cluster.local"), ServiceNameCheck::default());
     assert_eq!(check_service_name("orders"), ServiceNameCheck::default());
-    assert_eq!(check_service_name("orders.local."), ServiceNameCheck::default());
 }
 
 #[test]
@@ -38,12 +37,38 @@ fn dns_rules() {
 }
 
 #[test]
+fn a_final_dot_is_refused() {
+    assert_eq!(
+        error("orders.default.").unwrap(),
+        "Leave out the final dot: the name is matched as applications write it, e.g. orders.local."
+    );
+    assert!(error("a..").unwrap().contains("two in a row"), "an empty label is its own problem");
+}
+
+#[test]
 fn loopback_names_and_addresses_are_refused() {
-    for name in ["localhost", "LOCALHOST", "api.localhost", "127.0.0.1", "127.1.2.3", "::1"] {
+    for name in ["localhost", "LOCALHOST", "api.localhost", "localhost.localdomain", "ip6-localhost", "127.0.0.1", "127.1.2.3", "::1"] {
         assert!(error(name).unwrap().contains("non-loopback"), "{name}");
     }
     assert!(error("10.0.0.1").is_none());
     assert!(error("127.0.0.1.example.com").is_none());
+}
+
+#[test]
+fn a_dns_hostname_follows_the_same_rules() {
+    assert_eq!(check_dns_hostname("orders.default.svc.cluster.local"), None);
+    assert_eq!(check_dns_hostname("").unwrap().to_string(), "Enter the DNS hostname of the node's tasks.");
+    assert!(check_dns_hostname("localhost").unwrap().to_string().contains("non-loopback"));
+    assert!(check_dns_hostname("orders.local.").unwrap().to_string().contains("final dot"));
+    assert!(check_dns_hostname("orders svc").unwrap().to_string().contains("' ' is not allowed"));
+    assert_eq!(check_dns_hostname("Orders.Local"), None, "upper case is no problem in a hostname");
+}
+
+#[test]
+fn the_name_rules_hint_says_what_is_checked() {
+    for rule in ["255 characters", "letters, digits and hyphens", "dots", "non-loopback"] {
+        assert!(SERVICE_NAME_RULES.contains(rule), "{rule}");
+    }
 }
 
 #[test]
@@ -63,6 +88,13 @@ fn tag_rows_are_checked_one_by_one() {
     assert_eq!(checks[2].key.as_ref().unwrap().to_string(), "The key team is already used above.");
     assert!(checks[2].value.as_ref().unwrap().to_string().contains("256"));
     assert!(checks[3].key.as_ref().unwrap().to_string().contains("128"));
+    let reserved = check_tag_rows(&[("aws:owner", "me"), ("AWS:x", ""), ("awsome", "")]);
+    assert_eq!(
+        reserved[0].key.as_ref().unwrap().to_string(),
+        "The key must not start with \"aws:\" (AWS reserves the aws: prefix for its own tags)."
+    );
+    assert!(reserved[1].key.is_some(), "in any case");
+    assert_eq!(reserved[2], TagRowCheck::default());
 }
 
 #[test]
