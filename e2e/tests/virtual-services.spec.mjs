@@ -53,11 +53,24 @@ test('filter, sort and page live in the URL and survive a reload', async ({ page
   await expect(rows).toHaveCount(10);
 });
 
+test('names sort in natural order: svc-2 before svc-10', async ({ page, api, mesh }) => {
+  for (const name of ['svc-10.local', 'svc-2.local', 'svc-1.local']) await appmesh.createService(api, mesh, name);
+  await page.goto(`/meshes/${mesh}/virtual-services`);
+  const names = page.locator('tbody tr td:first-child');
+  await expect(names).toHaveText(['svc-1.local', 'svc-2.local', 'svc-10.local']);
+  const nameHeader = page.getByRole('columnheader', { name: 'Virtual service name' });
+  await nameHeader.getByRole('button').click();
+  await nameHeader.getByRole('button').click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(names).toHaveText(['svc-10.local', 'svc-2.local', 'svc-1.local']);
+});
+
 test('details show everything, and Edit changes the provider', async ({ page, api, mesh }) => {
   await appmesh.createNode(api, mesh, 'n1');
   await appmesh.createRouter(api, mesh, 'r1');
   await appmesh.createService(api, mesh, 'edit-me.local', { virtualNode: { virtualNodeName: 'n1' } });
   await page.goto(`/meshes/${mesh}/virtual-services`);
+  await expect(page.getByText('1 virtual service', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'edit-me.local' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'edit-me.local' })).toBeVisible();
   for (const label of ['Mesh', 'Status', 'ARN', 'Mesh owner', 'Resource owner', 'Created', 'Last updated', 'Version', 'UID']) {

@@ -88,6 +88,43 @@ impl Sort {
     }
 }
 
+/// Text in the order people expect of names: runs of digits compare as numbers, so `svc-2`
+/// comes before `svc-10`. Equal-looking names (`svc-01`, `svc-1`) are ordered by their text,
+/// so the order is total and the same on every sort.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut left, mut right) = (a, b);
+    loop {
+        let order = match (left.chars().next(), right.chars().next()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (number_a, rest_a) = split_digits(left);
+                let (number_b, rest_b) = split_digits(right);
+                (left, right) = (rest_a, rest_b);
+                compare_numbers(number_a, number_b)
+            }
+            (Some(x), Some(y)) => {
+                (left, right) = (&left[x.len_utf8()..], &right[y.len_utf8()..]);
+                x.cmp(&y)
+            }
+        };
+        if order != Ordering::Equal {
+            return order;
+        }
+    }
+}
+
+fn split_digits(text: &str) -> (&str, &str) {
+    text.split_at(text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len()))
+}
+
+/// Two runs of digits by value, however long they are.
+fn compare_numbers(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.trim_start_matches('0'), b.trim_start_matches('0'));
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
 /// What a table can do with its rows.
 pub trait TableRow {
     /// The text the filter looks in.
@@ -113,13 +150,13 @@ pub fn page_of<T: TableRow>(mut rows: Vec<T>, filter: &str, sort: Option<&Sort>,
     if !needle.is_empty() {
         rows.retain(|row| row.search_text().to_ascii_lowercase().contains(&needle));
     }
-    if let Some(sort) = sort {
-        // Every row's `compare` breaks ties by name, so an unstable sort gives the same order.
-        rows.sort_unstable_by(|a, b| {
-            let order = a.compare(b, &sort.column);
-            if sort.direction == Direction::Descending { order.reverse() } else { order }
-        });
-    }
+    // Unsorted, a table is in its rows' default order (by name). Every row's `compare` breaks
+    // ties by name, so an unstable sort gives the same order.
+    let (column, direction) = sort.map_or(("", Direction::Ascending), |sort| (sort.column.as_str(), sort.direction));
+    rows.sort_unstable_by(|a, b| {
+        let order = a.compare(b, column);
+        if direction == Direction::Descending { order.reverse() } else { order }
+    });
     let matching = rows.len();
     let pages = matching.div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
@@ -131,6 +168,24 @@ pub fn page_of<T: TableRow>(mut rows: Vec<T>, filter: &str, sort: Option<&Sort>,
 mod tests {
     use super::*;
     use crate::components::query::parse;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod natural_order {
+        use super::natural_cmp;
+        use proptest::prelude::*;
+        use std::cmp::Ordering;
+
+        proptest! {
+            #[test]
+            fn is_a_total_order(a in "[a-c0-2.-]{0,8}", b in "[a-c0-2.-]{0,8}", c in "[a-c0-2.-]{0,8}") {
+                prop_assert_eq!(natural_cmp(&a, &b), natural_cmp(&b, &a).reverse());
+                prop_assert_eq!(natural_cmp(&a, &b) == Ordering::Equal, a == b);
+                if natural_cmp(&a, &b) != Ordering::Greater && natural_cmp(&b, &c) != Ordering::Greater {
+                    prop_assert_ne!(natural_cmp(&a, &c), Ordering::Greater);
+                }
+            }
+        }
+    }
 
     #[derive(Debug, Clone, PartialEq)]
     pub(super) struct Row(pub(super) String, pub(super) u32);
@@ -152,6 +207,14 @@ mod tests {
     }
 
     #[test]
+    fn names_sort_in_natural_order() {
+        let mut names = vec!["svc-10", "svc-2", "svc-1", "svc-11", "svc-01", "svc", "svc-1a", "a10b2", "a10b10", "a9"];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(names, ["a9", "a10b2", "a10b10", "svc", "svc-01", "svc-1", "svc-1a", "svc-2", "svc-10", "svc-11"]);
+        assert_eq!(natural_cmp("n99999999999999999999999", "n100000000000000000000000"), Ordering::Less, "any length of digits");
+    }
+
+    #[test]
     fn sort_params_round_trip_and_toggle() {
         let sort = Sort::parse("-name").unwrap();
         assert_eq!(sort.direction, Direction::Descending);
@@ -163,6 +226,12 @@ mod tests {
         assert_eq!(Sort::toggled(Some(&ascending), "size").to_param(), "size");
         assert_eq!(Sort::aria_sort(Some(&ascending), "name"), Some("ascending"));
         assert_eq!(Sort::aria_sort(Some(&ascending), "size"), None);
+    }
+
+    #[test]
+    fn an_unsorted_table_is_in_its_rows_default_order() {
+        let page = page_of(vec![Row("b".into(), 1), Row("a".into(), 2)], "", None, 1);
+        assert_eq!(page.rows, [Row("a".into(), 2), Row("b".into(), 1)]);
     }
 
     #[test]

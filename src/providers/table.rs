@@ -5,7 +5,7 @@ use crate::components::async_view::async_view_of;
 use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
 use crate::components::format::format_timestamp;
 use crate::components::link::A;
-use crate::components::table::{TableRow, page_of};
+use crate::components::table::{TableRow, natural_cmp, page_of};
 use crate::meshes::layout::use_mesh;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
@@ -29,9 +29,9 @@ impl TableRow for ResourceRow {
         match column {
             "lastUpdated" => self.last_updated.cmp(&other.last_updated),
             "owner" => self.resource_owner.cmp(&other.resource_owner),
-            _ => self.name.cmp(&other.name),
+            _ => natural_cmp(&self.name, &other.name),
         }
-        .then_with(|| self.name.cmp(&other.name))
+        .then_with(|| natural_cmp(&self.name, &other.name))
     }
 }
 

@@ -7,7 +7,7 @@ use crate::components::async_view::async_view_of;
 use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
 use crate::components::format::{format_timestamp, status_label};
 use crate::components::link::A;
-use crate::components::table::{TableRow, page_of};
+use crate::components::table::{TableRow, natural_cmp, page_of};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::prelude::*;
@@ -48,12 +48,12 @@ impl TableRow for ServiceRow {
 
     fn compare(&self, other: &Self, column: &str) -> Ordering {
         match column {
-            "provider" => self.provider_text().cmp(&other.provider_text()),
+            "provider" => natural_cmp(&self.provider_text(), &other.provider_text()),
             "lastUpdated" => self.last_updated.cmp(&other.last_updated),
             "owner" => self.resource_owner.cmp(&other.resource_owner),
-            _ => self.name.cmp(&other.name),
+            _ => natural_cmp(&self.name, &other.name),
         }
-        .then_with(|| self.name.cmp(&other.name))
+        .then_with(|| natural_cmp(&self.name, &other.name))
     }
 }
 
@@ -121,7 +121,11 @@ pub fn VirtualServiceList() -> impl IntoView {
                     </div>
                     <p class="status" role="status">{move || {
                         let page = page.get();
-                        if page.matching == total { format!("{total} virtual services") } else { format!("{} of {total} virtual services match", page.matching) }
+                        match (page.matching == total, total == 1) {
+                            (true, true) => "1 virtual service".to_string(),
+                            (true, false) => format!("{total} virtual services"),
+                            (false, _) => format!("{} of {total} virtual services match", page.matching),
+                        }
                     }}</p>
                     <div class="table-wrap">
                         <table class="table">
