@@ -25,6 +25,14 @@ impl DurationUnit {
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|unit| unit.as_str() == text)
     }
+
+    /// The unit in words, as a select offers it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Seconds => "seconds",
+            Self::Millis => "milliseconds",
+        }
+    }
 }
 
 /// A duration as typed: a whole number and its unit; an empty value is no duration.

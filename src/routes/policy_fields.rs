@@ -5,7 +5,7 @@ use super::policy::{DurationUnit, EventList, GRPC_RETRY_EVENTS, HTTP_RETRY_EVENT
 use super::spec_form::{RouteForm, RouteType};
 use crate::components::choice::Checkbox;
 use crate::components::field::TextField;
-use crate::components::select_field::{SelectField, options};
+use crate::components::select_field::SelectField;
 use leptos::prelude::*;
 
 #[component]
@@ -23,7 +23,7 @@ fn DurationField(
         <div class="duration-row">
             <TextField id=id label=label value=value error=problem_of(problems, id) show_error=show_errors />
             <SelectField id=format!("{id}-unit") label=format!("Unit of {}", label.to_lowercase()) selected=unit.map(DurationUnit::as_str).unwrap_or_default()
-                options=options(&[(DurationUnit::Seconds.as_str(), "seconds"), (DurationUnit::Millis.as_str(), "milliseconds")])
+                options=DurationUnit::ALL.map(|unit| (unit.as_str().to_string(), unit.label().to_string())).to_vec()
                 on_change=Callback::new(move |value: String| {
                     if let Some(unit) = DurationUnit::parse(&value) {
                         form.update(|form| if let Some(duration) = of.get_mut(form) { duration.unit = unit });

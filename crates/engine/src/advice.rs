@@ -154,21 +154,20 @@ fn is_loopback(name: &str) -> bool {
 /// Labels of 1–63 letters, digits and hyphens, not starting or ending with a hyphen, and no
 /// final dot.
 fn dns_problem(name: &str) -> Option<DnsNameProblem> {
-    if name.ends_with('.') && !name.starts_with('.') && !name.contains("..") {
-        return Some(DnsNameProblem::TrailingDot);
-    }
-    for label in name.split('.') {
+    let labels: Vec<&str> = name.split('.').collect();
+    for (index, label) in labels.iter().enumerate() {
         if label.is_empty() {
-            return Some(DnsNameProblem::EmptyLabel);
+            let last = index + 1 == labels.len();
+            return Some(if last && index > 0 { DnsNameProblem::TrailingDot } else { DnsNameProblem::EmptyLabel });
         }
         if label.len() > MAX_LABEL {
-            return Some(DnsNameProblem::LongLabel { label: label.to_owned() });
+            return Some(DnsNameProblem::LongLabel { label: (*label).to_owned() });
         }
         if let Some(bad) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
             return Some(DnsNameProblem::Character(bad));
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Some(DnsNameProblem::HyphenAtEdge { label: label.to_owned() });
+            return Some(DnsNameProblem::HyphenAtEdge { label: (*label).to_owned() });
         }
     }
     None
