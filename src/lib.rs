@@ -18,10 +18,11 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
-use mesh_engine::resource::ProviderKind;
+use mesh_engine::resource::{MeshResourceKind, RouteKind};
 use providers::detail::ProviderDetail;
 use providers::form::{CreateProvider, EditProvider};
 use providers::list::ProviderList;
+use routing::{MeshPage, PagePath, Section};
 
 /// Finds out where data is kept (see `storage::start`), then shows the console, or why it
 /// cannot run.
@@ -56,32 +57,55 @@ fn Console(backend: api::appmesh::AppMeshBackend) -> impl IntoView {
                     <Route path=path!("/meshes") view=meshes::list::MeshList />
                     <Route path=path!("/meshes/create") view=meshes::create::CreateMesh />
                     <ParentRoute path=path!("/meshes/:mesh") view=meshes::layout::MeshLayout>
-                        <Route path=path!("") view=meshes::layout::MeshHome />
-                        <Route path=path!("virtual-services") view=virtual_services::list::VirtualServiceList />
-                        <Route path=path!("virtual-services/create") view=virtual_services::wizard::CreateVirtualService />
-                        <Route path=path!("virtual-services/:service") view=virtual_services::detail::VirtualServiceDetail />
-                        <Route path=path!("virtual-services/:service/edit") view=virtual_services::edit::EditVirtualService />
-                        <Route path=path!("virtual-routers") view=|| view! { <ProviderList kind=ProviderKind::VirtualRouter /> } />
-                        <Route path=path!("virtual-routers/create") view=|| view! { <CreateProvider kind=ProviderKind::VirtualRouter /> } />
-                        <Route path=path!("virtual-routers/:name") view=|| view! { <ProviderDetail kind=ProviderKind::VirtualRouter /> } />
-                        <Route path=path!("virtual-routers/:name/edit") view=|| view! { <EditProvider kind=ProviderKind::VirtualRouter /> } />
-                        <Route path=path!("virtual-routers/:name/routes/create") view=routes::form::CreateRoute />
-                        <Route path=path!("virtual-routers/:name/routes/:route") view=routes::detail::RouteDetail />
-                        <Route path=path!("virtual-routers/:name/routes/:route/edit") view=routes::form::EditRoute />
-                        <Route path=path!("virtual-nodes") view=|| view! { <ProviderList kind=ProviderKind::VirtualNode /> } />
-                        <Route path=path!("virtual-nodes/create") view=|| view! { <CreateProvider kind=ProviderKind::VirtualNode /> } />
-                        <Route path=path!("virtual-nodes/:name") view=|| view! { <ProviderDetail kind=ProviderKind::VirtualNode /> } />
-                        <Route path=path!("virtual-nodes/:name/edit") view=|| view! { <EditProvider kind=ProviderKind::VirtualNode /> } />
-                        <Route path=path!("virtual-gateways") view=virtual_gateways::list::VirtualGatewayList />
-                        <Route path=path!("virtual-gateways/create") view=virtual_gateways::form::CreateVirtualGateway />
-                        <Route path=path!("virtual-gateways/:name") view=virtual_gateways::detail::VirtualGatewayDetail />
-                        <Route path=path!("virtual-gateways/:name/edit") view=virtual_gateways::form::EditVirtualGateway />
-                        <Route path=path!("virtual-gateways/:name/gateway-routes/create") view=gateway_routes::form::CreateGatewayRoute />
-                        <Route path=path!("virtual-gateways/:name/gateway-routes/:route") view=gateway_routes::detail::GatewayRouteDetail />
-                        <Route path=path!("virtual-gateways/:name/gateway-routes/:route/edit") view=gateway_routes::form::EditGatewayRoute />
+                        <Route path=path!("") view=MeshPages />
+                        <Route path=path!("*rest") view=MeshPages />
                     </ParentRoute>
                 </Routes>
             </shell::Shell>
         </Router>
+    }
+}
+
+/// The page a path inside a mesh shows (see `routing::PagePath`). Built again when the kind
+/// of page changes, not its names: a page follows its names itself, as under the router.
+#[component]
+fn MeshPages() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let page = Memo::new(move |_| PagePath::parse(&routing::app_path(&location.pathname.get())).map(|path| path.page));
+    move || {
+        let Some(page) = page.get() else { return view! { <not_found::NotFound /> }.into_any() };
+        let provider = |section: Section| match section.kind() {
+            MeshResourceKind::Provider(kind) => Some(kind),
+            _ => None,
+        };
+        match page {
+            MeshPage::Home => view! { <meshes::layout::MeshHome /> }.into_any(),
+            MeshPage::List(section) => match provider(section) {
+                Some(kind) => view! { <ProviderList kind=kind /> }.into_any(),
+                None if section == Section::VIRTUAL_SERVICES => view! { <virtual_services::list::VirtualServiceList /> }.into_any(),
+                None => view! { <virtual_gateways::list::VirtualGatewayList /> }.into_any(),
+            },
+            MeshPage::Create(section) => match provider(section) {
+                Some(kind) => view! { <CreateProvider kind=kind /> }.into_any(),
+                None if section == Section::VIRTUAL_SERVICES => view! { <virtual_services::wizard::CreateVirtualService /> }.into_any(),
+                None => view! { <virtual_gateways::form::CreateVirtualGateway /> }.into_any(),
+            },
+            MeshPage::Item(section) => match provider(section) {
+                Some(kind) => view! { <ProviderDetail kind=kind /> }.into_any(),
+                None if section == Section::VIRTUAL_SERVICES => view! { <virtual_services::detail::VirtualServiceDetail /> }.into_any(),
+                None => view! { <virtual_gateways::detail::VirtualGatewayDetail /> }.into_any(),
+            },
+            MeshPage::EditItem(section) => match provider(section) {
+                Some(kind) => view! { <EditProvider kind=kind /> }.into_any(),
+                None if section == Section::VIRTUAL_SERVICES => view! { <virtual_services::edit::EditVirtualService /> }.into_any(),
+                None => view! { <virtual_gateways::form::EditVirtualGateway /> }.into_any(),
+            },
+            MeshPage::CreateRoute(RouteKind::Route) => view! { <routes::form::CreateRoute /> }.into_any(),
+            MeshPage::CreateRoute(RouteKind::GatewayRoute) => view! { <gateway_routes::form::CreateGatewayRoute /> }.into_any(),
+            MeshPage::Route(RouteKind::Route) => view! { <routes::detail::RouteDetail /> }.into_any(),
+            MeshPage::Route(RouteKind::GatewayRoute) => view! { <gateway_routes::detail::GatewayRouteDetail /> }.into_any(),
+            MeshPage::EditRoute(RouteKind::Route) => view! { <routes::form::EditRoute /> }.into_any(),
+            MeshPage::EditRoute(RouteKind::GatewayRoute) => view! { <gateway_routes::form::EditGatewayRoute /> }.into_any(),
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Every URL of the console, in one place: views link with these, never with string literals.
 
+use leptos::prelude::*;
 use mesh_engine::percent::{Part, decode, encode};
 use mesh_engine::resource::{MeshResourceKind, ProviderKind, RouteKind};
 
@@ -60,6 +61,10 @@ impl Section {
         Self::VIRTUAL_GATEWAYS,
     ];
 
+    pub fn kind(self) -> MeshResourceKind {
+        self.0
+    }
+
     /// `virtual-nodes`: the noun, plural, in a URL.
     pub fn slug(self) -> String {
         format!("{}s", self.noun().replace(' ', "-"))
@@ -102,12 +107,12 @@ impl From<MeshResourceKind> for Section {
 }
 
 pub fn section(mesh: &str, section: impl Into<Section>) -> String {
-    format!("{MESHES}/{}/{}", encode(mesh), section.into().slug())
+    format!("{}/{}", self::mesh(mesh), section.into().slug())
 }
 
-/// A section's list, filtered: where a provider's name links to.
-pub fn filtered_section(mesh: &str, kind: impl Into<Section>, filter: &str) -> String {
-    format!("{}?filter={}", section(mesh, kind), encode(filter))
+/// A mesh's details.
+pub fn mesh(mesh: &str) -> String {
+    format!("{MESHES}/{}", encode(mesh))
 }
 
 pub fn virtual_services(mesh: &str) -> String {
@@ -163,6 +168,70 @@ pub fn create_mesh() -> String {
     format!("{MESHES}/create")
 }
 
+/// What a path inside a mesh shows: the part after `/meshes/{mesh}`. The router matches
+/// only `/meshes/{mesh}/*`; this parses the rest, because each route the router knows costs
+/// the bundle about 1.5 KB of generated code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeshPage {
+    /// `/meshes/{mesh}`: it opens the mesh's virtual services.
+    Home,
+    List(Section),
+    Create(Section),
+    Item(Section),
+    EditItem(Section),
+    CreateRoute(RouteKind),
+    Route(RouteKind),
+    EditRoute(RouteKind),
+}
+
+/// A mesh page and the names its path holds: the resource's (or the route's router or
+/// gateway), and the route's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PagePath {
+    pub page: MeshPage,
+    pub name: String,
+    pub route: String,
+}
+
+/// The names in the current page's path: the resource (or a route's router or gateway),
+/// and the route.
+pub fn use_path_names() -> (Memo<String>, Memo<String>) {
+    let location = leptos_router::hooks::use_location();
+    let part = move |part: fn(PagePath) -> String| {
+        Memo::new(move |_| PagePath::parse(&app_path(&location.pathname.get())).map(part).unwrap_or_default())
+    };
+    (part(|path| path.name), part(|path| path.route))
+}
+
+impl PagePath {
+    /// An app path (`/meshes/m/virtual-routers/r/routes/a/edit`), its names decoded; `None`
+    /// for a path the console has no page for.
+    pub fn parse(path: &str) -> Option<PagePath> {
+        let rest = path.strip_prefix("/meshes/")?;
+        let mut parts = rest.trim_end_matches('/').split('/').skip(1);
+        let decoded = |part: &str| decode(part, Part::Path).ok();
+        let Some(slug) = parts.next() else { return Some(PagePath { page: MeshPage::Home, name: String::new(), route: String::new() }) };
+        let section = Section::ALL.into_iter().find(|section| section.slug() == slug)?;
+        let rest: Vec<&str> = parts.collect();
+        let route_kind = |slug: &str| {
+            [RouteKind::Route, RouteKind::GatewayRoute]
+                .into_iter()
+                .find(|kind| Section::from(kind.parent()) == section && route_slug(*kind) == slug)
+        };
+        let (page, name, route) = match rest.as_slice() {
+            [] => (MeshPage::List(section), "", ""),
+            ["create"] => (MeshPage::Create(section), "", ""),
+            [name] => (MeshPage::Item(section), *name, ""),
+            [name, "edit"] => (MeshPage::EditItem(section), *name, ""),
+            [parent, kind, "create"] => (MeshPage::CreateRoute(route_kind(kind)?), *parent, ""),
+            [parent, kind, route] => (MeshPage::Route(route_kind(kind)?), *parent, *route),
+            [parent, kind, route, "edit"] => (MeshPage::EditRoute(route_kind(kind)?), *parent, *route),
+            _ => return None,
+        };
+        Some(PagePath { page, name: decoded(name)?, route: decoded(route)? })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,7 +242,6 @@ mod tests {
         assert_eq!(create_virtual_service("m1"), "/meshes/m1/virtual-services/create");
         assert_eq!(section("m1", ProviderKind::VirtualNode), "/meshes/m1/virtual-nodes");
         assert_eq!(create_in("m1", ProviderKind::VirtualRouter), "/meshes/m1/virtual-routers/create");
-        assert_eq!(filtered_section("m1", ProviderKind::VirtualNode, "n 1"), "/meshes/m1/virtual-nodes?filter=n%201");
         assert_eq!(route("m1", RouteKind::Route, "r 1", "a"), "/meshes/m1/virtual-routers/r%201/routes/a");
         assert_eq!(edit_route("m1", RouteKind::GatewayRoute, "g", "b"), "/meshes/m1/virtual-gateways/g/gateway-routes/b/edit");
         assert_eq!(create_route("m1", RouteKind::Route, "r"), "/meshes/m1/virtual-routers/r/routes/create");
@@ -200,6 +268,34 @@ mod tests {
         assert_eq!(mesh_of_path("/meshes/%E9/virtual-nodes"), None, "not UTF-8");
         assert_eq!(mesh_of_path("/meshes/%"), None);
         assert_eq!(mesh_of_path("/settings"), None);
+    }
+
+    #[test]
+    fn a_mesh_path_names_its_page() {
+        let parsed = |path: &str| PagePath::parse(path).map(|parsed| (parsed.page, parsed.name, parsed.route));
+        let name = |text: &str| text.to_string();
+        assert_eq!(parsed("/meshes/m"), Some((MeshPage::Home, name(""), name(""))));
+        assert_eq!(parsed("/meshes/m/virtual-nodes/"), Some((MeshPage::List(ProviderKind::VirtualNode.into()), name(""), name(""))));
+        assert_eq!(parsed("/meshes/m/virtual-services/create"), Some((MeshPage::Create(Section::VIRTUAL_SERVICES), name(""), name(""))));
+        assert_eq!(parsed("/meshes/m/virtual-services/a%20b"), Some((MeshPage::Item(Section::VIRTUAL_SERVICES), name("a b"), name(""))));
+        assert_eq!(parsed("/meshes/m/virtual-gateways/g/edit"), Some((MeshPage::EditItem(Section::VIRTUAL_GATEWAYS), name("g"), name(""))));
+        assert_eq!(
+            parsed("/meshes/m/virtual-routers/r/routes/create"),
+            Some((MeshPage::CreateRoute(RouteKind::Route), name("r"), name("")))
+        );
+        assert_eq!(
+            parsed("/meshes/m/virtual-gateways/g/gateway-routes/x/edit"),
+            Some((MeshPage::EditRoute(RouteKind::GatewayRoute), name("g"), name("x")))
+        );
+        assert_eq!(
+            parsed(&route("m", RouteKind::Route, "r", "to v2")),
+            Some((MeshPage::Route(RouteKind::Route), name("r"), name("to v2")))
+        );
+        assert_eq!(parsed("/meshes/m/virtual-nodes/n/routes/a"), None, "a node has no routes");
+        assert_eq!(parsed("/meshes/m/virtual-routers/r/gateway-routes/a"), None, "a router has no gateway routes");
+        assert_eq!(parsed("/meshes/m/nothing"), None);
+        assert_eq!(parsed("/meshes/m/virtual-nodes/%E9"), None, "not UTF-8");
+        assert_eq!(parsed("/meshes/m/edit"), None);
     }
 
     #[test]
@@ -230,6 +326,21 @@ mod properties {
             let path = self::section(&mesh, Section::ALL[section]);
             prop_assert_eq!(mesh_of_path(&path), Some(mesh));
             prop_assert_eq!(Section::from_path(&path), Some(Section::ALL[section]));
+        }
+
+        #[test]
+        fn any_path_is_parsed_without_panicking(path in "(/[a-z%0-9-]{0,12}){0,7}") {
+            let _ = PagePath::parse(&format!("/meshes{path}"));
+        }
+
+        #[test]
+        fn every_page_url_parses_back_to_its_names(mesh in "[^/]{1,12}", name in "[^/]{1,12}", route in "[^/]{1,12}") {
+            prop_assume!(name != "create" && name != "edit" && route != "create" && route != "edit");
+            let kind = RouteKind::GatewayRoute;
+            let parsed = PagePath::parse(&edit_route(&mesh, kind, &name, &route)).unwrap();
+            prop_assert_eq!((parsed.page, parsed.name, parsed.route), (MeshPage::EditRoute(kind), name.clone(), route));
+            let parsed = PagePath::parse(&edit_resource(&mesh, Section::VIRTUAL_SERVICES, &name)).unwrap();
+            prop_assert_eq!((parsed.page, parsed.name), (MeshPage::EditItem(Section::VIRTUAL_SERVICES), name));
         }
 
         #[test]

@@ -11,6 +11,14 @@ use leptos_router::hooks::{use_location, use_navigate};
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let storage = use_backend().storage().label();
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            crate::web::focus_heading_when_shown(60);
+        }
+        path
+    });
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="top-bar">
@@ -31,7 +39,13 @@ fn MeshPicker() -> impl IntoView {
     let known = crate::meshes::known::use_known_meshes().0;
     let location = use_location();
     let current = Memo::new(move |_| routing::mesh_of_path(&routing::app_path(&location.pathname.get())));
-    let choose = move |mesh: String| {
+    let choose = move |select: web_sys::HtmlSelectElement| {
+        let (mesh, path) = (select.value(), routing::app_path(&location.pathname.get_untracked()));
+        // A form's values would be lost with the page: the user says whether to leave it.
+        let in_form = path.ends_with("/create") || path.ends_with("/edit");
+        if in_form && !crate::web::confirm_action("Leave this form? What you entered here has not been saved.") {
+            return select.set_value(&current.get_untracked().unwrap_or_default());
+        }
         let section = Section::from_path(&routing::app_path(&location.pathname.get_untracked())).unwrap_or(Section::VIRTUAL_SERVICES);
         let target = if mesh.is_empty() { routing::MESHES.to_string() } else { routing::section(&mesh, section) };
         use_navigate()(&target, Default::default());
@@ -39,7 +53,7 @@ fn MeshPicker() -> impl IntoView {
     view! {
         <div class="mesh-picker">
             <label for="mesh-picker">"Mesh"</label>
-            <select id="mesh-picker" on:change:target=move |event| choose(event.target().value())>
+            <select id="mesh-picker" on:change:target=move |event| choose(event.target())>
                 <option value="" selected=move || current.get().is_none()>"Choose a mesh"</option>
                 {move || known.get().and_then(Result::ok).map(|(meshes, _)| meshes).unwrap_or_default().into_iter().map(|mesh| {
                     let name = mesh.mesh_name.to_string();

@@ -74,6 +74,11 @@ pub fn today() -> String {
     String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect()
 }
 
+/// Loads the console afresh at this URL, in place of the current history entry.
+pub fn load(url: &str) {
+    let _ = window().location().replace(url);
+}
+
 /// Starts the console again.
 pub fn reload() {
     let _ = window().location().reload();
@@ -85,14 +90,21 @@ pub fn current_path_and_query() -> String {
     location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
 }
 
-/// Replaces the query of the current history entry, if it differs (no navigation).
-pub fn replace_query(query: &str) {
+/// The path of the current page, as the address bar has it (percent-encoded).
+fn current_path() -> String {
+    window().location().pathname().unwrap_or_default()
+}
+
+/// Replaces the query of the current history entry, if it differs (no navigation), while
+/// the page's path still ends with `path_end` (a view built once more as the router leaves
+/// it must not write onto the next page's URL).
+pub fn replace_query(path_end: &str, query: &str) {
     let location = window().location();
-    let search = location.search().unwrap_or_default();
-    if search.strip_prefix('?').unwrap_or(&search) == query {
+    let (search, path) = (location.search().unwrap_or_default(), current_path());
+    if search.strip_prefix('?').unwrap_or(&search) == query || !path.ends_with(path_end) {
         return;
     }
-    let url = format!("{}?{query}", location.pathname().unwrap_or_default());
+    let url = format!("{path}?{query}");
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
@@ -111,6 +123,34 @@ pub fn focus_by_id(id: &str) {
     if let Some(element) = document().get_element_by_id(id).and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
     }
+}
+
+/// Moves the focus to the field with this id once the next frame has drawn it.
+pub fn focus_when_shown(id: String) {
+    leptos::prelude::request_animation_frame(move || focus_by_id(&id));
+}
+
+/// Moves the focus to the page's heading, as after a navigation: keyboard and screen-reader
+/// users start there. A page may still be loading, or show one heading then another (a mesh
+/// found only once the meshes are read again): for `frames` frames the current heading
+/// takes the focus, unless the user has put it elsewhere.
+pub fn focus_heading_when_shown(frames: u32) {
+    leptos::prelude::request_animation_frame(move || {
+        let active = document().active_element();
+        if active.as_ref().is_some_and(|element| !matches!(element.tag_name().as_str(), "BODY" | "H1" | "MAIN")) {
+            return;
+        }
+        if let Some(heading) =
+            document().query_selector("main h1").ok().flatten().and_then(|heading| heading.dyn_into::<HtmlElement>().ok())
+            && active.as_ref() != Some(heading.as_ref())
+        {
+            heading.set_tab_index(-1);
+            let _ = heading.focus();
+        }
+        if frames > 0 {
+            focus_heading_when_shown(frames - 1);
+        }
+    });
 }
 
 pub fn set_title(title: &str) {

@@ -40,6 +40,7 @@ test('create mesh validates its name live and opens the new mesh', async ({ page
   await page.getByRole('button', { name: 'Create mesh' }).click();
   await expect(page).toHaveURL(new RegExp(`/meshes/${name}/virtual-services$`));
   await expect(page.getByText(`Mesh ${name} created.`)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Virtual services' }), 'focus starts at the new page').toBeFocused();
   const described = await ok(api, 'GET', `/v20190125/meshes/${name}`);
   expect(described.spec.egressFilter.type).toBe('ALLOW_ALL');
   await appmesh.deleteMesh(api, name);

@@ -87,10 +87,8 @@ test('deleting a provider explains the refusal with the services it provides', a
   const dialog = page.getByRole('dialog', { name: 'Delete virtual node busy?' });
   await expect(dialog.getByText('App Mesh will refuse to delete it')).toBeVisible();
   await expect(dialog.getByRole('link', { name: 'uses-busy.local' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Delete' })).toHaveCount(0);
   await expectAccessible(page, 'the refused delete');
-  await dialog.getByLabel('To confirm, type delete').fill('delete');
-  await dialog.getByRole('button', { name: 'Delete' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('cannot be deleted because it is a VirtualService provider');
   await dialog.getByRole('link', { name: 'uses-busy.local' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'uses-busy.local' })).toBeVisible();
 
@@ -122,12 +120,16 @@ test('the wizard creates a virtual node on the way and comes back with it chosen
 
 // A returnTo whose own query is malformed (not UTF-8 once decoded, a bare %) once aborted the
 // release build after the node was saved; the bad pairs are now left out.
-test('a malformed returnTo still comes back to the wizard', async ({ page, mesh }) => {
+test('a malformed returnTo still comes back to the wizard, which asks again for what it could not read', async ({ page, mesh }) => {
   const wizard = `/meshes/${mesh}/virtual-services/create?step=provider&name=%E9&tagKey1=%&tagValue1=%zz`;
   await page.goto(`/meshes/${mesh}/virtual-nodes/create?returnTo=${encodeURIComponent(wizard)}`);
   await page.getByLabel('Virtual node name').fill('crafted-node');
   await page.getByLabel('DNS hostname').fill('crafted.local');
   await page.getByRole('button', { name: 'Create virtual node' }).click();
+  // The name in the link was not UTF-8: the wizard starts at the name, the new node kept.
+  await expect(page.getByRole('heading', { name: 'Step 1 of 4: Name' })).toBeVisible();
+  await page.getByLabel('Virtual service name').fill('crafted.local');
+  await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { name: 'Step 2 of 4: Provider' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Virtual node' })).toHaveValue('crafted-node');
 });

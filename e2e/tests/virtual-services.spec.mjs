@@ -128,7 +128,11 @@ test('a server that is down is an error with Retry, never a hang', async ({ page
     await expect(page.getByRole('link', { name: 'm1', exact: true })).toBeVisible();
     server.kill();
     await page.getByRole('link', { name: 'm1', exact: true }).click();
-    await expect(page.getByRole('alert')).toContainText('could not be reached');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('The server did not answer');
+    await expect(alert.getByText('TypeError: Failed to fetch')).toBeHidden();
+    await alert.getByText('Technical detail').click();
+    await expect(alert.getByText('TypeError: Failed to fetch')).toBeVisible();
     page.expectConsoleErrors(); // the browser logs the refused requests
     await server.restart();
     await page.getByRole('button', { name: 'Retry' }).click();

@@ -4,7 +4,7 @@
 use super::{Backend, BackendError, Call, ResourceRecord, ResourceSummary, RouteParent, Storage, transport};
 use gloo_net::http::Method;
 use mesh_engine::error::{ErrorBody, ErrorKind};
-use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
+use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput};
 use mesh_engine::names::{AccountId, ResourceName};
 use mesh_engine::percent::encode;
 use mesh_engine::resource::*;
@@ -176,24 +176,8 @@ impl Backend for AppMeshBackend {
         self.get(self.mesh_url(&mesh, ""))
     }
 
-    fn list_virtual_services(&self, mesh: MeshAddress) -> Call<Vec<ResourceSummary>> {
-        all_pages(self.storage, self.mesh_url(&mesh, "/virtualServices"), 100)
-    }
-
-    fn describe_virtual_service(&self, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord> {
-        self.get(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))))
-    }
-
     fn create_virtual_service(&self, mesh: MeshAddress, input: CreateVirtualServiceInput) -> Call<ResourceRecord> {
         self.put(self.mesh_url(&mesh, "/virtualServices"), &input)
-    }
-
-    fn update_virtual_service(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualServiceInput) -> Call<ResourceRecord> {
-        self.put(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))), &input)
-    }
-
-    fn delete_virtual_service(&self, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord> {
-        self.delete(self.mesh_url(&mesh, &format!("/virtualServices/{}", encode(name.as_str()))))
     }
 
     fn list_resources(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceSummary>> {

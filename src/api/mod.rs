@@ -9,7 +9,7 @@ pub mod transport;
 pub use loaded::{Loaded, load, load_following};
 
 use leptos::prelude::*;
-use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput, UpdateVirtualServiceInput};
+use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput};
 use mesh_engine::names::{AccountId, ResourceName};
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, ErrorKind, MeshAddress};
@@ -143,13 +143,45 @@ impl BackendError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, Self::Api(error) if error.kind == ErrorKind::NotFoundException)
     }
+
+    /// What a person needs to see first is [`Display`](fmt::Display); this is the rest,
+    /// one click away: the error code and App Mesh's own words, or the browser's.
+    pub fn detail(&self) -> String {
+        match self {
+            Self::Api(error) => format!("{}: {}", error.kind.code(), error.message),
+            Self::Unreachable(reason) => reason.clone(),
+        }
+    }
+}
+
+/// App Mesh's message without the account it ends with ("… for account 111122223333"):
+/// the console's user is that account.
+fn without_account(message: &str) -> &str {
+    let Some(split) = message.len().checked_sub(12) else { return message };
+    match message.split_at_checked(split) {
+        Some((before, account)) if account.bytes().all(|byte| byte.is_ascii_digit()) => {
+            before.strip_suffix(" for account ").unwrap_or(message)
+        }
+        _ => message,
+    }
 }
 
 impl fmt::Display for BackendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Api(error) => f.write_str(&error.message),
-            Self::Unreachable(reason) => write!(f, "The server could not be reached ({reason})."),
+            Self::Api(error) => match error.kind {
+                ErrorKind::NotFoundException => {
+                    write!(f, "{}. It may have been deleted elsewhere.", without_account(&error.message))
+                }
+                ErrorKind::ForbiddenException => {
+                    f.write_str("Your account may not do this: only the owner of a mesh or resource can change it.")
+                }
+                ErrorKind::TooManyRequestsException | ErrorKind::ServiceUnavailableException | ErrorKind::InternalServerErrorException => {
+                    f.write_str("The server could not do this just now. Try again.")
+                }
+                _ => f.write_str(without_account(&error.message)),
+            },
+            Self::Unreachable(_) => f.write_str("The server did not answer. Check that it is running, then try again."),
         }
     }
 }
@@ -168,14 +200,11 @@ pub trait Backend: Send + Sync {
     fn create_mesh(&self, input: CreateMeshInput) -> Call<ResourceRecord>;
     fn describe_mesh(&self, mesh: MeshAddress) -> Call<ResourceRecord>;
 
-    /// Virtual services, their specs as JSON (as [`ResourceRecord`]s are).
-    fn list_virtual_services(&self, mesh: MeshAddress) -> Call<Vec<ResourceSummary>>;
-    fn describe_virtual_service(&self, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord>;
+    /// Virtual services are created from a typed input (with tags); listed, described,
+    /// saved and deleted as every other kind.
     fn create_virtual_service(&self, mesh: MeshAddress, input: CreateVirtualServiceInput) -> Call<ResourceRecord>;
-    fn update_virtual_service(&self, mesh: MeshAddress, name: ResourceName, input: UpdateVirtualServiceInput) -> Call<ResourceRecord>;
-    fn delete_virtual_service(&self, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord>;
 
-    /// Virtual nodes, routers and gateways: every kind whose spec the console holds as JSON.
+    /// Virtual services, nodes, routers and gateways.
     fn list_resources(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceSummary>>;
     fn describe_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord>;
     /// Creates one when `create`, else replaces the spec of the one named.
@@ -284,6 +313,17 @@ mod tests {
         assert_eq!((route.name.as_str(), route.mesh_name.as_str()), ("to-v2", "m"), "a route names its router too");
         assert_eq!(record(r#""meshName": "m", "virtualGatewayName": "g", "gatewayRouteName": "gr""#).name.as_str(), "gr");
         assert_eq!(route.spec, json!({"k": 1}));
+    }
+
+    #[test]
+    fn errors_read_as_sentences_with_the_detail_apart() {
+        let gone = BackendError::Api(ApiError::not_found("Mesh with name m is not present for account 111122223333"));
+        assert_eq!(gone.to_string(), "Mesh with name m is not present. It may have been deleted elsewhere.");
+        assert_eq!(gone.detail(), "NotFoundException: Mesh with name m is not present for account 111122223333");
+        let offline = BackendError::Unreachable("TypeError: Failed to fetch".into());
+        assert!(!offline.to_string().contains("TypeError"));
+        assert_eq!(offline.detail(), "TypeError: Failed to fetch");
+        assert_eq!(without_account("in use for account 12"), "in use for account 12", "not an account id");
     }
 
     #[test]

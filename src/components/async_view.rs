@@ -1,5 +1,6 @@
 //! Loading, error (with Retry) and loaded states of a backend call.
 
+use super::error_alert::ErrorAlert;
 use crate::api::{BackendError, Loaded};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -32,10 +33,9 @@ where
         None => EitherOf3::A(view! { <p class="status" role="status">"Loading…"</p> }),
         Some(Ok(value)) => EitherOf3::B(loaded(value)),
         Some(Err(error)) => EitherOf3::C(view! {
-            <div class="alert alert-error" role="alert">
-                <p>{error.to_string()}</p>
+            <ErrorAlert lead="" error=error>
                 <button type="button" class="button" on:click=move |_| retry()>"Retry"</button>
-            </div>
+            </ErrorAlert>
         }),
     }
 }

@@ -1,6 +1,7 @@
 //! The frame of a create or edit form: its heading, why the last save failed, the fields the
 //! caller gives, Cancel and the submit button (off while a save is under way).
 
+use super::error_alert::error_alert;
 use super::link::A;
 use super::submission::Submission;
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ pub fn FormPage(
     view! {
         <section class="page">
             <h1>{title}</h1>
-            {move || save.error().get().map(|message| view! { <div class="alert alert-error" role="alert"><p>{message}</p></div> })}
+            {error_alert("Nothing was saved:", save.error())}
             <form novalidate on:submit=move |event| {
                 event.prevent_default();
                 on_submit.run(());

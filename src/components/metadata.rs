@@ -2,7 +2,7 @@
 
 use super::format::{format_timestamp, status_label};
 use leptos::prelude::*;
-use mesh_engine::resource::{ResourceMetadata, StatusCode, TagRef};
+use mesh_engine::resource::{ResourceMetadata, StatusCode};
 
 #[component]
 pub fn MetadataFields(metadata: ResourceMetadata, status: StatusCode) -> impl IntoView {
@@ -25,23 +25,5 @@ pub fn MetadataFields(metadata: ResourceMetadata, status: StatusCode) -> impl In
         <div><dt>"Last updated"</dt><dd>{format_timestamp(metadata.last_updated_at)}</dd></div>
         <div><dt>"Version"</dt><dd>{metadata.version}</dd></div>
         <div><dt>"UID"</dt><dd class="mono">{metadata.uid.clone()}</dd></div>
-    }
-}
-
-#[component]
-pub fn TagTable(tags: Vec<TagRef>) -> impl IntoView {
-    view! {
-        <h2>"Tags"</h2>
-        {if tags.is_empty() {
-            view! { <p>"No tags"</p> }.into_any()
-        } else {
-            view! {
-                <table class="table">
-                    <caption class="visually-hidden">"Tags"</caption>
-                    <thead><tr><th scope="col">"Key"</th><th scope="col">"Value"</th></tr></thead>
-                    <tbody>{tags.into_iter().map(|tag| view! { <tr><td>{tag.key.to_string()}</td><td>{tag.value.to_string()}</td></tr> }).collect_view()}</tbody>
-                </table>
-            }.into_any()
-        }}
     }
 }

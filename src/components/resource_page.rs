@@ -1,12 +1,12 @@
-//! The details page of a virtual service, node, router, gateway or gateway route: breadcrumbs,
-//! header with Edit and Delete, the fields the caller gives, tags, and a delete that asks to
-//! type `delete`. Given the virtual services a node or router provides, it shows them, and
+//! The details page of a virtual service, node, router, gateway, route or gateway route:
+//! breadcrumbs (with the section), header with Edit and Delete, the fields the caller gives,
+//! its tags, and a delete that asks to type `delete`. Given the virtual services a node or router provides, it shows them, and
 //! why App Mesh would refuse to delete it; a caller may give other reasons (`in_use`).
 
-use super::confirm_delete::ConfirmDelete;
-use super::metadata::TagTable;
+use super::confirm_delete::{ConfirmDelete, InUse};
 use super::service_links::ServiceLinks;
 use super::submission::{Done, Submission};
+use super::tags::TagTable;
 use crate::api::{Call, Loaded};
 use crate::components::link::A;
 use crate::routing::{self, Section};
@@ -40,13 +40,6 @@ impl Place {
         }
     }
 
-    fn section(&self) -> Section {
-        match self {
-            Self::Section(section) => *section,
-            Self::Inside(kind, _) => kind.parent().into(),
-        }
-    }
-
     fn edit(&self, mesh: &str, name: &str) -> String {
         match self {
             Self::Section(section) => routing::edit_resource(mesh, *section, name),
@@ -54,11 +47,22 @@ impl Place {
         }
     }
 
-    /// The page a delete leads to: the section's list, or the parent's details.
-    fn after_delete(&self, mesh: &str) -> String {
+    /// The page a delete leads to, and its name: the section's list, or the parent's details.
+    fn after_delete(&self, mesh: &str) -> (String, String) {
         match self {
-            Self::Section(section) => routing::section(mesh, *section),
-            Self::Inside(kind, parent) => routing::resource(mesh, kind.parent(), parent),
+            Self::Section(section) => (routing::section(mesh, *section), format!("Go to the {}s", section.noun())),
+            Self::Inside(kind, parent) => (routing::resource(mesh, kind.parent(), parent), format!("Go to {parent}")),
+        }
+    }
+
+    /// The breadcrumbs between the mesh and the page: a section's list, a parent's details.
+    fn crumbs(&self, mesh: &str) -> Vec<(String, String)> {
+        let list = |section: Section| (section.title(), routing::section(mesh, section));
+        match self {
+            Self::Section(section) => vec![list(*section)],
+            Self::Inside(kind, parent) => {
+                vec![list(kind.parent().into()), (parent.clone(), routing::resource(mesh, kind.parent(), parent))]
+            }
         }
     }
 }
@@ -93,18 +97,18 @@ pub fn ResourcePage(
     provided: Option<Loaded<Vec<String>>>,
     /// Why App Mesh would refuse the delete now, when the page knows another reason.
     #[prop(default = None)]
-    in_use: Option<ViewFn>,
+    in_use: Option<Signal<Option<InUse>>>,
     /// More of the page, after the details: a router's routes, a gateway's gateway routes.
     #[prop(default = None)]
     more: Option<ViewFn>,
     children: Children,
 ) -> impl IntoView {
-    let section = place.section();
     let (noun, noun_title) = (place.noun(), place.noun_title());
     let deleting = RwSignal::new(false);
     let remove = Submission::new();
+    let (after_delete, back_text) = place.after_delete(&mesh);
     let on_confirm = {
-        let (go_to, name) = (place.after_delete(&mesh), name.clone());
+        let (go_to, name) = (after_delete.clone(), name.clone());
         move || {
             let (call, go_to, name) = (delete(), go_to.clone(), name.clone());
             remove.run(Box::pin(async move {
@@ -113,29 +117,16 @@ pub fn ResourcePage(
             }));
         }
     };
-    let blocker = provided.map(|provided| {
-        let mesh = mesh.clone();
-        ViewFn::from(move || {
-            let mesh = mesh.clone();
-            move || provided.get().and_then(Result::ok).filter(|services| !services.is_empty()).map(|services| view! {
-                <div class="alert alert-warning">
-                    <p>{format!("This {noun} provides these virtual services. App Mesh will refuse to delete it until they have another provider or are deleted:")}</p>
-                    <ServiceLinks mesh=mesh.clone() services=services />
-                </div>
-            })
-        })
-    });
     // A router may both provide services and have routes: both reasons are shown.
-    let blocker = match (blocker, in_use) {
-        (Some(provided), Some(other)) => Some(ViewFn::from(move || view! { {provided.run()} {other.run()} })),
-        (provided, other) => provided.or(other),
-    };
-    let parent_crumb = match &place {
-        Place::Inside(kind, parent) => {
-            let (href, parent) = (routing::resource(&mesh, kind.parent(), parent), parent.clone());
-            Some(view! { <li><A href=href>{parent}</A></li> })
-        }
-        Place::Section(_) => None,
+    let reasons = {
+        let mesh = mesh.clone();
+        Signal::derive(move || {
+            let provides = provided.and_then(|provided| provided.get()).and_then(Result::ok).filter(|services| !services.is_empty()).map(|services| InUse {
+                reason: format!("This {noun} provides these virtual services. App Mesh will refuse to delete it until they have another provider or are deleted:"),
+                holders: services.into_iter().map(|service| (routing::virtual_service(&mesh, &service), service)).map(|(href, service)| (service, href)).collect(),
+            });
+            provides.into_iter().chain(in_use.and_then(|in_use| in_use.get())).collect::<Vec<_>>()
+        })
     };
     let provides_row = provided.map(|provided| {
         let mesh = mesh.clone();
@@ -145,21 +136,26 @@ pub fn ResourcePage(
             })}</dd></div>
         }
     });
-    let mesh_label = mesh.clone();
+    let mesh_crumb = {
+        let (href, text) = (routing::virtual_services(&mesh), mesh.clone());
+        view! { <li><A href=href>{text}</A></li> }
+    };
+    let edit_href = place.edit(&mesh, &name);
+    let crumbs = place.crumbs(&mesh).into_iter().map(|(text, href)| view! { <li><A href=href>{text}</A></li> }).collect_view();
     view! {
         <section class="page">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
                 <ol>
                     <li><A href=routing::MESHES>"Meshes"</A></li>
-                    <li><A href=routing::section(&mesh, section)>{mesh_label}</A></li>
-                    {parent_crumb}
+                    {mesh_crumb}
+                    {crumbs}
                     <li aria-current="page">{name.clone()}</li>
                 </ol>
             </nav>
             <div class="page-header">
-                <h1>{name.clone()}</h1>
+                <h1 tabindex="-1">{name.clone()}</h1>
                 <div class="actions">
-                    <A href=place.edit(&mesh, &name) attr:class="button">"Edit"</A>
+                    <A href=edit_href attr:class="button">"Edit"</A>
                     <button type="button" class="button button-danger" on:click=move |_| deleting.set(true)>"Delete"</button>
                 </div>
             </div>
@@ -170,7 +166,7 @@ pub fn ResourcePage(
             {more.map(|more| more.run())}
             <TagTable tags=tags />
             <ConfirmDelete kind=noun name=name.clone() open=deleting pending=remove.pending() error=remove.error()
-                on_confirm=on_confirm blocker=blocker />
+                on_confirm=on_confirm in_use=reasons back=(after_delete, back_text) />
         </section>
     }
 }

@@ -18,15 +18,10 @@ pub fn set_to(signal: RwSignal<String>) -> Callback<String> {
 /// (`None` while loading), and the current choice, marked, when it no longer exists.
 pub fn name_options(names: Option<Vec<String>>, current: &str, noun: &str) -> Vec<(String, String)> {
     let Some(names) = names else { return vec![(String::new(), "Loading…".into())] };
-    if names.is_empty() {
-        return vec![(String::new(), format!("No {noun}s in this mesh"))];
-    }
     let missing = (!current.is_empty() && !names.iter().any(|name| name == current))
         .then(|| (current.to_string(), format!("{current} (no longer exists)")));
-    std::iter::once((String::new(), format!("Choose a {noun}")))
-        .chain(missing)
-        .chain(names.into_iter().map(|name| (name.clone(), name)))
-        .collect()
+    let prompt = if names.is_empty() { format!("No {noun}s in this mesh") } else { format!("Choose a {noun}") };
+    std::iter::once((String::new(), prompt)).chain(missing).chain(names.into_iter().map(|name| (name.clone(), name))).collect()
 }
 
 #[component]

@@ -3,7 +3,7 @@
 //! form, so the bundle carries this logic once.
 
 use super::notice::Notices;
-use crate::api::Call;
+use crate::api::{BackendError, Call};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -19,7 +19,7 @@ type Navigate = StoredValue<Box<dyn Fn(&str)>, LocalStorage>;
 #[derive(Clone, Copy)]
 pub struct Submission {
     pending: RwSignal<bool>,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<BackendError>>,
     notices: Notices,
     navigate: Navigate,
 }
@@ -48,9 +48,9 @@ impl Submission {
                     self.notices.show(done.notice);
                     self.navigate.with_value(|navigate| navigate(&done.go_to));
                 }
-                Err(error) => self.error.set(Some(error.to_string())),
+                Err(error) => self.error.set(Some(error)),
             }
-            self.pending.set(false);
+            self.pending.try_set(false);
         });
     }
 
@@ -58,7 +58,7 @@ impl Submission {
         self.pending.into()
     }
 
-    pub fn error(self) -> Signal<Option<String>> {
+    pub fn error(self) -> Signal<Option<BackendError>> {
         self.error.into()
     }
 }

@@ -143,25 +143,30 @@ pub struct PageOf<T> {
     pub matching: usize,
 }
 
-pub fn page_of<T: TableRow>(mut rows: Vec<T>, filter: &str, sort: Option<&Sort>, page: usize) -> PageOf<T> {
+pub fn page_of<T: TableRow>(rows: Vec<T>, filter: &str, sort: Option<&Sort>, page: usize) -> PageOf<T> {
     // ASCII case folding: App Mesh names are ASCII in practice, and Unicode's tables would
     // weigh on the bundle. Other characters still match exactly.
     let needle = filter.trim().to_ascii_lowercase();
-    if !needle.is_empty() {
-        rows.retain(|row| row.search_text().to_ascii_lowercase().contains(&needle));
-    }
+    let mut order: Vec<usize> =
+        (0..rows.len()).filter(|&index| needle.is_empty() || rows[index].search_text().to_ascii_lowercase().contains(&needle)).collect();
     // Unsorted, a table is in its rows' default order (by name). Every row's `compare` breaks
     // ties by name, so an unstable sort gives the same order.
     let (column, direction) = sort.map_or(("", Direction::Ascending), |sort| (sort.column.as_str(), sort.direction));
-    rows.sort_unstable_by(|a, b| {
-        let order = a.compare(b, column);
+    sort_order(&mut order, &|a, b| {
+        let order = rows[a].compare(&rows[b], column);
         if direction == Direction::Descending { order.reverse() } else { order }
     });
-    let matching = rows.len();
+    let matching = order.len();
     let pages = matching.div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
-    let rows = rows.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
+    let mut slots: Vec<Option<T>> = rows.into_iter().map(Some).collect();
+    let rows = order.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).filter_map(|index| slots[index].take()).collect();
     PageOf { rows, page, pages, matching }
+}
+
+/// Sorts row indices: one sort in the bundle for every kind of row.
+fn sort_order(order: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
+    order.sort_unstable_by(|a, b| compare(*a, *b));
 }
 
 #[cfg(test)]

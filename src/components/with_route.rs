@@ -8,7 +8,6 @@ use crate::components::not_found_panel::NotFoundPanel;
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use mesh_engine::names::ResourceName;
 use mesh_engine::resource::{RouteKind, TagRef};
 
@@ -17,8 +16,7 @@ pub type Found = (RouteParent, ResourceRecord, Vec<TagRef>);
 
 /// The parent (`…/{name}/…`) and the route (`…/{route}`) the URL names.
 fn use_route_names() -> (Memo<String>, Memo<String>) {
-    let params = use_params_map();
-    (Memo::new(move |_| params.read().get("name").unwrap_or_default()), Memo::new(move |_| params.read().get("route").unwrap_or_default()))
+    routing::use_path_names()
 }
 
 fn load_route(kind: RouteKind, parent: Memo<String>, route: Memo<String>, follow: bool) -> Loaded<Option<Found>> {

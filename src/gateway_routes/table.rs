@@ -28,7 +28,7 @@ pub fn GatewayRouteTable(mesh: String, gateway: String, records: Vec<ResourceRec
         view! { <p>"No gateway routes. A gateway route sends the requests it matches to a virtual service."</p> }.into_any()
     } else {
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Gateway routes">
                 <table class="table">
                     <caption class="visually-hidden">"Gateway routes of this virtual gateway"</caption>
                     <thead><tr>

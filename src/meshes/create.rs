@@ -2,11 +2,13 @@
 
 use crate::api::use_backend;
 use crate::components::choice::{Choice, RadioGroup};
+use crate::components::error_alert::error_alert;
 use crate::components::field::TextField;
 use crate::components::link::A;
 use crate::components::select_field::set_to;
 use crate::components::submission::{Done, Submission};
 use crate::meshes::known::use_known_meshes;
+use crate::meshes::spec_form::EGRESS_CHOICES;
 use crate::routing;
 use leptos::prelude::*;
 use mesh_engine::advice::check_new_name;
@@ -24,7 +26,7 @@ pub fn CreateMesh() -> impl IntoView {
         _ => Vec::new(),
     };
     let name = RwSignal::new(String::new());
-    let egress = RwSignal::new("drop".to_string());
+    let egress = RwSignal::new("DROP_ALL".to_string());
     let touched = RwSignal::new(false);
     let error = Signal::derive(move || check_new_name(&name.get(), &taken(), "mesh").map(|problem| problem.to_string()));
     Effect::new(move || {
@@ -44,7 +46,7 @@ pub fn CreateMesh() -> impl IntoView {
             }
             return;
         }
-        let kind = if egress.get_untracked() == "allow" { EgressFilterType::AllowAll } else { EgressFilterType::DropAll };
+        let kind = if egress.get_untracked() == "ALLOW_ALL" { EgressFilterType::AllowAll } else { EgressFilterType::DropAll };
         let input = CreateMeshInput {
             mesh_name: ResourceName::parse(name.get_untracked()).expect("checked above"),
             spec: Some(MeshSpec { egress_filter: Some(EgressFilter { kind }), service_discovery: None }),
@@ -61,16 +63,13 @@ pub fn CreateMesh() -> impl IntoView {
     view! {
         <section class="page">
             <h1>"Create mesh"</h1>
-            {move || server_error.get().map(|message| view! { <div class="alert alert-error" role="alert"><p>{message}</p></div> })}
+            {error_alert("The mesh was not created:", server_error)}
             <form on:submit=submit novalidate>
                 <TextField id="mesh-name" label="Mesh name" value=name node_ref=name_input
                     hint="1 to 255 characters."
                     error=error show_error=touched on_blur=move || touched.set(true) />
                 <RadioGroup name="egress" legend="Egress filter" selected=egress on_change=set_to(egress)
-                    choices=vec![
-                        Choice::new("drop", "Deny all: only traffic to resources in the mesh"),
-                        Choice::new("allow", "Allow all: also traffic to any address outside the mesh"),
-                    ] />
+                    choices=EGRESS_CHOICES.into_iter().map(|(value, label)| Choice::new(value, label)).collect() />
                 <div class="actions">
                     <A href=routing::MESHES attr:class="button">"Cancel"</A>
                     <button type="submit" class="button button-primary" disabled=move || create.pending().get()>"Create mesh"</button>

@@ -49,13 +49,19 @@ pub fn MeshLayout() -> impl IntoView {
             match found {
             Some(address) => {
                 provide_context(address.clone());
+                let drawer = RwSignal::new(false);
                 let owner = address.owner.clone();
                 view! {
                     <div class="mesh-layout">
-                        <nav class="side-nav" aria-label="Mesh sections">
-                            <h2>{move || mesh.get()}</h2>
+                        // On a narrow screen the sections fold away behind a button, so the page comes first.
+                        <nav class="side-nav" class:open=move || drawer.get() aria-label="Mesh sections">
+                            <div class="side-nav-head">
+                                <h2>{move || mesh.get()}</h2>
+                                <button type="button" class="button nav-toggle" aria-controls="mesh-sections" aria-expanded=move || drawer.get().to_string()
+                                    on:click=move |_| drawer.update(|open| *open = !*open)>"Sections"</button>
+                            </div>
                             {owner.map(|owner| view! { <p class="hint"><span class="badge">"Shared with you"</span>" by "{owner.to_string()}</p> })}
-                            <ul>
+                            <ul id="mesh-sections" on:click=move |_| drawer.set(false)>
                                 {Section::ALL.into_iter().map(|section| {
                                     let current = move || (Section::from_path(&routing::app_path(&location.pathname.get())) == Some(section)).then_some("page");
                                     view! { <li><A href=move || routing::section(&mesh.get(), section) attr:aria-current=current>{section.title()}</A></li> }

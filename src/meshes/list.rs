@@ -58,7 +58,7 @@ pub fn MeshList() -> impl IntoView {
                     }.into_any();
                 }
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Meshes">
                         <table class="table">
                             <caption>"Meshes you own and meshes shared with you"</caption>
                             <thead><tr>

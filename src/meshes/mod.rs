@@ -4,3 +4,4 @@ pub mod create;
 pub mod known;
 pub mod layout;
 pub mod list;
+pub mod spec_form;

@@ -4,12 +4,12 @@ use crate::components::submission::Done;
 use crate::routing;
 use crate::virtual_services::wizard::state::return_after_create;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::use_location;
 use mesh_engine::resource::ProviderKind;
 
 /// The page that opened this form, if any.
 pub fn use_return_to() -> Memo<Option<String>> {
-    let query = use_query_map();
+    let query = use_location().query;
     Memo::new(move |_| query.read().get("returnTo"))
 }
 

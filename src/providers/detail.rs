@@ -2,7 +2,7 @@
 
 use super::provided_services;
 use super::spec_form::{backend_names, dns_hostname};
-use crate::api::{Call, LoadedWithTags, ResourceRecord, load_following, use_backend};
+use crate::api::{Call, LoadedWithTags, ResourceRecord, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::listeners::listener_drafts;
 use crate::components::metadata::MetadataFields;
@@ -14,30 +14,13 @@ use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routes::list::{RouteTable, load_routes, route_names};
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use mesh_engine::names::ResourceName;
 use mesh_engine::resource::{ProviderKind, RouteKind, TagRef};
 use std::sync::Arc;
 
 /// The node or router the URL names, with its tags; `None` when the mesh has no such one.
 fn load_provider(kind: ProviderKind, follow: bool) -> (Memo<String>, LoadedWithTags<ResourceRecord>) {
-    let params = use_params_map();
-    let name = Memo::new(move |_| params.read().get("name").unwrap_or_default());
-    let (backend, mesh) = (use_backend(), use_mesh_address());
-    let loaded = load_following(follow, move || {
-        let (backend, mesh, name) = (backend.clone(), mesh.clone(), ResourceName::parse(name.get()).ok());
-        Box::pin(async move {
-            let Some(name) = name else { return Ok(None) };
-            let data = match backend.describe_resource(kind.into(), mesh, name).await {
-                Ok(data) => data,
-                Err(error) if error.is_not_found() => return Ok(None),
-                Err(error) => return Err(error),
-            };
-            let tags = backend.list_tags(data.metadata.arn.clone()).await.unwrap_or_default();
-            Ok(Some((data, tags)))
-        })
-    });
-    (name, loaded)
+    let name = routing::use_path_names().0;
+    (name, crate::components::described::load_named(kind.into(), name, follow))
 }
 
 #[component]

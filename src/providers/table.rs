@@ -59,7 +59,7 @@ pub fn ResourceTable(kind: ProviderKind, rows: Loaded<Vec<ResourceRow>>) -> impl
                     <div class="table-tools">
                         <FilterBox id="filter" label=filter_label.clone() table=table />
                     </div>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=section.title()>
                         <table class="table">
                             <caption class="visually-hidden">{section.title()}</caption>
                             <thead><tr>

@@ -8,7 +8,6 @@ use crate::components::resource_page::{DeleteCall, Place, ResourcePage};
 use crate::components::with_route::{Found, WithRoute};
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use mesh_engine::resource::RouteKind;
 use std::sync::Arc;
 
@@ -16,8 +15,7 @@ const KIND: RouteKind = RouteKind::Route;
 
 /// The router the URL names (`…/virtual-routers/{name}/…`).
 pub fn use_router() -> Memo<String> {
-    let params = use_params_map();
-    Memo::new(move |_| params.read().get("name").unwrap_or_default())
+    routing::use_path_names().0
 }
 
 #[component]

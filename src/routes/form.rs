@@ -10,6 +10,7 @@ use super::spec_form::{RouteForm, RouteType};
 use super::targets_editor::TargetsEditor;
 use crate::api::{ResourceRecord, RouteParent, use_backend};
 use crate::components::field::TextField;
+use crate::components::form_page::FormPage;
 use crate::components::link::A;
 use crate::components::submission::{Done, Submission};
 use crate::components::with_route::WithRoute;
@@ -83,8 +84,7 @@ fn RouteFormPage(router: String, existing: Option<ResourceRecord>) -> impl IntoV
             }));
         }
     };
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let submit = move || {
         touched.set(true);
         if name_problem.get_untracked().is_some() {
             return focus_by_id("route-name");
@@ -108,11 +108,10 @@ fn RouteFormPage(router: String, existing: Option<ResourceRecord>) -> impl IntoV
     let show_errors = Signal::from(touched);
     let router_href = router.clone();
     view! {
-        <section class="page">
-            <h1>{title}</h1>
-            <p class="hint">"In the virtual router "<A href=move || routing::resource(&mesh.get(), KIND.parent(), &router_href)>{router}</A></p>
-            {move || save.error().get().map(|message| view! { <div class="alert alert-error" role="alert"><p>{message}</p></div> })}
-            <form novalidate on:submit=submit on:input=move |_| touched.set(true) on:change=move |_| touched.set(true)>
+        <FormPage title=title save=save on_submit=submit cancel=Signal::derive(cancel)
+            submit_label=if created { "Create route" } else { "Save changes" }>
+            <div on:input=move |_| touched.set(true) on:change=move |_| touched.set(true)>
+                <p class="hint">"In the virtual router "<A href=move || routing::resource(&mesh.get(), KIND.parent(), &router_href)>{router}</A></p>
                 {created.then(|| view! {
                     <TextField id="route-name" label="Route name" value=name hint="1 to 255 characters, unique in the router."
                         error=name_problem show_error=touched />
@@ -125,13 +124,7 @@ fn RouteFormPage(router: String, existing: Option<ResourceRecord>) -> impl IntoV
                 <TargetsEditor form=form nodes=nodes problems=problems show_errors=show_errors />
                 {move || not_tcp.get().then(|| view! { <RetryFields form=form problems=problems show_errors=show_errors /> })}
                 <TimeoutFields form=form problems=problems show_errors=show_errors />
-                <div class="actions">
-                    <A href=cancel attr:class="button">"Cancel"</A>
-                    <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
-                        {if created { "Create route" } else { "Save changes" }}
-                    </button>
-                </div>
-            </form>
-        </section>
+            </div>
+        </FormPage>
     }
 }

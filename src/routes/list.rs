@@ -61,7 +61,7 @@ pub fn RouteTable(mesh: String, router: String, routes: LoadedRoutes) -> impl In
                 }
                 let (mesh, router) = (mesh.clone(), router.clone());
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Routes">
                         <table class="table">
                             <caption class="visually-hidden">{caption.clone()}</caption>
                             <thead><tr>

@@ -25,7 +25,14 @@ pub fn Settings() -> impl IntoView {
         let question = format!("Replace everything stored {place} with the chosen file?");
         actions.run(move |backend| {
             Box::pin(async move {
-                let text = transfer::read_chosen_file("import-file").await.map_err(crate::api::BackendError::Unreachable)?;
+                // Nothing was sent: the reason is the file's, said as it is.
+                let text = match transfer::read_chosen_file("import-file").await {
+                    Ok(text) => text,
+                    Err(reason) => {
+                        error.set(Some(reason));
+                        return Ok(());
+                    }
+                };
                 if !web::confirm_action(&question) {
                     return Ok(());
                 }

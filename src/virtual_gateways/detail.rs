@@ -3,9 +3,8 @@
 //! refuses the delete: the dialog says so and links them.
 
 use super::spec_form::{access_log_path, backend_tls_text, listener_summaries};
-use crate::api::{LoadedWithTags, ResourceRecord, load_following, use_backend};
+use crate::api::{LoadedWithTags, ResourceRecord, use_backend};
 use crate::components::async_view::async_view_of;
-use crate::components::described::with_tags;
 use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::resource_page::{DeleteCall, ResourcePage};
@@ -15,8 +14,6 @@ use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routes::list::{load_routes, route_names};
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use mesh_engine::names::ResourceName;
 use mesh_engine::resource::{MeshResourceKind, RouteKind, TagRef};
 use std::sync::Arc;
 
@@ -24,20 +21,11 @@ const GATEWAY: MeshResourceKind = MeshResourceKind::VirtualGateway;
 
 /// The gateway the URL names (`…/virtual-gateways/{name}`).
 pub fn use_gateway_name() -> Memo<String> {
-    let params = use_params_map();
-    Memo::new(move |_| params.read().get("name").unwrap_or_default())
+    routing::use_path_names().0
 }
 
 fn load_gateway(name: Memo<String>, follow: bool) -> LoadedWithTags<ResourceRecord> {
-    let (backend, mesh) = (use_backend(), use_mesh_address());
-    load_following(follow, move || {
-        let (backend, mesh, name) = (backend.clone(), mesh.clone(), ResourceName::parse(name.get()).ok());
-        Box::pin(async move {
-            let Some(name) = name else { return Ok(None) };
-            let described = backend.describe_resource(GATEWAY, mesh, name);
-            with_tags(backend, described, |data| data.metadata.arn.clone()).await
-        })
-    })
+    crate::components::described::load_named(GATEWAY, name, follow)
 }
 
 /// The gateway the URL names, shown by `page`; a not-found page when the mesh has none.

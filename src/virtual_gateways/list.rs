@@ -86,7 +86,7 @@ pub fn VirtualGatewayList() -> impl IntoView {
                     <div class="table-tools">
                         <FilterBox id="filter" label="Filter virtual gateways" table=table />
                     </div>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Virtual gateways">
                         <table class="table">
                             <caption class="visually-hidden">"Virtual gateways of this mesh"</caption>
                             <thead><tr>

@@ -12,35 +12,18 @@ use crate::components::resource_page::{DeleteCall, ResourcePage};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use mesh_engine::names::ResourceName;
-use mesh_engine::resource::TagRef;
+use mesh_engine::resource::{MeshResourceKind, TagRef};
 use std::sync::Arc;
 
 /// The service the URL names.
 pub fn use_service_name() -> Memo<String> {
-    let params = use_params_map();
-    Memo::new(move |_| params.read().get("service").unwrap_or_default())
+    routing::use_path_names().0
 }
 
 /// A service and its tags, or nothing when there is no such service; fetched again on a
 /// change made elsewhere when `follow` (see `api::load_following`).
 pub fn load_service(service: Memo<String>, follow: bool) -> LoadedWithTags<ResourceRecord> {
-    let (backend, address) = (use_backend(), use_mesh_address());
-    crate::api::load_following(follow, move || {
-        let (backend, mesh, name) = (backend.clone(), address.clone(), ResourceName::parse(service.get()).ok());
-        Box::pin(async move {
-            let Some(name) = name else { return Ok(None) };
-            let data = match backend.describe_virtual_service(mesh, name).await {
-                Ok(data) => data,
-                Err(error) if error.is_not_found() => return Ok(None),
-                Err(error) => return Err(error),
-            };
-            // Tags of a resource in a mesh shared with you may be unreadable: the details still show.
-            let tags = backend.list_tags(data.metadata.arn.clone()).await.unwrap_or_default();
-            Ok(Some((data, tags)))
-        })
-    })
+    crate::components::described::load_named(MeshResourceKind::VirtualService, service, follow)
 }
 
 #[component]
@@ -77,7 +60,7 @@ fn Details(data: ResourceRecord, tags: Vec<TagRef>) -> impl IntoView {
     let delete: DeleteCall = {
         let name = data.name.clone();
         Arc::new(move || {
-            let call = backend.delete_virtual_service(address.clone(), name.clone());
+            let call = backend.delete_resource(MeshResourceKind::VirtualService, address.clone(), name.clone());
             Box::pin(async move { call.await.map(drop) })
         })
     };
@@ -91,7 +74,7 @@ fn Details(data: ResourceRecord, tags: Vec<TagRef>) -> impl IntoView {
             <div><dt>"Mesh"</dt><dd><A href=routing::virtual_services(&mesh)>{mesh_label}</A></dd></div>
             <div><dt>"Provider"</dt><dd>{match provider {
                 Some((kind, name)) => view! {
-                    {kind.title()} " " <A href=routing::filtered_section(&provider_mesh, kind, &name)>{name.clone()}</A>
+                    {kind.title()} " " <A href=routing::resource(&provider_mesh, kind, &name)>{name.clone()}</A>
                 }.into_any(),
                 None => view! { "None" }.into_any(),
             }}</dd></div>

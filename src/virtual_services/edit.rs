@@ -6,13 +6,13 @@ use super::provider::{ProviderFields, ProviderOptions};
 use super::wizard::state::ProviderChoice;
 use crate::api::ResourceRecord;
 use crate::api::use_backend;
-use crate::components::link::A;
+use crate::components::form_page::FormPage;
 use crate::components::submission::{Done, Submission};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::html;
 use leptos::prelude::*;
-use mesh_engine::input::UpdateVirtualServiceInput;
+use mesh_engine::resource::MeshResourceKind;
 
 #[component]
 pub fn EditVirtualService() -> impl IntoView {
@@ -33,8 +33,8 @@ fn EditForm(data: ResourceRecord) -> impl IntoView {
     let store = {
         let name = name.clone();
         move |spec| {
-            let call =
-                backend.update_virtual_service(address.clone(), name.clone(), UpdateVirtualServiceInput { spec, client_token: None });
+            let spec = serde_json::to_value(spec).expect("a spec serializes");
+            let call = backend.save_resource(MeshResourceKind::VirtualService, address.clone(), name.clone(), spec, false);
             save.run(Box::pin(async move {
                 let saved = call.await?;
                 Ok(Done {
@@ -44,9 +44,7 @@ fn EditForm(data: ResourceRecord) -> impl IntoView {
             }));
         }
     };
-    let save_error = move || save.error().get();
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let submit = move || {
         let current = choice.get_untracked();
         match current.spec().filter(|_| options.error(&current).is_none()) {
             Some(spec) => store(spec),
@@ -57,19 +55,10 @@ fn EditForm(data: ResourceRecord) -> impl IntoView {
             }
         }
     };
-    let title = format!("Edit {}", name);
     let details_url = move || routing::virtual_service(&mesh.get(), name.as_str());
     view! {
-        <section class="page">
-            <h1>{title}</h1>
-            {move || save_error().map(|message| view! { <div class="alert alert-error" role="alert"><p>{format!("The change was not saved: {message}")}</p></div> })}
-            <form novalidate on:submit=submit>
-                <ProviderFields mesh=mesh choice=choice options=options show_error=touched target_ref=target_ref />
-                <div class="actions">
-                    <A href=details_url attr:class="button">"Cancel"</A>
-                    <button type="submit" class="button button-primary" disabled=move || save.pending().get()>"Save changes"</button>
-                </div>
-            </form>
-        </section>
+        <FormPage title=format!("Edit {}", data.name) save=save on_submit=submit cancel=Signal::derive(details_url) submit_label="Save changes">
+            <ProviderFields mesh=mesh choice=choice options=options show_error=touched target_ref=target_ref />
+        </FormPage>
     }
 }

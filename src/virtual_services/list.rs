@@ -11,7 +11,7 @@ use crate::components::table::{TableRow, natural_cmp, page_of};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::prelude::*;
-use mesh_engine::resource::{ProviderKind, StatusCode, Timestamp};
+use mesh_engine::resource::{MeshResourceKind, ProviderKind, StatusCode, Timestamp};
 use std::cmp::Ordering;
 
 /// A row: the list's ref, and the provider and status from Describe.
@@ -63,9 +63,12 @@ pub async fn service_rows(
     backend: std::sync::Arc<dyn crate::api::Backend>,
     mesh: mesh_engine::MeshAddress,
 ) -> Result<Vec<ServiceRow>, BackendError> {
-    let references = backend.list_virtual_services(mesh.clone()).await?;
+    let references = backend.list_resources(MeshResourceKind::VirtualService, mesh.clone()).await?;
     let described = crate::api::join_all(
-        references.iter().map(|service| backend.describe_virtual_service(mesh.clone(), service.name.clone())).collect(),
+        references
+            .iter()
+            .map(|service| backend.describe_resource(MeshResourceKind::VirtualService, mesh.clone(), service.name.clone()))
+            .collect(),
     )
     .await;
     Ok(references
@@ -84,9 +87,14 @@ pub fn load_service_names() -> Loaded<Vec<String>> {
     let (backend, mesh) = (use_backend(), use_mesh_address());
     crate::api::load(move || {
         let (backend, mesh) = (backend.clone(), mesh.clone());
-        Box::pin(
-            async move { Ok(backend.list_virtual_services(mesh).await?.into_iter().map(|service| service.name.to_string()).collect()) },
-        )
+        Box::pin(async move {
+            Ok(backend
+                .list_resources(MeshResourceKind::VirtualService, mesh)
+                .await?
+                .into_iter()
+                .map(|service| service.name.to_string())
+                .collect())
+        })
     })
 }
 
@@ -127,7 +135,7 @@ pub fn VirtualServiceList() -> impl IntoView {
                             (false, _) => format!("{} of {total} virtual services match", page.matching),
                         }
                     }}</p>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Virtual services">
                         <table class="table">
                             <caption class="visually-hidden">"Virtual services of this mesh"</caption>
                             <thead><tr>
@@ -145,7 +153,7 @@ pub fn VirtualServiceList() -> impl IntoView {
                                             <td><A href=routing::virtual_service(&mesh_name, &row.name)>{row.name.clone()}</A></td>
                                             <td>{match row.provider.clone() {
                                                 Some((kind, name)) => view! {
-                                                    {kind.title()} " " <A href=routing::filtered_section(&mesh_name, kind, &name)>{name.clone()}</A>
+                                                    {kind.title()} " " <A href=routing::resource(&mesh_name, kind, &name)>{name.clone()}</A>
                                                 }.into_any(),
                                                 None => view! { "None" }.into_any(),
                                             }}</td>
@@ -161,7 +169,7 @@ pub fn VirtualServiceList() -> impl IntoView {
                     {move || (page.get().matching == 0).then(|| view! {
                         <div class="empty">
                             <p>"No virtual service matches the filter."</p>
-                            <button type="button" class="button" on:click=move |_| TableUrl::set("", table.sort.get_untracked().as_ref(), 1)>"Clear filter"</button>
+                            <button type="button" class="button" on:click=move |_| table.set("", table.sort.get_untracked().as_ref(), 1)>"Clear filter"</button>
                         </div>
                     })}
                     <Pagination table=table pages=Signal::derive(move || page.get().pages) page=Signal::derive(move || page.get().page) />

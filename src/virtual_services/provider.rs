@@ -83,12 +83,15 @@ pub fn ProviderFields(
         let known = options.names(ProviderKind::VirtualRouter).is_some_and(|names| names.contains(&choice.target));
         (choice.kind == Some(ProviderKind::VirtualRouter) && known).then_some(choice.target)
     });
+    // The choice of the kind left is kept: switching back to it brings its target back.
+    let left = RwSignal::new(ProviderChoice::default());
     let set_kind = move |kind: Option<ProviderKind>| {
-        choice.update(|choice| {
-            if choice.kind != kind {
-                *choice = ProviderChoice { kind, target: String::new() };
-            }
-        })
+        let current = choice.get_untracked();
+        if current.kind != kind {
+            let target = left.with_untracked(|left| if left.kind == kind { left.target.clone() } else { String::new() });
+            left.set(current);
+            choice.set(ProviderChoice { kind, target });
+        }
     };
     let choices = PROVIDER_OPTIONS
         .into_iter()

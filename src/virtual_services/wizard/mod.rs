@@ -8,26 +8,29 @@ pub mod validate;
 use super::provider::{ProviderFields, ProviderOptions};
 use crate::api::{BackendError, use_backend};
 use crate::components::debounce::debounced;
+use crate::components::error_alert::error_alert;
 use crate::components::link::A;
 use crate::components::submission::{Done, Submission};
+use crate::components::tags::{TagRows, first_bad_tag_field, tag_refs};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use crate::web::focus_by_id;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use mesh_engine::input::CreateVirtualServiceInput;
 use mesh_engine::names::ServiceName;
+use mesh_engine::resource::MeshResourceKind;
 use state::{Step, WizardState};
-use steps::{NameStep, ReviewStep, TagsStep};
-use validate::{check_service_name, check_tags};
+use steps::{NameStep, ReviewStep};
+use validate::check_service_name;
 
 #[component]
 pub fn CreateVirtualService() -> impl IntoView {
     let mesh = use_mesh();
     let address = use_mesh_address();
     let backend = use_backend();
-    let query = use_query_map();
+    let query = use_location().query;
     let navigate = use_navigate();
     let initial = WizardState::from_query(&query.get_untracked());
     let step = Memo::new(move |_| query.read().get("step").and_then(|slug| Step::from_slug(&slug)).unwrap_or(Step::Name));
@@ -43,7 +46,7 @@ pub fn CreateVirtualService() -> impl IntoView {
     // the same, and a router navigation per keystroke would race with Next's.
     Effect::new(move |_| {
         let query = state().to_query(step.get_untracked());
-        crate::web::replace_query(&query);
+        crate::web::replace_query("/virtual-services/create", &query);
     });
 
     // Name: the rules at once (debounced), then whether the mesh already has it.
@@ -74,8 +77,9 @@ pub fn CreateVirtualService() -> impl IntoView {
     let name_warning = Signal::derive(move || name_check.get().warning);
 
     let options = ProviderOptions::load(address.clone());
-    let provider_touched = RwSignal::new(false);
-    let tags_touched = RwSignal::new(false);
+    // A choice the URL brings (a shared link, a reload) is judged at once, as a typed name is.
+    let provider_touched = RwSignal::new(initial.provider.kind.is_some());
+    let tags_touched = RwSignal::new(!initial.tags.is_empty());
 
     let name_ref = NodeRef::<html::Input>::new();
     let provider_ref = NodeRef::<html::Select>::new();
@@ -88,7 +92,7 @@ pub fn CreateVirtualService() -> impl IntoView {
     };
     let next = {
         let (backend, go_to, address) = (backend.clone(), go_to.clone(), address.clone());
-        move |_| {
+        move || {
             let Some(target) = step.get_untracked().next() else { return };
             match step.get_untracked() {
                 Step::Name => {
@@ -123,11 +127,8 @@ pub fn CreateVirtualService() -> impl IntoView {
                 }
                 Step::Tags => {
                     tags_touched.set(true);
-                    let checks = check_tags(&tags.get_untracked());
-                    if let Some(index) = checks.iter().position(|(key, value)| key.is_some() || value.is_some()) {
-                        let field = if checks[index].0.is_some() { "key" } else { "value" };
-                        focus_by_id(&format!("tag-{field}-{}", index + 1));
-                        return;
+                    if let Some(field) = first_bad_tag_field(&tags.get_untracked()) {
+                        return focus_by_id(&field);
                     }
                     go_to(target);
                 }
@@ -148,11 +149,44 @@ pub fn CreateVirtualService() -> impl IntoView {
         current
     });
 
+    // A step before the one shown that is wrong (a deep link, a provider deleted meanwhile):
+    // the wizard goes back to it, its errors shown and its field focused.
+    let first_bad_step = move |before: Step| {
+        let problems = [
+            check_service_name(&name.get()).error.is_some(),
+            options.error(&provider.get()).is_some(),
+            first_bad_tag_field(&tags.get()).is_some(),
+        ];
+        Step::ALL.into_iter().zip(problems).find(|(each, wrong)| *wrong && each.number() < before.number()).map(|(each, _)| each)
+    };
+    // The wizard loads again at that step: its values come back from the URL, judged at once
+    // (the touched flags follow the URL), and its field takes the focus. A router navigation
+    // from here left the page deaf to the next click on Next.
+    let go_back_to = move |bad: Step| crate::web::load(&format!("{}{}", routing::base(), url_of(bad)));
+    Effect::new(move |_| {
+        if let Some(bad) = first_bad_step(step.get()) {
+            go_back_to(bad);
+        }
+    });
+    let load_focus = match step.get_untracked() {
+        Step::Name if !initial.name.is_empty() && check_service_name(&initial.name).error.is_some() => {
+            Some("virtual-service-name".to_string())
+        }
+        Step::Tags => first_bad_tag_field(&initial.tags),
+        _ => None,
+    };
+    if let Some(field) = load_focus {
+        crate::web::focus_when_shown(field);
+    }
+
     let create = Submission::new();
-    let create_error = move || create.error().get();
-    let submit = move |_| {
+    let submit = move || {
+        if let Some(bad) = untrack(|| first_bad_step(Step::Review)) {
+            return go_back_to(bad);
+        }
         let current = state();
-        let (Ok(name), Some(spec), Some(tags)) = (ServiceName::parse(current.name.clone()), current.provider.spec(), current.tag_refs())
+        let (Ok(name), Some(spec), Some(tags)) =
+            (ServiceName::parse(current.name.clone()), current.provider.spec(), tag_refs(&current.tags))
         else {
             return;
         };
@@ -181,11 +215,13 @@ pub fn CreateVirtualService() -> impl IntoView {
                         }).collect_view()}
                     </ol>
                 </nav>
-                <form novalidate on:submit=|event| event.prevent_default()>
+                // Enter in a field submits the step: Next, or Create on the review.
+                <form novalidate on:submit=move |event| {
+                    event.prevent_default();
+                    if step.get_untracked() == Step::Review { submit() } else { next() }
+                }>
                     <h2 tabindex="-1" node_ref=heading_ref>{move || format!("Step {} of 4: {}", step.get().number(), step.get().title())}</h2>
-                    {move || create_error().map(|message| view! {
-                        <div class="alert alert-error" role="alert"><p>{format!("The virtual service was not created: {message}")}</p></div>
-                    })}
+                    {error_alert("The virtual service was not created:", create.error())}
                     {move || match step.get() {
                         Step::Name => view! {
                             <NameStep name=name error=name_error warning=name_warning node_ref=name_ref
@@ -203,7 +239,7 @@ pub fn CreateVirtualService() -> impl IntoView {
                         Step::Provider => view! {
                             <ProviderFields mesh=mesh choice=provider options=options show_error=provider_touched target_ref=provider_ref />
                         }.into_any(),
-                        Step::Tags => view! { <TagsStep tags=tags touched=tags_touched /> }.into_any(),
+                        Step::Tags => view! { <TagRows tags=tags touched=tags_touched /> }.into_any(),
                         Step::Review => view! {
                             <ReviewStep mesh=mesh state=Signal::derive(state) edit_url=Callback::new(move |step: Step| url_of(step)) />
                         }.into_any(),
@@ -214,15 +250,9 @@ pub fn CreateVirtualService() -> impl IntoView {
                             let go_to = go_to.clone();
                             view! { <button type="button" class="button" on:click=move |_| go_to(previous)>"Previous"</button> }
                         })}
-                        {move || if step.get() == Step::Review {
-                            let submit = submit.clone();
-                            view! {
-                                <button type="button" class="button button-primary" disabled=move || create.pending().get() on:click=submit>"Create virtual service"</button>
-                            }.into_any()
-                        } else {
-                            let next = next.clone();
-                            view! { <button type="button" class="button button-primary" disabled=move || checking.get() on:click=next>"Next"</button> }.into_any()
-                        }}
+                        <button type="submit" class="button button-primary" disabled=move || checking.get() || create.pending().get()>
+                            {move || if step.get() == Step::Review { "Create virtual service" } else { "Next" }}
+                        </button>
                     </div>
                 </form>
             </div>
@@ -237,7 +267,7 @@ async fn name_exists(
     name: &str,
 ) -> Result<bool, BackendError> {
     let (Some(mesh), Ok(name)) = (mesh, mesh_engine::names::ResourceName::parse(name)) else { return Ok(false) };
-    match backend.describe_virtual_service(mesh, name).await {
+    match backend.describe_resource(MeshResourceKind::VirtualService, mesh, name).await {
         Ok(_) => Ok(true),
         Err(error) if error.is_not_found() => Ok(false),
         Err(error) => Err(error),

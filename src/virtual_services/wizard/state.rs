@@ -2,8 +2,10 @@
 //! can be shared, and a reload loses nothing.
 
 use crate::components::query::{QueryBuilder, QueryLookup};
-use mesh_engine::names::{ResourceName, TagKey, TagValue};
-use mesh_engine::resource::{ProviderKind, TagRef};
+pub use crate::components::tags::TagDraft;
+use crate::components::tags::tag_refs;
+use mesh_engine::names::ResourceName;
+use mesh_engine::resource::ProviderKind;
 use mesh_engine::spec::{VirtualServiceProvider, VirtualServiceSpec};
 use serde_json::Value;
 
@@ -103,12 +105,6 @@ impl ProviderChoice {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TagDraft {
-    pub key: String,
-    pub value: String,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WizardState {
     pub name: String,
     pub provider: ProviderChoice,
@@ -148,14 +144,6 @@ impl WizardState {
         query.finish()
     }
 
-    /// The tags App Mesh takes, once every row is valid.
-    pub fn tag_refs(&self) -> Option<Vec<TagRef>> {
-        self.tags
-            .iter()
-            .map(|tag| Some(TagRef { key: TagKey::parse(tag.key.clone()).ok()?, value: TagValue::parse(tag.value.clone()).ok()? }))
-            .collect()
-    }
-
     /// The same create with the AWS CLI, to copy into a script.
     pub fn cli_command(&self, mesh: &str) -> String {
         let spec = self.provider.spec().unwrap_or_default();
@@ -166,7 +154,7 @@ impl WizardState {
             shell_quote(&serde_json::to_string(&spec).unwrap_or_default())
         );
         if !self.tags.is_empty() {
-            let tags = serde_json::to_string(&self.tag_refs().unwrap_or_default()).unwrap_or_default();
+            let tags = serde_json::to_string(&tag_refs(&self.tags).unwrap_or_default()).unwrap_or_default();
             command.push_str(&format!(" \\\n  --tags {}", shell_quote(&tags)));
         }
         command

@@ -1,7 +1,6 @@
-//! The wizard's Name, Tags and Review steps (Provider is shared with Edit).
+//! The wizard's Name and Review steps (Provider is shared with Edit, Tags with every details page).
 
-use super::state::{Step, TagDraft, WizardState};
-use super::validate::{MAX_TAGS, check_tags};
+use super::state::{Step, WizardState};
 use crate::components::field::TextField;
 use crate::components::link::A;
 use leptos::html;
@@ -30,44 +29,6 @@ pub fn NameStep(
             show_error=touched
             on_blur=on_leave
         />
-    }
-}
-
-#[component]
-pub fn TagsStep(tags: RwSignal<Vec<TagDraft>>, touched: RwSignal<bool>) -> impl IntoView {
-    let checks = Memo::new(move |_| check_tags(&tags.get()));
-    // Rows are rebuilt only when one is added or removed, so typing keeps the focus.
-    let count = Memo::new(move |_| tags.with(Vec::len));
-    view! {
-        <p class="hint">{format!("Tags are optional: up to {MAX_TAGS} key-value pairs to organise and find your resources.")}</p>
-        {move || {
-            (0..count.get()).map(|index| {
-                let number = index + 1;
-                let key = RwSignal::new(tags.with_untracked(|tags| tags[index].key.clone()));
-                let value = RwSignal::new(tags.with_untracked(|tags| tags[index].value.clone()));
-                Effect::new(move |_| {
-                    let (key, value) = (key.get(), value.get());
-                    tags.update(|tags| if let Some(tag) = tags.get_mut(index) && (tag.key != key || tag.value != value) {
-                        *tag = TagDraft { key, value };
-                        touched.set(true);
-                    });
-                });
-                view! {
-                    <div class="tag-row">
-                        <TextField id=format!("tag-key-{number}") label=format!("Key of tag {number}") value=key
-                            error=Signal::derive(move || checks.get().get(index).and_then(|check| check.0.clone()))
-                            show_error=touched />
-                        <TextField id=format!("tag-value-{number}") label=format!("Value of tag {number}") value=value
-                            error=Signal::derive(move || checks.get().get(index).and_then(|check| check.1.clone()))
-                            show_error=touched />
-                        <button type="button" class="button" aria-label=format!("Remove tag {number}")
-                            on:click=move |_| tags.update(|tags| { tags.remove(index); })>"Remove"</button>
-                    </div>
-                }
-            }).collect_view()
-        }}
-        <button type="button" class="button" disabled=move || { count.get() >= MAX_TAGS }
-            on:click=move |_| tags.update(|tags| tags.push(TagDraft::default()))>"Add tag"</button>
     }
 }
 

@@ -1,10 +1,9 @@
-//! What the wizard says about a virtual service's name, provider and tags while the user
+//! What the wizard says about a virtual service's name and provider while the user
 //! types: the engine's advice, in the shape the fields show it. The engine still checks
 //! everything again on create.
 
-use super::state::{ProviderChoice, TagDraft};
+use super::state::ProviderChoice;
 use mesh_engine::advice::{self, ServiceNameCheck};
-use mesh_engine::input::TagList;
 
 /// What is wrong with a name (an error blocks Next), or only unusual (a warning does not).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,18 +24,6 @@ pub fn check_provider(choice: &ProviderChoice, available: Option<&[String]>) -> 
     advice::check_provider(kind, &choice.target, available).map(|problem| problem.to_string())
 }
 
-/// What is wrong with each tag row: (key, value).
-pub fn check_tags(tags: &[TagDraft]) -> Vec<(Option<String>, Option<String>)> {
-    let rows: Vec<(&str, &str)> = tags.iter().map(|tag| (tag.key.as_str(), tag.value.as_str())).collect();
-    advice::check_tag_rows(&rows)
-        .into_iter()
-        .map(|check| (check.key.map(|problem| problem.to_string()), check.value.map(|problem| problem.to_string())))
-        .collect()
-}
-
-/// How many tags App Mesh takes on one resource.
-pub const MAX_TAGS: usize = TagList::MAX;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,33 +42,5 @@ mod tests {
         assert_eq!(check_provider(&ProviderChoice::default(), Some(&[])), None);
         let choice = ProviderChoice { kind: Some(ProviderKind::VirtualRouter), target: String::new() };
         assert_eq!(check_provider(&choice, Some(&[])).unwrap(), "Choose a virtual router.");
-    }
-
-    #[test]
-    fn tag_rows_are_checked_one_by_one() {
-        let tags = vec![
-            TagDraft { key: "team".into(), value: "a".into() },
-            TagDraft { key: "".into(), value: "".into() },
-            TagDraft { key: "team".into(), value: "v".repeat(257) },
-        ];
-        let checks = check_tags(&tags);
-        assert_eq!(checks[0], (None, None));
-        assert_eq!(checks[1].0.as_deref(), Some("Enter a key."));
-        assert_eq!(checks[2].0.as_deref(), Some("The key team is already used above."));
-        assert!(checks[2].1.as_deref().unwrap().contains("256"));
-    }
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod properties {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn any_tag_rows_get_an_answer_each(rows in proptest::collection::vec((".*", ".*"), 0..6)) {
-            let tags: Vec<TagDraft> = rows.into_iter().map(|(key, value)| TagDraft { key, value }).collect();
-            prop_assert_eq!(check_tags(&tags).len(), tags.len());
-        }
     }
 }
