@@ -164,6 +164,7 @@ pub fn ResourcePage(
                 {provides_row}
             </dl>
             {more.map(|more| more.run())}
+            <h2>"Tags"</h2>
             <TagTable tags=tags />
             <ConfirmDelete kind=noun name=name.clone() open=deleting pending=remove.pending() error=remove.error()
                 on_confirm=on_confirm in_use=reasons back=(after_delete, back_text) />
