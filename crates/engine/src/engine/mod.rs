@@ -10,6 +10,7 @@ mod references;
 pub mod sharing;
 pub mod snapshot;
 mod tags;
+mod whole_mesh;
 
 use crate::error::ApiError;
 use crate::names::*;
@@ -111,11 +112,13 @@ const TOKEN_LIFETIME_MILLIS: i64 = 24 * 60 * 60 * 1000;
 pub struct Engine<'a, S: Store + ?Sized> {
     store: &'a mut S,
     context: &'a Context,
+    /// How many resources this call has created: each gets its own uid.
+    created: std::cell::Cell<u64>,
 }
 
 impl<'a, S: Store + ?Sized> Engine<'a, S> {
     pub fn new(store: &'a mut S, context: &'a Context) -> Self {
-        Self { store, context }
+        Self { store, context, created: std::cell::Cell::new(0) }
     }
 
     fn load<T: DeserializeOwned>(&self, collection: &str, key: &str) -> Result<Option<T>, ApiError> {
@@ -190,8 +193,23 @@ impl<'a, S: Store + ?Sized> Engine<'a, S> {
             last_updated_at: self.context.now,
             mesh_owner,
             resource_owner: self.context.caller.clone(),
-            uid: self.context.new_uid.clone(),
+            uid: self.next_uid(),
             version: 1,
+        }
+    }
+
+    /// The call's uid for the first resource it creates; for each further one (an import
+    /// creates many in one call), the uid with its last 12 hex digits counted on from there.
+    fn next_uid(&self) -> String {
+        let index = self.created.replace(self.created.get() + 1);
+        let uid = &self.context.new_uid;
+        if index == 0 {
+            return uid.clone();
+        }
+        let split = uid.len().saturating_sub(12);
+        match uid.get(split..).and_then(|tail| u64::from_str_radix(tail, 16).ok()).filter(|_| uid.len() >= 12) {
+            Some(node) => format!("{}{:012x}", &uid[..split], node.wrapping_add(index) & 0xffff_ffff_ffff),
+            None => format!("{uid}-{index}"),
         }
     }
 

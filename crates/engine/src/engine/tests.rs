@@ -660,3 +660,4 @@ fn deleting_a_mesh_ends_its_sharing() {
 }
 
 mod routes;
+mod whole_mesh;
