@@ -352,7 +352,7 @@ impl<'t> Resolver<'t> {
                 Some(node) => {
                     let value = resolver.text(node, name)?;
                     if value.starts_with("arn:") && value.contains(":appmesh:") {
-                        return Err(problem(node, arn_instead_of_name(name, &value)));
+                        return Err(problem(node, format!("{name}: {}", arn_instead_of_name(name, &value))));
                     }
                     Ok(Some(value))
                 }
@@ -488,12 +488,11 @@ impl<'t> Resolver<'t> {
     }
 }
 
-/// Why a name is an ARN, and what to write instead.
-pub fn arn_instead_of_name(member: &str, value: &str) -> String {
+/// Why a name is an ARN, and what gives the name instead (`attribute`: `VirtualNodeName`).
+pub fn arn_instead_of_name(attribute: &str, value: &str) -> String {
     format!(
-        "{member}: {value} is an ARN, not a name: CloudFormation's Ref of an App Mesh resource returns its ARN; \
-         write Fn::GetAtt Resource.{} (e.g. !GetAtt MyMesh.MeshName) for its name",
-        if member == "VirtualNode" { "VirtualNodeName" } else { member }
+        "{value} is an ARN, not a name: CloudFormation's Ref of an App Mesh resource returns its ARN; \
+         !GetAtt LogicalId.{attribute} gives its name"
     )
 }
 

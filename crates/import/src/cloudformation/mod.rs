@@ -266,8 +266,8 @@ fn arn_names(value: &Value, path: &str, lines: &Lines) -> Vec<Problem> {
                     Value::String(text)
                         if (key.ends_with("Name") || key == "virtualNode") && text.starts_with("arn:") && text.contains(":appmesh:") =>
                     {
-                        let property = names_property(key);
-                        vec![Problem::new(lines.of(&member), format!("{member}: {}", arn_instead_of_name(&property, text)))]
+                        let attribute = if key == "virtualNode" { "VirtualNodeName".to_string() } else { names_property(key) };
+                        vec![Problem::new(lines.of(&member), format!("{member}: {}", arn_instead_of_name(&attribute, text)))]
                     }
                     other => arn_names(other, &member, lines),
                 }
