@@ -85,7 +85,7 @@ mod tests {
         assert_eq!(plan.resources.len(), 2);
         assert_eq!(plan.resources[1].parent.as_deref(), Some("r"));
         assert_eq!(plan.skipped[0].reason, "its status is DELETED");
-        assert_eq!(plan.meshes[0].defined, false);
+        assert!(!plan.meshes[0].defined);
     }
 
     #[test]

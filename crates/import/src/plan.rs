@@ -356,7 +356,8 @@ pub fn finish(format: Format, drafts: Vec<Draft>, parameters: Vec<Parameter>, sk
         resource.problems.push(Problem::new(resource.place.line, message));
     }
     let mut meshes: Vec<PlannedMesh> = Vec::new();
-    for resource in &resources {
+    // A resource whose mesh could not be told (it has a problem saying why) names no mesh.
+    for resource in resources.iter().filter(|resource| !resource.mesh.is_empty()) {
         match meshes.iter_mut().find(|mesh| mesh.name == resource.mesh) {
             Some(mesh) => mesh.defined |= resource.kind == ResourceKind::Mesh,
             None => meshes.push(PlannedMesh {
@@ -378,8 +379,7 @@ fn judge(draft: Draft) -> PlannedResource {
     let line_of = |path: &str| draft.lines.of(path).or(draft.place.line);
     let mut spec = draft.spec.clone();
     let mut tags = Vec::new();
-    if !draft.judged {
-    } else if draft.waits_for.is_empty() {
+    if draft.judged && draft.waits_for.is_empty() {
         let name_problem = match draft.kind {
             ResourceKind::VirtualService => ServiceName::parse(draft.name.as_str()).err(),
             _ => ResourceName::parse(draft.name.as_str()).err(),
@@ -410,7 +410,7 @@ fn judge(draft: Draft) -> PlannedResource {
                 }
             }
         }
-    } else {
+    } else if draft.judged {
         let waiting = draft.waits_for.join(", ");
         problems.push(Problem::new(draft.place.line, format!("waits for a value of {waiting}")));
     }

@@ -31,6 +31,10 @@ pub struct MeshNames {
     pub generated: bool,
 }
 
+/// How many resources a chain of `Ref`s and `Fn::GetAtt`s may pass through: far more than any
+/// template needs, few enough for the stack.
+const MAX_CHAIN: usize = 64;
+
 type Resolved = Result<Option<Value>, Problem>;
 
 pub struct Resolver<'t> {
@@ -335,6 +339,9 @@ impl<'t> Resolver<'t> {
         if self.resolving.iter().any(|open| open == id) {
             let circle = format!("{} → {id}", self.resolving.join(" → "));
             return Err(Problem::new(None, format!("circular reference: {circle}")));
+        }
+        if self.resolving.len() >= MAX_CHAIN {
+            return Err(Problem::new(None, format!("{id}: references chain through more than {MAX_CHAIN} resources")));
         }
         self.resolving.push(id.to_string());
         let names = self.read_names(id, app_mesh);

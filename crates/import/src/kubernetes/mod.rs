@@ -13,6 +13,7 @@
 //! - references (`pkg/references/object_key.go`, `conversions.go`): `…Ref` names a custom
 //!   resource by `name` and `namespace` (default: the referrer's) and means its awsName;
 //!   `…ARN` means the name in the ARN (`pkg/conversions/arns_conversion.go`).
+//!
 //! What a file cannot say — the labels of a Namespace it does not hold, a referenced resource
 //! it does not hold — becomes a parameter, with the controller's default where there is one.
 
@@ -90,10 +91,10 @@ pub fn read(documents: &[Node], options: &ImportOptions) -> Plan {
         };
         for node in items {
             let place = Place { line: Some(node.line), document: Some(index), ..Place::default() };
-            if let NodeKind::Scalar { text, .. } = &node.kind {
-                if text.is_empty() {
-                    continue;
-                }
+            if let NodeKind::Scalar { text, .. } = &node.kind
+                && text.is_empty()
+            {
+                continue;
             }
             if !is_manifest(node) {
                 skipped.push(Skipped { place, kind: "YAML".into(), reason: "not a Kubernetes object (no apiVersion and kind)".into() });
@@ -334,7 +335,7 @@ impl<'o, 'd> Reader<'o, 'd> {
                 draft.mesh_owner = mesh.owner;
             }
             Err(problem) => {
-                draft.mesh = "(unknown)".into();
+                draft.mesh = String::new();
                 draft.judged = false;
                 draft.problems.push(Problem { line: problem.line.or(line), ..problem });
             }
@@ -352,10 +353,10 @@ impl<'o, 'd> Reader<'o, 'd> {
         for member in controller_members(kind) {
             spec.remove(*member);
         }
-        if kind == ResourceKind::Mesh {
-            if let Some(discovery) = spec.remove("meshServiceDiscovery") {
-                spec.insert("serviceDiscovery".into(), discovery);
-            }
+        if kind == ResourceKind::Mesh
+            && let Some(discovery) = spec.remove("meshServiceDiscovery")
+        {
+            spec.insert("serviceDiscovery".into(), discovery);
         }
         if kind == ResourceKind::VirtualNode && spec.remove("backendGroups").is_some() {
             draft.notes.push("backendGroups is not imported: BackendGroups select backends inside a cluster; list them as backends".into());
