@@ -3,7 +3,7 @@
 //! file edited by hand gets every problem at once.
 
 use crate::detect::JsonDocument;
-use crate::plan::{Draft, Format, Place, Plan, Problem, finish};
+use crate::plan::{Draft, Format, Place, Plan, Problem, finish, section};
 use mesh_engine::mesh_config::ResourceKind;
 use serde_json::Value;
 
@@ -11,14 +11,9 @@ pub const FORMAT: &str = "mesh-console-mesh";
 pub const VERSION: u64 = 1;
 
 /// The `MeshConfig` members that hold resources, with their kind.
-const SECTIONS: [(&str, ResourceKind); 6] = [
-    ("virtualNodes", ResourceKind::VirtualNode),
-    ("virtualRouters", ResourceKind::VirtualRouter),
-    ("routes", ResourceKind::Route),
-    ("virtualServices", ResourceKind::VirtualService),
-    ("virtualGateways", ResourceKind::VirtualGateway),
-    ("gatewayRoutes", ResourceKind::GatewayRoute),
-];
+fn sections() -> impl Iterator<Item = (&'static str, ResourceKind)> {
+    ResourceKind::ALL.into_iter().filter(|kind| *kind != ResourceKind::Mesh).map(|kind| (section(kind), kind))
+}
 
 pub fn is_export(value: &Value) -> bool {
     value.get("format").and_then(Value::as_str) == Some(FORMAT)
@@ -61,7 +56,7 @@ pub fn read(documents: &[JsonDocument]) -> Plan {
             continue;
         };
         for key in mesh.keys() {
-            if !["meshName", "spec", "tags"].contains(&key.as_str()) && !SECTIONS.iter().any(|(section, _)| section == key) {
+            if !["meshName", "spec", "tags"].contains(&key.as_str()) && !sections().any(|(section, _)| section == key) {
                 problems.push(Problem::new(line, format!("mesh.{key}: not a member of a mesh's configuration")));
             }
         }
@@ -75,7 +70,7 @@ pub fn read(documents: &[JsonDocument]) -> Plan {
         );
         draft.tags = mesh.get("tags").cloned().unwrap_or(Value::Null);
         drafts.push(draft);
-        for (section, kind) in SECTIONS {
+        for (section, kind) in sections() {
             let entries = match mesh.get(section) {
                 None => continue,
                 Some(Value::Array(entries)) => entries,

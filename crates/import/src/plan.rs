@@ -229,7 +229,8 @@ impl Plan {
     }
 }
 
-fn section(kind: ResourceKind) -> &'static str {
+/// The `MeshConfig` member that holds resources of a kind.
+pub fn section(kind: ResourceKind) -> &'static str {
     match kind {
         ResourceKind::Mesh => "mesh",
         ResourceKind::VirtualNode => "virtualNodes",

@@ -3,20 +3,15 @@
 //! references outside App Mesh as parameters, skipped types, errors at their lines.
 
 use mesh_engine::mesh_config::ResourceKind;
-use mesh_import::{Format, ImportOptions, Plan, PlannedResource, plan};
+mod common;
+
+use common::read;
+use mesh_import::{Format, Plan, PlannedResource};
 use serde_json::json;
 
 const SHOP_YAML: &str = include_str!("fixtures/shop.cfn.yaml");
 const SHOP_JSON: &str = include_str!("fixtures/shop.cfn.json");
 const ERRORS: &str = include_str!("fixtures/errors.cfn.yaml");
-
-fn read(text: &str, parameters: &[(&str, &str)]) -> Plan {
-    let options = ImportOptions {
-        parameters: parameters.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect(),
-        ..ImportOptions::default()
-    };
-    plan(text, &options)
-}
 
 fn resource<'p>(plan: &'p Plan, logical_id: &str) -> &'p PlannedResource {
     plan.resources.iter().find(|resource| resource.place.logical_id.as_deref() == Some(logical_id)).unwrap()

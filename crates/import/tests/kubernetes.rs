@@ -2,19 +2,14 @@
 //! (fixtures/README.md), named as the controller names them.
 
 use mesh_engine::mesh_config::ResourceKind;
-use mesh_import::{Format, ImportOptions, Plan, PlannedResource, plan};
+mod common;
+
+use common::read;
+use mesh_import::{Format, Plan, PlannedResource};
 use serde_json::json;
 
 const SHOP: &str = include_str!("fixtures/shop.k8s.yaml");
 const PARTIAL: &str = include_str!("fixtures/partial.k8s.yaml");
-
-fn read(text: &str, parameters: &[(&str, &str)]) -> Plan {
-    let options = ImportOptions {
-        parameters: parameters.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect(),
-        ..ImportOptions::default()
-    };
-    plan(text, &options)
-}
 
 fn object<'p>(plan: &'p Plan, object: &str) -> &'p PlannedResource {
     plan.resources.iter().find(|resource| resource.place.object.as_deref() == Some(object)).unwrap()

@@ -154,6 +154,18 @@ struct Reader<'o, 'd> {
     problems: Vec<Problem>,
 }
 
+/// How a membership designator chooses a Mesh or VirtualGateway, and words what it finds.
+struct Designation<'a, 'o, 'd> {
+    candidates: Vec<&'o Object<'d>>,
+    /// Whether a candidate selects an object in a Namespace with these labels.
+    selects: &'a dyn Fn(&Object<'_>, &Labels) -> Result<bool, String>,
+    none: String,
+    /// From how many were found and their names.
+    several: &'a dyn Fn(usize, String) -> String,
+    parameter: String,
+    description: String,
+}
+
 /// The mesh an object is in: its App Mesh name and owner.
 struct MeshChoice {
     name: String,
@@ -192,111 +204,85 @@ impl<'o, 'd> Reader<'o, 'd> {
     }
 
     fn mesh_of(&mut self, object: &Object<'_>) -> Result<MeshChoice, Problem> {
-        let line = Some(object.node.line);
         if let Some(reference) = object.spec().get("meshRef").and_then(|reference| reference.get("name")).and_then(Value::as_str) {
             return Ok(match self.find("Mesh", "", reference) {
                 Some(mesh) => MeshChoice { name: mesh.aws_name(), owner: self.mesh_owner(mesh) },
                 None => MeshChoice { name: reference.to_string(), owner: None },
             });
         }
-        let meshes = self.of_kind("Mesh");
-        let selected = |labels: &Labels| -> Result<Vec<&Object<'_>>, Problem> {
-            let mut chosen = Vec::new();
-            for mesh in &meshes {
-                if matches(mesh.spec().get("namespaceSelector"), labels).map_err(|error| Problem::new(Some(mesh.node.line), error))? {
-                    chosen.push(*mesh);
-                }
-            }
-            Ok(chosen)
-        };
         let namespace = &object.namespace;
-        match self.namespace_labels(namespace) {
-            Some(labels) => match selected(&labels)?.as_slice() {
-                [mesh] => Ok(MeshChoice { name: mesh.aws_name(), owner: self.mesh_owner(mesh) }),
-                [] => Err(Problem::new(line, format!("failed to find matching mesh for namespace: {namespace}, expecting 1 but found 0"))),
-                several => {
-                    let names: Vec<&str> = several.iter().map(|mesh| mesh.name.as_str()).collect();
-                    Err(Problem::new(
-                        line,
-                        format!(
-                            "found multiple matching meshes for namespace: {namespace}, expecting 1 but found {}: {}",
-                            names.len(),
-                            names.join(",")
-                        ),
-                    ))
-                }
+        let designation = Designation {
+            candidates: self.of_kind("Mesh"),
+            selects: &|mesh, namespace_labels| matches(mesh.spec().get("namespaceSelector"), namespace_labels),
+            none: format!("failed to find matching mesh for namespace: {namespace}, expecting 1 but found 0"),
+            several: &|count, names| {
+                format!("found multiple matching meshes for namespace: {namespace}, expecting 1 but found {count}: {names}")
             },
-            None => {
-                let implicit: Labels = [(NAMESPACE_NAME_LABEL.to_string(), namespace.clone())].into_iter().collect();
-                let by_name = selected(&implicit)?;
-                let default = match (by_name.as_slice(), meshes.as_slice()) {
-                    ([mesh], _) | ([], [mesh]) => Some(mesh.aws_name()),
-                    _ => None,
-                };
-                let description = format!(
-                    "The mesh of namespace {namespace}: the file holds no Namespace {namespace}, so the Mesh whose namespaceSelector selects its labels cannot be chosen here"
-                );
-                let name = self.parameter(&format!("namespace/{namespace}/mesh"), description, default, object)?;
-                let owner = meshes.iter().find(|mesh| mesh.aws_name() == name).and_then(|mesh| self.mesh_owner(mesh));
-                Ok(MeshChoice { name, owner })
-            }
-        }
+            parameter: format!("namespace/{namespace}/mesh"),
+            description: format!(
+                "The mesh of namespace {namespace}: the file holds no Namespace {namespace}, so the Mesh whose namespaceSelector selects its labels cannot be chosen here"
+            ),
+        };
+        let name = self.designate(object, designation)?;
+        let owner = self.of_kind("Mesh").into_iter().find(|mesh| mesh.aws_name() == name).and_then(|mesh| self.mesh_owner(mesh));
+        Ok(MeshChoice { name, owner })
     }
 
     /// The App Mesh name of the VirtualGateway a GatewayRoute belongs to.
     fn gateway_of(&mut self, route: &Object<'_>) -> Result<String, Problem> {
-        let line = Some(route.node.line);
         if let Some(reference) = route.spec().get("virtualGatewayRef") {
-            return self.reference("VirtualGateway", reference, route).map_err(|message| Problem::new(line, message));
+            return self.reference("VirtualGateway", reference, route).map_err(|message| Problem::new(Some(route.node.line), message));
         }
-        let gateways = self.of_kind("VirtualGateway");
-        let selected = |namespace_labels: &Labels| -> Result<Vec<&Object<'_>>, Problem> {
-            let mut chosen = Vec::new();
-            for gateway in &gateways {
-                let in_namespace = matches(gateway.spec().get("namespaceSelector"), namespace_labels);
+        let (namespace, name) = (&route.namespace, &route.name);
+        let designation = Designation {
+            candidates: self.of_kind("VirtualGateway"),
+            selects: &|gateway, namespace_labels| {
                 let routes = gateway.spec().get("gatewayRouteSelector").filter(|selector| !selector.is_null());
-                let of_route = match routes {
-                    None => Ok(true),
-                    Some(selector) => matches(Some(selector), &route.labels),
-                };
-                if in_namespace.and_then(|a| of_route.map(|b| a && b)).map_err(|error| Problem::new(Some(gateway.node.line), error))? {
-                    chosen.push(*gateway);
+                let of_route = routes.map_or(Ok(true), |selector| matches(Some(selector), &route.labels))?;
+                Ok(of_route && matches(gateway.spec().get("namespaceSelector"), namespace_labels)?)
+            },
+            none: format!("failed to find matching virtualGateway for gatewayRoute: {name}, expecting 1 but found 0"),
+            several: &|count, names| {
+                format!("found multiple matching virtualGateways for gatewayRoute: {name}, expecting 1 but found {count}: {names}")
+            },
+            parameter: format!("gatewayRoute/{namespace}/{name}/virtualGateway"),
+            description: format!(
+                "The virtual gateway of gateway route {namespace}/{name}: the file holds no Namespace {namespace}, so the VirtualGateway whose selectors choose it cannot be found here"
+            ),
+        };
+        self.designate(route, designation)
+    }
+
+    /// The one candidate that selects the object's Namespace, as the controller's membership
+    /// designators choose; when the file lacks the Namespace, a parameter whose default is the
+    /// one candidate that selects its name label, or else the file's only candidate.
+    fn designate(&mut self, object: &Object<'_>, designation: Designation<'_, 'o, 'd>) -> Result<String, Problem> {
+        let selected = |labels: &Labels| -> Result<Vec<&Object<'_>>, Problem> {
+            let mut chosen = Vec::new();
+            for candidate in &designation.candidates {
+                if (designation.selects)(candidate, labels).map_err(|error| Problem::new(Some(candidate.node.line), error))? {
+                    chosen.push(*candidate);
                 }
             }
             Ok(chosen)
         };
-        let namespace = &route.namespace;
-        let name = &route.name;
-        match self.namespace_labels(namespace) {
+        let line = Some(object.node.line);
+        match self.namespace_labels(&object.namespace) {
             Some(labels) => match selected(&labels)?.as_slice() {
-                [gateway] => Ok(gateway.aws_name()),
-                [] => Err(Problem::new(
-                    line,
-                    format!("failed to find matching virtualGateway for gatewayRoute: {name}, expecting 1 but found 0"),
-                )),
+                [chosen] => Ok(chosen.aws_name()),
+                [] => Err(Problem::new(line, designation.none)),
                 several => {
-                    let names: Vec<&str> = several.iter().map(|gateway| gateway.name.as_str()).collect();
-                    Err(Problem::new(
-                        line,
-                        format!(
-                            "found multiple matching virtualGateways for gatewayRoute: {name}, expecting 1 but found {}: {}",
-                            names.len(),
-                            names.join(",")
-                        ),
-                    ))
+                    let names: Vec<&str> = several.iter().map(|candidate| candidate.name.as_str()).collect();
+                    Err(Problem::new(line, (designation.several)(names.len(), names.join(","))))
                 }
             },
             None => {
-                let implicit: Labels = [(NAMESPACE_NAME_LABEL.to_string(), namespace.clone())].into_iter().collect();
-                let by_name = selected(&implicit)?;
-                let default = match (by_name.as_slice(), gateways.as_slice()) {
-                    ([gateway], _) | ([], [gateway]) => Some(gateway.aws_name()),
+                let implicit: Labels = [(NAMESPACE_NAME_LABEL.to_string(), object.namespace.clone())].into_iter().collect();
+                let default = match (selected(&implicit)?.as_slice(), designation.candidates.as_slice()) {
+                    ([chosen], _) | ([], [chosen]) => Some(chosen.aws_name()),
                     _ => None,
                 };
-                let description = format!(
-                    "The virtual gateway of gateway route {namespace}/{name}: the file holds no Namespace {namespace}, so the VirtualGateway whose selectors choose it cannot be found here"
-                );
-                self.parameter(&format!("gatewayRoute/{namespace}/{name}/virtualGateway"), description, default, route)
+                self.parameter(&designation.parameter, designation.description, default, object)
             }
         }
     }
