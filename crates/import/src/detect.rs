@@ -2,7 +2,7 @@
 //! does not read is reported with JSON's words).
 
 use crate::plan::{Plan, Problem};
-use crate::yaml::{Node, documents};
+use crate::yaml::{Node, NodeKind, documents};
 use crate::{ImportOptions, cloudformation, describe, kubernetes, mesh_console};
 use serde_json::Value;
 
@@ -20,9 +20,12 @@ pub fn read(text: &str, options: &ImportOptions) -> Plan {
     let json_hint = options.file_name.as_deref().is_some_and(|name| name.to_ascii_lowercase().ends_with(".json"));
     match documents(text) {
         Ok(docs) => read_documents(&docs, options),
+        Err(yaml_error) if yaml_error.message.contains("written twice") => {
+            Plan::unreadable(None, Problem::new(Some(yaml_error.line), yaml_error.message))
+        }
         // `{…}{…}`, one describe answer after another, is JSON but not YAML.
         Err(yaml_error) => match json_stream(text) {
-            Ok(values) => read_json(values, options),
+            Ok(values) => read_documents(&values.into_iter().map(|(value, line)| node(value, line)).collect::<Vec<_>>(), options),
             Err(json_error) if json_hint || text.trim_start().starts_with(['{', '[']) => {
                 Plan::unreadable(None, Problem::new(Some(json_error.line()), format!("The file is not JSON: {json_error}")))
             }
@@ -52,6 +55,19 @@ fn read_json(values: Vec<JsonDocument>, options: &ImportOptions) -> Plan {
         return describe::read(&values, options);
     }
     Plan::unreadable(None, Problem::new(None, NONE_OF_THEM))
+}
+
+/// A JSON document as a node, every member placed at the document's first line.
+fn node(value: Value, line: usize) -> Node {
+    let kind = match value {
+        Value::Array(items) => NodeKind::Seq(items.into_iter().map(|item| node(item, line)).collect()),
+        Value::Object(map) => {
+            NodeKind::Map(map.into_iter().map(|(key, value)| (node(Value::String(key), line), node(value, line))).collect())
+        }
+        Value::String(text) => NodeKind::Scalar { text, plain: false },
+        other => NodeKind::Scalar { text: other.to_string(), plain: true },
+    };
+    Node { kind, line, tag: None }
 }
 
 /// One JSON value after another, each with its first line.
@@ -105,5 +121,21 @@ mod tests {
         assert_eq!(format, None);
         assert!(problems[0].starts_with("The file is not JSON"), "{problems:?}");
         assert!(format_of("a: [b\n").1[0].starts_with("The file is neither YAML nor JSON"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused_and_concatenated_json_is_read() {
+        assert_eq!(format_of("{\"a\": 1, \"a\": 2}").1, ["the key \"a\" is written twice in one mapping"]);
+        let two = "{\"virtualNode\": {\"meshName\": \"m\", \"virtualNodeName\": \"n\", \"spec\": {}}}{\"virtualNode\": {\"meshName\": \"m\", \"virtualNodeName\": \"o\", \"spec\": {}}}";
+        let plan = read(two, &ImportOptions::default());
+        assert_eq!(plan.resources.len(), 2);
+    }
+
+    #[test]
+    fn tabs_crlf_and_a_byte_order_mark_still_read() {
+        let template = "\u{feff}{\r\n\t\"Resources\": {\r\n\t\t\"M\": {\"Type\": \"AWS::AppMesh::Mesh\", \"Properties\": {\"MeshName\": \"m\"}}\r\n\t}\r\n}\r\n";
+        let plan = read(template, &ImportOptions::default());
+        assert_eq!(plan.format, Some(Format::CloudFormation), "{:?}", plan.problems);
+        assert_eq!(plan.resources[0].name, "m");
     }
 }

@@ -9,7 +9,7 @@ mod describe;
 mod detect;
 mod kubernetes;
 mod mesh_console;
-pub mod plan;
+mod plan;
 mod typed;
 mod yaml;
 
