@@ -38,11 +38,11 @@ fn main() {
 
     println!("checks: {} findings, median {:.2} ms over {RUNS} runs", findings.len(), millis(checks));
     println!(
-        "graph: {} boxes ({} missing), {} edges, {} bend points; drawing {} × {} px; {:.0} KB of JSON",
+        "graph: {} boxes ({} missing), {} edges ({} polyline points); drawing {} × {} px; {:.0} KB of JSON",
         topology.boxes.len(),
         topology.boxes.iter().filter(|drawn| drawn.missing).count(),
         topology.edges.len(),
-        topology.edges.iter().map(|edge| edge.points.len().saturating_sub(4)).sum::<usize>() / 2,
+        topology.edges.iter().map(|edge| edge.points.len()).sum::<usize>(),
         topology.width,
         topology.height,
         json.len() as f64 / 1024.0
