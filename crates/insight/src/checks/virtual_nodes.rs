@@ -258,7 +258,7 @@ fn backends(mesh: &Mesh, node: &Definition<ResourceName, VirtualNodeSpec>, me: &
             continue;
         }
         if mesh.provider_of(service).is_none() {
-            let message = format!("Virtual node {name} names backend {service}, which has no provider: its requests to it get HTTP 503.");
+            let message = format!("Virtual node {name} names backend {service}, which has no provider: requests to it get HTTP 503.");
             findings.push(Finding::new(Code::BackendWithoutProvider, me.clone(), message).involving(involved));
             continue;
         }
