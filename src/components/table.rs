@@ -1,10 +1,14 @@
 //! Filter, sort and page a list in the browser, with the state in the URL:
-//! `?filter=…&sort=-lastUpdated&page=2`. Pure logic, tested natively.
+//! `?filter=…&sort=-lastUpdated&page=2&pageSize=20`. Pure logic, tested natively.
+//!
+//! Every table of the console has rows of the one type [`Row`], so the bundle holds one
+//! filter, one sort and one pager for all of them.
 
 use super::query::{QueryBuilder, QueryLookup};
 use std::cmp::Ordering;
 
-pub const PAGE_SIZE: usize = 10;
+/// The page sizes a user can choose; the first is the default.
+pub const PAGE_SIZES: [usize; 4] = [10, 20, 50, 100];
 
 /// What a table shows, as its URL says it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,14 +17,18 @@ pub struct TableState {
     pub sort: Option<Sort>,
     /// 1-based; anything that is not a number is the first page.
     pub page: usize,
+    /// One of [`PAGE_SIZES`]; anything else is the default.
+    pub page_size: usize,
 }
 
 impl TableState {
     pub fn from_query(query: &impl QueryLookup) -> Self {
+        let page_size = query.lookup("pageSize").and_then(|size| size.parse().ok()).filter(|size| PAGE_SIZES.contains(size));
         Self {
             filter: query.lookup("filter").unwrap_or_default(),
             sort: query.lookup("sort").and_then(|sort| Sort::parse(&sort)),
             page: query.lookup("page").and_then(|page| page.parse().ok()).unwrap_or(1),
+            page_size: page_size.unwrap_or(PAGE_SIZES[0]),
         }
     }
 
@@ -33,6 +41,9 @@ impl TableState {
         }
         if self.page > 1 {
             query.push("page", &self.page.to_string());
+        }
+        if self.page_size != PAGE_SIZES[0] {
+            query.push("pageSize", &self.page_size.to_string());
         }
         query.finish()
     }
@@ -125,48 +136,75 @@ fn compare_numbers(a: &str, b: &str) -> Ordering {
     a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
-/// What a table can do with its rows.
-pub trait TableRow {
-    /// The text the filter looks in.
-    fn search_text(&self) -> String;
-    /// How the row compares with another by a column.
-    fn compare(&self, other: &Self, column: &str) -> Ordering;
+/// A table's cell: what it shows, and what the filter and the sort read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// A status word, shown as a status.
+    Status(String),
+    /// Text with a badge after it: an owner "Shared with you".
+    Badged(String, &'static str),
+    /// `before` `<a href>text</a>` `after`: "Virtual node <a>orders-v1</a>".
+    Link {
+        before: String,
+        text: String,
+        href: String,
+        after: String,
+    },
+}
+
+impl Cell {
+    pub fn link(text: impl Into<String>, href: String) -> Cell {
+        Cell::Link { before: String::new(), text: text.into(), href, after: String::new() }
+    }
+
+    /// What a person reads in the cell.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(text) | Cell::Status(text) | Cell::Badged(text, _) => text.clone(),
+            Cell::Link { before, text, after, .. } => format!("{before}{text}{after}"),
+        }
+    }
+}
+
+/// A row: one cell per column, the first the row's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row(pub Vec<Cell>);
+
+impl Row {
+    fn text(&self, column: usize) -> String {
+        self.0.get(column).map(Cell::text).unwrap_or_default()
+    }
 }
 
 /// One page of rows that match the filter, in order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PageOf<T> {
-    pub rows: Vec<T>,
+pub struct PageOf {
+    pub rows: Vec<Row>,
     /// 1-based, clamped to the pages there are.
     pub page: usize,
     pub pages: usize,
     pub matching: usize,
 }
 
-pub fn page_of<T: TableRow>(rows: Vec<T>, filter: &str, sort: Option<&Sort>, page: usize) -> PageOf<T> {
+/// The rows the filter finds in the `searched` columns, ordered by the `sort` column (natural
+/// order of the text; ties by name), and the page of them the state names.
+pub fn page_of(rows: &[Row], searched: &[usize], sort: Option<(usize, Direction)>, state: &TableState) -> PageOf {
     // ASCII case folding: App Mesh names are ASCII in practice, and Unicode's tables would
     // weigh on the bundle. Other characters still match exactly.
-    let needle = filter.trim().to_ascii_lowercase();
-    let mut order: Vec<usize> =
-        (0..rows.len()).filter(|&index| needle.is_empty() || rows[index].search_text().to_ascii_lowercase().contains(&needle)).collect();
-    // Unsorted, a table is in its rows' default order (by name). Every row's `compare` breaks
-    // ties by name, so an unstable sort gives the same order.
-    let (column, direction) = sort.map_or(("", Direction::Ascending), |sort| (sort.column.as_str(), sort.direction));
-    sort_order(&mut order, &|a, b| {
-        let order = rows[a].compare(&rows[b], column);
+    let needle = state.filter.trim().to_ascii_lowercase();
+    let found = |row: &Row| searched.iter().any(|&column| row.text(column).to_ascii_lowercase().contains(&needle));
+    let mut order: Vec<&Row> = rows.iter().filter(|row| needle.is_empty() || found(row)).collect();
+    let (column, direction) = sort.unwrap_or((0, Direction::Ascending));
+    order.sort_by(|a, b| {
+        let order = natural_cmp(&a.text(column), &b.text(column)).then_with(|| natural_cmp(&a.text(0), &b.text(0)));
         if direction == Direction::Descending { order.reverse() } else { order }
     });
     let matching = order.len();
-    let pages = matching.div_ceil(PAGE_SIZE).max(1);
-    let page = page.clamp(1, pages);
-    let mut slots: Vec<Option<T>> = rows.into_iter().map(Some).collect();
-    let rows = order.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).filter_map(|index| slots[index].take()).collect();
+    let pages = matching.div_ceil(state.page_size).max(1);
+    let page = state.page.clamp(1, pages);
+    let rows = order.into_iter().skip((page - 1) * state.page_size).take(state.page_size).cloned().collect();
     PageOf { rows, page, pages, matching }
-}
-
-/// Sorts row indices: one sort in the bundle for every kind of row.
-fn sort_order(order: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
-    order.sort_unstable_by(|a, b| compare(*a, *b));
 }
 
 #[cfg(test)]
@@ -192,23 +230,17 @@ mod tests {
         }
     }
 
-    #[derive(Debug, Clone, PartialEq)]
-    pub(super) struct Row(pub(super) String, pub(super) u32);
-
-    impl TableRow for Row {
-        fn search_text(&self) -> String {
-            self.0.clone()
-        }
-        fn compare(&self, other: &Self, column: &str) -> Ordering {
-            match column {
-                "size" => self.1.cmp(&other.1),
-                _ => self.0.cmp(&other.0),
-            }
-        }
+    /// A row of a name and a size: `svc-00` is the largest.
+    pub(super) fn row(name: &str, size: u32) -> Row {
+        Row(vec![Cell::link(name, format!("/{name}")), Cell::Text(size.to_string())])
     }
 
-    fn rows(count: u32) -> Vec<Row> {
-        (0..count).map(|i| Row(format!("svc-{i:02}"), 100 - i)).collect()
+    pub(super) fn rows(count: u32) -> Vec<Row> {
+        (0..count).map(|i| row(&format!("svc-{i:02}"), 100 - i)).collect()
+    }
+
+    pub(super) fn state(filter: &str, page: usize, page_size: usize) -> TableState {
+        TableState { filter: filter.into(), sort: None, page, page_size }
     }
 
     #[test]
@@ -234,51 +266,70 @@ mod tests {
     }
 
     #[test]
-    fn an_unsorted_table_is_in_its_rows_default_order() {
-        let page = page_of(vec![Row("b".into(), 1), Row("a".into(), 2)], "", None, 1);
-        assert_eq!(page.rows, [Row("a".into(), 2), Row("b".into(), 1)]);
+    fn an_unsorted_table_is_in_natural_order_of_names() {
+        let page = page_of(&[row("b-10", 1), row("b-9", 2)], &[0], None, &state("", 1, 10));
+        assert_eq!(page.rows, [row("b-9", 2), row("b-10", 1)]);
     }
 
     #[test]
-    fn filter_is_case_insensitive() {
-        let page = page_of(vec![Row("Orders".into(), 1), Row("payments".into(), 2)], " ORD ", None, 1);
-        assert_eq!(page.rows, vec![Row("Orders".into(), 1)]);
-        assert_eq!(page.matching, 1);
+    fn the_filter_looks_in_the_searched_columns_only_ignoring_case() {
+        let rows = [row("Orders", 7), row("payments", 17)];
+        let page = page_of(&rows, &[0], None, &state(" ORD ", 1, 10));
+        assert_eq!((page.rows, page.matching), (vec![row("Orders", 7)], 1));
+        assert_eq!(page_of(&rows, &[0], None, &state("7", 1, 10)).matching, 0, "the size is not searched");
+        assert_eq!(page_of(&rows, &[0, 1], None, &state("7", 1, 10)).matching, 2);
+    }
+
+    #[test]
+    fn a_link_cell_reads_as_its_words() {
+        let cell = Cell::Link { before: "Virtual node ".into(), text: "v1".into(), href: "/x".into(), after: " port 80".into() };
+        assert_eq!(cell.text(), "Virtual node v1 port 80");
+        assert_eq!(Cell::Badged("111".into(), "Shared").text(), "111");
     }
 
     #[test]
     fn sorting_and_paging() {
-        let sort = Sort::parse("size");
-        let page = page_of(rows(25), "", sort.as_ref(), 1);
+        let by_size = Some((1, Direction::Ascending));
+        let page = page_of(&rows(25), &[0], by_size, &state("", 1, 10));
         assert_eq!(page.pages, 3);
-        assert_eq!(page.rows[0], Row("svc-24".into(), 76));
-        let last = page_of(rows(25), "", sort.as_ref(), 3);
+        assert_eq!(page.rows[0], row("svc-24", 76));
+        let last = page_of(&rows(25), &[0], by_size, &state("", 3, 10));
         assert_eq!(last.rows.len(), 5);
-        let descending = page_of(rows(25), "", Sort::parse("-name").as_ref(), 1);
-        assert_eq!(descending.rows[0].0, "svc-24");
+        let descending = page_of(&rows(25), &[0], Some((0, Direction::Descending)), &state("", 1, 10));
+        assert_eq!(descending.rows[0], row("svc-24", 76));
+        let twenty = page_of(&rows(25), &[0], None, &state("", 2, 20));
+        assert_eq!((twenty.pages, twenty.rows.len()), (2, 5));
+    }
+
+    #[test]
+    fn ties_are_broken_by_name() {
+        let rows = [row("b", 1), row("a", 1), row("c", 0)];
+        let page = page_of(&rows, &[0], Some((1, Direction::Ascending)), &state("", 1, 10));
+        assert_eq!(page.rows, [row("c", 0), row("a", 1), row("b", 1)]);
     }
 
     #[test]
     fn the_state_reads_back_from_its_query() {
-        let state = TableState { filter: "a b".into(), sort: Sort::parse("-lastUpdated"), page: 2 };
-        assert_eq!(state.to_query(), "filter=a%20b&sort=-lastUpdated&page=2");
+        let state = TableState { filter: "a b".into(), sort: Sort::parse("-lastUpdated"), page: 2, page_size: 50 };
+        assert_eq!(state.to_query(), "filter=a%20b&sort=-lastUpdated&page=2&pageSize=50");
         assert_eq!(TableState::from_query(&parse(&state.to_query())), state);
-        let first = TableState::from_query(&parse("page=x&sort="));
-        assert_eq!(first, TableState { filter: String::new(), sort: None, page: 1 });
+        let first = TableState::from_query(&parse("page=x&sort=&pageSize=7"));
+        assert_eq!(first, self::state("", 1, 10), "7 is not a page size");
+        assert_eq!(self::state("", 1, 10).to_query(), "", "defaults stay out of the URL");
     }
 
     #[test]
     fn a_page_out_of_range_is_clamped() {
-        assert_eq!(page_of(rows(25), "", None, 9).page, 3);
-        assert_eq!(page_of(rows(25), "", None, 0).page, 1);
-        let empty = page_of(Vec::<Row>::new(), "", None, 4);
+        assert_eq!(page_of(&rows(25), &[0], None, &state("", 9, 10)).page, 3);
+        assert_eq!(page_of(&rows(25), &[0], None, &state("", 0, 10)).page, 1);
+        let empty = page_of(&[], &[0], None, &state("", 4, 10));
         assert_eq!((empty.page, empty.pages, empty.matching), (1, 1, 0));
     }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
-    use super::tests::Row;
+    use super::tests::rows;
     use super::*;
     use crate::components::query::parse;
     use proptest::prelude::*;
@@ -301,20 +352,21 @@ mod properties {
             filter in any::<String>(),
             sort in proptest::option::of(("[a-zA-Z]{1,12}", any::<bool>())),
             page in 1..10_000usize,
+            page_size in proptest::sample::select(PAGE_SIZES.to_vec()),
         ) {
             let sort = sort.map(|(column, descending)| Sort {
                 column,
                 direction: if descending { Direction::Descending } else { Direction::Ascending },
             });
-            let state = TableState { filter, sort, page };
+            let state = TableState { filter, sort, page, page_size };
             prop_assert_eq!(TableState::from_query(&parse(&state.to_query())), state);
         }
 
         #[test]
-        fn any_page_request_is_clamped(page in any::<usize>(), count in 0..40u32) {
-            let rows: Vec<Row> = (0..count).map(|i| Row(format!("r{i}"), i)).collect();
-            let shown = page_of(rows, "", None, page);
+        fn any_page_request_is_clamped(page in any::<usize>(), count in 0..40u32, page_size in proptest::sample::select(PAGE_SIZES.to_vec())) {
+            let shown = page_of(&rows(count), &[0], None, &TableState { filter: String::new(), sort: None, page, page_size });
             prop_assert!((1..=shown.pages).contains(&shown.page));
+            prop_assert!(shown.rows.len() <= page_size);
         }
     }
 }

@@ -1,13 +1,14 @@
 //! `/meshes/{mesh}/virtual-gateways/{gateway}/gateway-routes/{name}`: what a gateway route
 //! matches, where it sends, its priority; Edit and Delete.
 
-use super::spec_form::{match_summary, priority_of, rewrite_summary, route_of, route_type_label, target_of};
+use super::spec_form::{match_summary, rewrite_summary, route_type_text, target_of};
 use super::table::TargetLink;
 use crate::api::use_backend;
 use crate::components::link::A;
 use crate::components::metadata::MetadataFields;
 use crate::components::resource_page::{DeleteCall, Place, ResourcePage};
 use crate::components::with_route::{Found, WithRoute};
+use crate::routes::summary::priority_text;
 use crate::routing;
 use leptos::prelude::*;
 use mesh_engine::resource::RouteKind;
@@ -33,9 +34,9 @@ fn Details(found: Found) -> impl IntoView {
         })
     };
     let spec = &data.spec;
-    let route_type = route_of(spec).map(|(kind, _)| route_type_label(kind)).unwrap_or("Unknown");
+    let route_type = route_type_text(spec);
     let (matches, target, rewrite) = (match_summary(spec), target_of(spec), rewrite_summary(spec));
-    let priority = priority_of(spec).map(|priority| priority.to_string()).unwrap_or_else(|| "None".into());
+    let priority = priority_text(spec);
     let gateway_href = routing::resource(&mesh, KIND.parent(), &gateway);
     let name = data.name.to_string();
     view! {

@@ -17,6 +17,11 @@ pub fn route_type_label(route_type: RouteType) -> &'static str {
     }
 }
 
+/// The type of a gateway route's spec in words; "Unknown" for a spec without one.
+pub fn route_type_text(spec: &Value) -> &'static str {
+    route_of(spec).map_or("Unknown", |(kind, _)| route_type_label(kind))
+}
+
 /// The type of a gateway route's spec, with its route object.
 pub fn route_of(spec: &Value) -> Option<(RouteType, &Value)> {
     TypedGatewayRoute::TYPES.iter().find_map(|&kind| spec.get(kind.spec_member()).map(|route| (kind, route)))

@@ -1,19 +1,12 @@
 use crate::api::{BackendError, use_backend};
-use crate::api::{ResourceRecord, ResourceSummary};
 use crate::components::async_view::async_view_of;
+use crate::components::data_table::{Column, DataTable, Nouns};
 use crate::components::format::{format_timestamp, status_label};
 use crate::components::link::A;
+use crate::components::table::{Cell, Row};
 use crate::meshes::known::use_known_meshes;
 use crate::routing;
 use leptos::prelude::*;
-
-/// A mesh row: the list's ref, its status from Describe, and whether another account owns it.
-#[derive(Clone)]
-struct MeshRow {
-    reference: ResourceSummary,
-    data: Option<ResourceRecord>,
-    shared_with_you: bool,
-}
 
 /// `/meshes`: every mesh the caller sees, with its owner.
 #[component]
@@ -36,7 +29,17 @@ pub fn MeshList() -> impl IntoView {
                 references
                     .into_iter()
                     .zip(described)
-                    .map(|(reference, data)| MeshRow { shared_with_you: reference.mesh_owner != me, reference, data: data.ok() })
+                    .map(|(mesh, data)| {
+                        let owner = mesh.mesh_owner.to_string();
+                        let status = data.map_or("Unknown", |data| status_label(data.status.status));
+                        Row(vec![
+                            Cell::link(mesh.mesh_name.to_string(), routing::virtual_services(mesh.mesh_name.as_str())),
+                            if mesh.mesh_owner == me { Cell::Text(owner) } else { Cell::Badged(owner, "Shared with you") },
+                            Cell::Status(status.into()),
+                            Cell::Text(format_timestamp(mesh.created_at)),
+                            Cell::Text(format_timestamp(mesh.last_updated_at)),
+                        ])
+                    })
                     .collect::<Vec<_>>(),
             )
         })
@@ -47,7 +50,7 @@ pub fn MeshList() -> impl IntoView {
                 <h1>"Meshes"</h1>
                 <A href=routing::create_mesh() attr:class="button button-primary">"Create mesh"</A>
             </div>
-            {async_view_of(meshes, |rows: Vec<MeshRow>| {
+            {async_view_of(meshes, |rows: Vec<Row>| {
                 if rows.is_empty() {
                     return view! {
                         <div class="empty">
@@ -57,34 +60,14 @@ pub fn MeshList() -> impl IntoView {
                         </div>
                     }.into_any();
                 }
-                view! {
-                    <div class="table-wrap" tabindex="0" role="region" aria-label="Meshes">
-                        <table class="table">
-                            <caption>"Meshes you own and meshes shared with you"</caption>
-                            <thead><tr>
-                                <th scope="col">"Mesh name"</th>
-                                <th scope="col">"Mesh owner"</th>
-                                <th scope="col">"Status"</th>
-                                <th scope="col">"Created"</th>
-                                <th scope="col">"Last updated"</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|row| {
-                                    let mesh = row.reference;
-                                    view! {
-                                        <tr>
-                                            <td><A href=routing::virtual_services(mesh.mesh_name.as_str())>{mesh.mesh_name.to_string()}</A></td>
-                                            <td>{mesh.mesh_owner.to_string()}{row.shared_with_you.then(|| view! { " " <span class="badge">"Shared with you"</span> })}</td>
-                                            <td class="status-active">{row.data.map(|data| status_label(data.status.status)).unwrap_or("Unknown")}</td>
-                                            <td>{format_timestamp(mesh.created_at)}</td>
-                                            <td>{format_timestamp(mesh.last_updated_at)}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any()
+                let columns = vec![
+                    Column::name("Mesh name"),
+                    Column::sorted("owner", "Mesh owner").searched(),
+                    Column::plain("Status"),
+                    Column::sorted("created", "Created"),
+                    Column::sorted("lastUpdated", "Last updated"),
+                ];
+                view! { <DataTable title="Meshes you own and meshes shared with you" nouns=Nouns::new("mesh", "meshes") columns=columns rows=rows /> }.into_any()
             })}
         </section>
     }

@@ -7,4 +7,3 @@ pub mod form;
 pub mod list;
 pub mod provided_services;
 pub mod spec_form;
-pub mod table;

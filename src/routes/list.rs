@@ -4,7 +4,9 @@
 use super::summary::{match_text, priority_text, targets_text, type_text};
 use crate::api::{Loaded, ResourceRecord, RouteParent, join_all, use_backend};
 use crate::components::async_view::async_view_of;
+use crate::components::data_table::{Column, DataTable, Nouns};
 use crate::components::link::A;
+use crate::components::table::{Cell, Row};
 use crate::meshes::layout::use_mesh_address;
 use crate::routing;
 use leptos::prelude::*;
@@ -59,32 +61,21 @@ pub fn RouteTable(mesh: String, router: String, routes: LoadedRoutes) -> impl In
                         <div class="alert alert-warning"><p>"This router has no routes: traffic sent to it is not routed until it has a route."</p></div>
                     }.into_any();
                 }
-                let (mesh, router) = (mesh.clone(), router.clone());
-                view! {
-                    <div class="table-wrap" tabindex="0" role="region" aria-label="Routes">
-                        <table class="table">
-                            <caption class="visually-hidden">{caption.clone()}</caption>
-                            <thead><tr>
-                                <th scope="col">"Route name"</th>
-                                <th scope="col">"Type"</th>
-                                <th scope="col">"Match"</th>
-                                <th scope="col">"Targets"</th>
-                                <th scope="col">"Priority"</th>
-                            </tr></thead>
-                            <tbody>
-                                {records.into_iter().map(|record| view! {
-                                    <tr>
-                                        <td><A href=routing::route(&mesh, RouteKind::Route, &router, record.name.as_str())>{record.name.to_string()}</A></td>
-                                        <td>{type_text(&record.spec)}</td>
-                                        <td>{match_text(&record.spec)}</td>
-                                        <td>{targets_text(&record.spec)}</td>
-                                        <td>{priority_text(&record.spec)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any()
+                let rows = records.into_iter().map(|record| Row(vec![
+                    Cell::link(record.name.to_string(), routing::route(&mesh, RouteKind::Route, &router, record.name.as_str())),
+                    Cell::Text(type_text(&record.spec).into()),
+                    Cell::Text(match_text(&record.spec)),
+                    Cell::Text(targets_text(&record.spec)),
+                    Cell::Text(priority_text(&record.spec)),
+                ])).collect();
+                let columns = vec![
+                    Column::name("Route name"),
+                    Column::sorted("type", "Type"),
+                    Column::plain("Match").searched(),
+                    Column::plain("Targets").searched(),
+                    Column::sorted("priority", "Priority"),
+                ];
+                view! { <DataTable title=caption.clone() nouns=Nouns::new("route", "routes") columns=columns rows=rows /> }.into_any()
             })}
         </section>
     }

@@ -4,17 +4,16 @@ use super::wizard::state::provider_of;
 use crate::api::ResourceSummary;
 use crate::api::{BackendError, Loaded, use_backend};
 use crate::components::async_view::async_view_of;
-use crate::components::data_table::{FilterBox, Pagination, SortHeader, TableUrl};
+use crate::components::data_table::{Column, DataTable, Nouns};
 use crate::components::format::{format_timestamp, status_label};
 use crate::components::link::A;
-use crate::components::table::{TableRow, natural_cmp, page_of};
+use crate::components::table::{Cell, Row};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
 use crate::routing;
 use leptos::prelude::*;
 use mesh_engine::resource::{MeshResourceKind, ProviderKind, StatusCode, Timestamp};
-use std::cmp::Ordering;
 
-/// A row: the list's ref, and the provider and status from Describe.
+/// A virtual service: the list's ref, and the provider and status from Describe.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServiceRow {
     pub name: String,
@@ -36,24 +35,24 @@ impl ServiceRow {
         }
     }
 
-    fn provider_text(&self) -> String {
-        self.provider.as_ref().map(|(kind, name)| format!("{} {name}", kind.title())).unwrap_or_else(|| "None".into())
-    }
-}
-
-impl TableRow for ServiceRow {
-    fn search_text(&self) -> String {
-        format!("{} {}", self.name, self.provider_text())
-    }
-
-    fn compare(&self, other: &Self, column: &str) -> Ordering {
-        match column {
-            "provider" => natural_cmp(&self.provider_text(), &other.provider_text()),
-            "lastUpdated" => self.last_updated.cmp(&other.last_updated),
-            "owner" => self.resource_owner.cmp(&other.resource_owner),
-            _ => natural_cmp(&self.name, &other.name),
-        }
-        .then_with(|| natural_cmp(&self.name, &other.name))
+    /// The row of the table, its provider a link to the provider's page.
+    fn into_row(self, mesh: &str) -> Row {
+        let provider = match self.provider {
+            Some((kind, name)) => Cell::Link {
+                before: format!("{} ", kind.title()),
+                href: routing::resource(mesh, kind, &name),
+                text: name,
+                after: String::new(),
+            },
+            None => Cell::Text("None".into()),
+        };
+        Row(vec![
+            Cell::link(self.name.clone(), routing::virtual_service(mesh, &self.name)),
+            provider,
+            Cell::Status(self.status.map(status_label).unwrap_or("Unknown").into()),
+            Cell::Text(format_timestamp(self.last_updated)),
+            Cell::Text(self.resource_owner),
+        ])
     }
 }
 
@@ -104,7 +103,6 @@ pub fn VirtualServiceList() -> impl IntoView {
     let backend = use_backend();
     let address = use_mesh_address();
     let services = crate::api::load(move || Box::pin(service_rows(backend.clone(), address.clone())));
-    let table = TableUrl::read();
     view! {
         <section class="page">
             <div class="page-header">
@@ -121,59 +119,16 @@ pub fn VirtualServiceList() -> impl IntoView {
                         </div>
                     }.into_any();
                 }
-                let total = rows.len();
-                let page = Memo::new(move |_| page_of(rows.clone(), &table.filter.get(), table.sort.get().as_ref(), table.page.get()));
-                view! {
-                    <div class="table-tools">
-                        <FilterBox id="filter" label="Filter virtual services" table=table />
-                    </div>
-                    <p class="status" role="status">{move || {
-                        let page = page.get();
-                        match (page.matching == total, total == 1) {
-                            (true, true) => "1 virtual service".to_string(),
-                            (true, false) => format!("{total} virtual services"),
-                            (false, _) => format!("{} of {total} virtual services match", page.matching),
-                        }
-                    }}</p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label="Virtual services">
-                        <table class="table">
-                            <caption class="visually-hidden">"Virtual services of this mesh"</caption>
-                            <thead><tr>
-                                <SortHeader column="name" label="Virtual service name" table=table />
-                                <SortHeader column="provider" label="Provider" table=table />
-                                <th scope="col">"Status"</th>
-                                <SortHeader column="lastUpdated" label="Last updated" table=table />
-                                <SortHeader column="owner" label="Resource owner" table=table />
-                            </tr></thead>
-                            <tbody>
-                                {move || page.get().rows.into_iter().map(|row| {
-                                    let mesh_name = mesh.get();
-                                    view! {
-                                        <tr>
-                                            <td><A href=routing::virtual_service(&mesh_name, &row.name)>{row.name.clone()}</A></td>
-                                            <td>{match row.provider.clone() {
-                                                Some((kind, name)) => view! {
-                                                    {kind.title()} " " <A href=routing::resource(&mesh_name, kind, &name)>{name.clone()}</A>
-                                                }.into_any(),
-                                                None => view! { "None" }.into_any(),
-                                            }}</td>
-                                            <td class="status-active">{row.status.map(status_label).unwrap_or("Unknown")}</td>
-                                            <td>{format_timestamp(row.last_updated)}</td>
-                                            <td>{row.resource_owner.clone()}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                    {move || (page.get().matching == 0).then(|| view! {
-                        <div class="empty">
-                            <p>"No virtual service matches the filter."</p>
-                            <button type="button" class="button" on:click=move |_| table.set("", table.sort.get_untracked().as_ref(), 1)>"Clear filter"</button>
-                        </div>
-                    })}
-                    <Pagination table=table pages=Signal::derive(move || page.get().pages) page=Signal::derive(move || page.get().page) />
-                }.into_any()
+                let mesh = mesh.get_untracked();
+                let columns = vec![
+                    Column::name("Virtual service name"),
+                    Column::sorted("provider", "Provider").searched(),
+                    Column::plain("Status"),
+                    Column::sorted("lastUpdated", "Last updated"),
+                    Column::sorted("owner", "Resource owner"),
+                ];
+                let rows = rows.into_iter().map(|row| row.into_row(&mesh)).collect();
+                view! { <DataTable title="Virtual services" nouns=Nouns::new("virtual service", "virtual services") columns=columns rows=rows /> }.into_any()
             })}
         </section>
     }
