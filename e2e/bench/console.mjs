@@ -154,7 +154,7 @@ try {
   page.on('response', (response) => {
     const path = new URL(response.url()).pathname;
     if (path.startsWith('/v20190125/')) apiCalls.push(path);
-    else encodings.set(path, response.headers()['content-encoding'] ?? 'identity');
+    else if (!path.startsWith('/console-api/')) encodings.set(path, response.headers()['content-encoding'] ?? 'identity');
   });
   await page.addInitScript(watchForFirstRow);
   await page.goto(listUrl);
