@@ -18,10 +18,10 @@ const BODY_LIMIT: usize = 1 << 20;
 
 pub fn app(config: &Config, database: storage::Database) -> Router {
     let state = api::ApiState { database, default_account: config.account.clone(), region: config.region.clone() };
-    let dist = config.dist.clone();
+    let console = console::Console::new(config.dist.clone());
     api::routes()
         .with_state(state)
-        .fallback(move |request| console::serve(dist.clone(), request))
+        .fallback(move |request| console.clone().serve(request))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(request_log::log_and_tag))
 }

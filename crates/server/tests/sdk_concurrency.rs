@@ -4,7 +4,7 @@ mod common;
 
 use aws_sdk_appmesh::types::*;
 use common::specs::no_provider;
-use common::{TestServer, failure, sdk_client};
+use common::{TestServer, failure, sdk_client, start_binary};
 use std::collections::HashSet;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -119,20 +119,7 @@ async fn a_restart_with_the_same_file_keeps_everything() {
 async fn acknowledged_writes_survive_kill_9() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("mesh.sqlite3");
-    let start = || {
-        let port = free_port();
-        let child = std::process::Command::new(env!("CARGO_BIN_EXE_mesh-console-server"))
-            .args(["--listen", &format!("127.0.0.1:{port}"), "--data"])
-            .arg(&data)
-            .args(["--dist"])
-            .arg(dir.path().join("no-dist"))
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        (child, format!("http://127.0.0.1:{port}"))
-    };
-    let (mut child, url) = start();
-    wait_until_up(&url).await;
+    let (mut child, url) = start_binary(&data, &dir.path().join("no-dist")).await;
     let client = sdk_client(&url, "AKIDEXAMPLE");
     client.create_mesh().mesh_name("m1").send().await.unwrap();
     for i in 0..20 {
@@ -141,26 +128,10 @@ async fn acknowledged_writes_survive_kill_9() {
     child.kill().unwrap(); // SIGKILL: no shutdown, no flush
     child.wait().unwrap();
 
-    let (mut child, url) = start();
-    wait_until_up(&url).await;
+    let (mut child, url) = start_binary(&data, &dir.path().join("no-dist")).await;
     let client = sdk_client(&url, "AKIDEXAMPLE");
     let listed = client.list_virtual_services().mesh_name("m1").send().await.unwrap();
     assert_eq!(listed.virtual_services().len(), 20);
     child.kill().unwrap();
     child.wait().unwrap();
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-async fn wait_until_up(url: &str) {
-    let address = url.trim_start_matches("http://").to_string();
-    for _ in 0..200 {
-        if tokio::net::TcpStream::connect(&address).await.is_ok() {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("the server at {url} did not start");
 }

@@ -14,7 +14,7 @@ use mesh_engine::engine::snapshot::Snapshot;
 use mesh_engine::operation::{self, Operation};
 
 /// Every App Mesh (and RAM) call: the engine's operation table parses it, reads run right
-/// here and writes off the async threads.
+/// here and writes in the writer's group commit.
 pub async fn app_mesh(
     State(state): State<ApiState>,
     Caller(caller): Caller,
@@ -63,10 +63,7 @@ pub async fn import_store(State(state): State<ApiState>, Body(body): Body) -> Re
     let text = std::str::from_utf8(&body)
         .map_err(|_| ApiError::bad_request("The file cannot be imported: it is not UTF-8 text. Nothing was changed."))?;
     let snapshot = Snapshot::parse_import(text)?;
-    let database = state.database.clone();
-    tokio::task::spawn_blocking(move || database.replace_all(&snapshot.store))
-        .await
-        .map_err(|error| ApiError::internal(error.to_string()))??;
+    state.database.replace_all(snapshot.store).await?;
     Ok(Json(Empty {}))
 }
 

@@ -36,18 +36,14 @@ impl ApiState {
         self.database.read(&self.context(caller), operation).map_err(ErrorResponse)
     }
 
-    /// Runs a Create, Update, Delete or tagging call off the async threads: its commit waits
-    /// for the disk.
+    /// Runs a Create, Update, Delete or tagging call in the writer's next group commit, and
+    /// answers once that commit is on disk.
     async fn write<T: Send + 'static>(
         &self,
         caller: AccountId,
         operation: impl FnOnce(&mut Engine<'_, crate::storage::SqliteStore<'_>>) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ErrorResponse> {
-        let (context, database) = (self.context(caller), self.database.clone());
-        let result = tokio::task::spawn_blocking(move || database.write(&context, operation))
-            .await
-            .map_err(|error| ErrorResponse(ApiError::internal(format!("The request failed: {error}"))))?;
-        result.map_err(ErrorResponse)
+        self.database.write(self.context(caller), operation).await.map_err(ErrorResponse)
     }
 }
 

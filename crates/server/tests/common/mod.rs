@@ -60,6 +60,29 @@ impl TestServer {
     }
 }
 
+/// The real binary on a free port (a child process that `kill -9` can stop), and its URL once it
+/// accepts connections.
+pub async fn start_binary(data: &Path, dist: &Path) -> (std::process::Child, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mesh-console-server"))
+        .args(["--listen", &format!("127.0.0.1:{port}"), "--data"])
+        .arg(data)
+        .arg("--dist")
+        .arg(dist)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..200 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return (child, format!("http://127.0.0.1:{port}"));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    child.kill().ok();
+    child.wait().ok();
+    panic!("the server on port {port} did not start");
+}
+
 pub fn sdk_client(url: &str, access_key: &str) -> aws_sdk_appmesh::Client {
     let config = aws_sdk_appmesh::Config::builder()
         .behavior_version(BehaviorVersion::latest())
