@@ -79,7 +79,8 @@ fn MeshPages() -> impl IntoView {
             _ => None,
         };
         match page {
-            MeshPage::Home => view! { <meshes::layout::MeshHome /> }.into_any(),
+            MeshPage::Home => view! { <meshes::detail::MeshDetail /> }.into_any(),
+            MeshPage::EditMesh => view! { <meshes::edit::EditMesh /> }.into_any(),
             MeshPage::List(section) => match provider(section) {
                 Some(kind) => view! { <ProviderList kind=kind /> }.into_any(),
                 None if section == Section::VIRTUAL_SERVICES => view! { <virtual_services::list::VirtualServiceList /> }.into_any(),

@@ -115,6 +115,10 @@ pub fn mesh(mesh: &str) -> String {
     format!("{MESHES}/{}", encode(mesh))
 }
 
+pub fn edit_mesh(mesh: &str) -> String {
+    format!("{}/edit", self::mesh(mesh))
+}
+
 pub fn virtual_services(mesh: &str) -> String {
     section(mesh, Section::VIRTUAL_SERVICES)
 }
@@ -173,8 +177,10 @@ pub fn create_mesh() -> String {
 /// the bundle about 1.5 KB of generated code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeshPage {
-    /// `/meshes/{mesh}`: it opens the mesh's virtual services.
+    /// `/meshes/{mesh}`: the mesh's details.
     Home,
+    /// `/meshes/{mesh}/edit`.
+    EditMesh,
     List(Section),
     Create(Section),
     Item(Section),
@@ -210,7 +216,12 @@ impl PagePath {
         let rest = path.strip_prefix("/meshes/")?;
         let mut parts = rest.trim_end_matches('/').split('/').skip(1);
         let decoded = |part: &str| decode(part, Part::Path).ok();
-        let Some(slug) = parts.next() else { return Some(PagePath { page: MeshPage::Home, name: String::new(), route: String::new() }) };
+        let mesh_page = |page| Some(PagePath { page, name: String::new(), route: String::new() });
+        let slug = match parts.next() {
+            None => return mesh_page(MeshPage::Home),
+            Some("edit") if parts.clone().next().is_none() => return mesh_page(MeshPage::EditMesh),
+            Some(slug) => slug,
+        };
         let section = Section::ALL.into_iter().find(|section| section.slug() == slug)?;
         let rest: Vec<&str> = parts.collect();
         let route_kind = |slug: &str| {
@@ -275,6 +286,8 @@ mod tests {
         let parsed = |path: &str| PagePath::parse(path).map(|parsed| (parsed.page, parsed.name, parsed.route));
         let name = |text: &str| text.to_string();
         assert_eq!(parsed("/meshes/m"), Some((MeshPage::Home, name(""), name(""))));
+        assert_eq!(parsed("/meshes/m/edit"), Some((MeshPage::EditMesh, name(""), name(""))));
+        assert_eq!(parsed("/meshes/m/edit/x"), None);
         assert_eq!(parsed("/meshes/m/virtual-nodes/"), Some((MeshPage::List(ProviderKind::VirtualNode.into()), name(""), name(""))));
         assert_eq!(parsed("/meshes/m/virtual-services/create"), Some((MeshPage::Create(Section::VIRTUAL_SERVICES), name(""), name(""))));
         assert_eq!(parsed("/meshes/m/virtual-services/a%20b"), Some((MeshPage::Item(Section::VIRTUAL_SERVICES), name("a b"), name(""))));
@@ -295,7 +308,7 @@ mod tests {
         assert_eq!(parsed("/meshes/m/virtual-routers/r/gateway-routes/a"), None, "a router has no gateway routes");
         assert_eq!(parsed("/meshes/m/nothing"), None);
         assert_eq!(parsed("/meshes/m/virtual-nodes/%E9"), None, "not UTF-8");
-        assert_eq!(parsed("/meshes/m/edit"), None);
+        assert_eq!(parsed("/meshes/m/create"), None, "not a section");
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The App Mesh API itself (what the AWS CLI sends), spoken to the companion server over
 //! HTTP or to the engine in this browser: the same requests, the same answers.
 
-use super::{Backend, BackendError, Call, ResourceRecord, ResourceSummary, RouteParent, Storage, transport};
+use super::{
+    Backend, BackendError, Call, ChangedElsewhere, ResourceRecord, ResourceSummary, RouteParent, SaveMode, Seen, Storage, transport,
+};
 use gloo_net::http::Method;
 use mesh_engine::error::{ErrorBody, ErrorKind};
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput};
-use mesh_engine::names::{AccountId, ResourceName};
+use mesh_engine::names::{AccountId, ResourceName, TagKey};
 use mesh_engine::percent::encode;
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, MeshAddress};
@@ -67,6 +69,38 @@ impl AppMeshBackend {
     /// The text of an answer: the one future every call awaits.
     fn text(&self, method: Method, url: String, body: Option<String>) -> Call<String> {
         Box::pin(send(self.storage, method, url, body))
+    }
+
+    /// Creates a resource in the collection at `collection_url`, or replaces the spec of the one
+    /// at `url` (after reading it again when the page says which version it read).
+    fn save(
+        &self,
+        collection_url: String,
+        name_member: &str,
+        name: ResourceName,
+        url: String,
+        spec: Value,
+        mode: SaveMode,
+    ) -> Call<ResourceRecord> {
+        match mode {
+            SaveMode::Create => self.put(collection_url, &json!({ name_member: name, "spec": spec })),
+            SaveMode::Update(seen) => self.update(url, spec, seen),
+        }
+    }
+
+    /// Replaces the spec at `url`; with `seen`, only while the resource is at that version.
+    fn update(&self, url: String, spec: Value, seen: Option<Seen>) -> Call<ResourceRecord> {
+        let read_again = seen.map(|seen| (seen, self.get::<ResourceRecord>(url.clone())));
+        let save = self.put(url, &json!({ "spec": spec }));
+        Box::pin(async move {
+            if let Some((seen, read_again)) = read_again {
+                let now = read_again.await?;
+                if now.metadata.version != seen.version {
+                    return Err(BackendError::Changed(Box::new(ChangedElsewhere::new(seen, now))));
+                }
+            }
+            save.await
+        })
     }
 
     /// A call whose answer is not needed, only its success.
@@ -176,6 +210,14 @@ impl Backend for AppMeshBackend {
         self.get(self.mesh_url(&mesh, ""))
     }
 
+    fn update_mesh(&self, name: ResourceName, spec: Value, seen: Option<Seen>) -> Call<ResourceRecord> {
+        self.update(format!("{API}/meshes/{}", encode(name.as_str())), spec, seen)
+    }
+
+    fn delete_mesh(&self, name: ResourceName) -> Call<ResourceRecord> {
+        self.delete(format!("{API}/meshes/{}", encode(name.as_str())))
+    }
+
     fn create_virtual_service(&self, mesh: MeshAddress, input: CreateVirtualServiceInput) -> Call<ResourceRecord> {
         self.put(self.mesh_url(&mesh, "/virtualServices"), &input)
     }
@@ -194,13 +236,10 @@ impl Backend for AppMeshBackend {
         mesh: MeshAddress,
         name: ResourceName,
         spec: Value,
-        create: bool,
+        mode: SaveMode,
     ) -> Call<ResourceRecord> {
-        if create {
-            self.put(self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), &json!({ kind.name_member(): name, "spec": spec }))
-        } else {
-            self.put(self.resource_url(kind, &mesh, &name), &json!({ "spec": spec }))
-        }
+        let (collection, url) = (self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), self.resource_url(kind, &mesh, &name));
+        self.save(collection, kind.name_member(), name, url, spec, mode)
     }
 
     fn delete_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord> {
@@ -215,12 +254,9 @@ impl Backend for AppMeshBackend {
         self.get(self.routes_url(&parent, &format!("/{}", encode(name.as_str()))))
     }
 
-    fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, create: bool) -> Call<ResourceRecord> {
-        if create {
-            self.put(self.routes_url(&parent, ""), &json!({ parent.kind.name_member(): name, "spec": spec }))
-        } else {
-            self.put(self.routes_url(&parent, &format!("/{}", encode(name.as_str()))), &json!({ "spec": spec }))
-        }
+    fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, mode: SaveMode) -> Call<ResourceRecord> {
+        let (collection, url) = (self.routes_url(&parent, ""), self.routes_url(&parent, &format!("/{}", encode(name.as_str()))));
+        self.save(collection, parent.kind.name_member(), name, url, spec, mode)
     }
 
     fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord> {
@@ -229,6 +265,16 @@ impl Backend for AppMeshBackend {
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>> {
         all_pages(self.storage, format!("{API}/tags?resourceArn={}", encode(&arn)), 50)
+    }
+
+    fn tag_resource(&self, arn: String, tags: Vec<TagRef>) -> Call<()> {
+        let body = serde_json::to_string(&json!({ "tags": tags })).expect("tags serialize");
+        self.call_done(Method::PUT, &format!("{API}/tag?resourceArn={}", encode(&arn)), Some(body))
+    }
+
+    fn untag_resource(&self, arn: String, keys: Vec<TagKey>) -> Call<()> {
+        let body = serde_json::to_string(&json!({ "tagKeys": keys })).expect("tag keys serialize");
+        self.call_done(Method::PUT, &format!("{API}/untag?resourceArn={}", encode(&arn)), Some(body))
     }
 
     fn export_store(&self) -> Call<String> {

@@ -10,7 +10,7 @@ pub use loaded::{Loaded, load, load_following};
 
 use leptos::prelude::*;
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput};
-use mesh_engine::names::{AccountId, ResourceName};
+use mesh_engine::names::{AccountId, ResourceName, TagKey};
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, ErrorKind, MeshAddress};
 use serde_json::Value;
@@ -131,12 +131,47 @@ impl Storage {
     }
 }
 
+/// What a save does: create a resource, or replace the spec of one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveMode {
+    Create,
+    /// With the version the form was filled from, the save happens only while the resource
+    /// is still at that version; otherwise it is refused with [`BackendError::Changed`], so that
+    /// nobody's change is overwritten unseen. Without, it replaces whatever is there.
+    Update(Option<Seen>),
+}
+
+/// A resource as an edit page read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Seen {
+    pub version: u64,
+    pub spec: Value,
+}
+
+/// Someone changed a resource since the edit page read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangedElsewhere {
+    pub seen_version: u64,
+    pub now: ResourceRecord,
+    /// `spec.provider.virtualNode.virtualNodeName: a → b`: from what the page read to what is there now.
+    pub differences: Vec<String>,
+}
+
+impl ChangedElsewhere {
+    fn new(seen: Seen, now: ResourceRecord) -> Self {
+        let differences = mesh_engine::mesh_config::spec_differences(&seen.spec, &now.spec).iter().map(ToString::to_string).collect();
+        Self { seen_version: seen.version, now, differences }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum BackendError {
     /// App Mesh answered with an error.
     Api(ApiError),
     /// Nothing answered, or the answer made no sense.
     Unreachable(String),
+    /// An update refused before it was sent: the resource changed since the page read it.
+    Changed(Box<ChangedElsewhere>),
 }
 
 impl BackendError {
@@ -150,6 +185,9 @@ impl BackendError {
         match self {
             Self::Api(error) => format!("{}: {}", error.kind.code(), error.message),
             Self::Unreachable(reason) => reason.clone(),
+            Self::Changed(changed) => {
+                format!("version {} was read, version {} is stored", changed.seen_version, changed.now.metadata.version)
+            }
         }
     }
 }
@@ -182,6 +220,12 @@ impl fmt::Display for BackendError {
                 _ => f.write_str(without_account(&error.message)),
             },
             Self::Unreachable(_) => f.write_str("The server did not answer. Check that it is running, then try again."),
+            Self::Changed(changed) => write!(
+                f,
+                "It was changed since you opened this page, by account {} at {}.",
+                changed.now.metadata.resource_owner,
+                crate::components::format::format_timestamp(changed.now.metadata.last_updated_at)
+            ),
         }
     }
 }
@@ -199,6 +243,9 @@ pub trait Backend: Send + Sync {
     fn list_meshes(&self) -> Call<Vec<ResourceSummary>>;
     fn create_mesh(&self, input: CreateMeshInput) -> Call<ResourceRecord>;
     fn describe_mesh(&self, mesh: MeshAddress) -> Call<ResourceRecord>;
+    /// Replaces the spec of one of the caller's own meshes.
+    fn update_mesh(&self, name: ResourceName, spec: Value, seen: Option<Seen>) -> Call<ResourceRecord>;
+    fn delete_mesh(&self, name: ResourceName) -> Call<ResourceRecord>;
 
     /// Virtual services are created from a typed input (with tags); listed, described,
     /// saved and deleted as every other kind.
@@ -207,25 +254,26 @@ pub trait Backend: Send + Sync {
     /// Virtual services, nodes, routers and gateways.
     fn list_resources(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceSummary>>;
     fn describe_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord>;
-    /// Creates one when `create`, else replaces the spec of the one named.
     fn save_resource(
         &self,
         kind: MeshResourceKind,
         mesh: MeshAddress,
         name: ResourceName,
         spec: Value,
-        create: bool,
+        mode: SaveMode,
     ) -> Call<ResourceRecord>;
     fn delete_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord>;
 
     /// Routes of a virtual router, gateway routes of a virtual gateway.
     fn list_routes(&self, parent: RouteParent) -> Call<Vec<ResourceSummary>>;
     fn describe_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord>;
-    /// Creates one when `create`, else replaces the spec of the one named.
-    fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, create: bool) -> Call<ResourceRecord>;
+    fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, mode: SaveMode) -> Call<ResourceRecord>;
     fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord>;
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>>;
+    /// Adds these tags, or changes the values of keys the resource has.
+    fn tag_resource(&self, arn: String, tags: Vec<TagRef>) -> Call<()>;
+    fn untag_resource(&self, arn: String, keys: Vec<TagKey>) -> Call<()>;
 
     /// The whole store as a document (the engine's snapshot format); for a browser store
     /// that cannot be read, the text as stored.

@@ -1,9 +1,11 @@
 //! The frame of a create or edit form: its heading, why the last save failed, the fields the
 //! caller gives, Cancel and the submit button (off while a save is under way).
 
-use super::error_alert::error_alert;
+use super::changed_alert::ChangedAlert;
+use super::error_alert::ErrorAlert;
 use super::link::A;
 use super::submission::Submission;
+use crate::api::BackendError;
 use leptos::prelude::*;
 
 #[component]
@@ -20,7 +22,12 @@ pub fn FormPage(
     view! {
         <section class="page">
             <h1>{title}</h1>
-            {error_alert("Nothing was saved:", save.error())}
+            {move || save.error().get().map(|error| match error {
+                BackendError::Changed(changed) => view! {
+                    <ChangedAlert changed=*changed on_save_over=move || { save.save_over(); on_submit.run(()); } />
+                }.into_any(),
+                error => view! { <ErrorAlert lead="Nothing was saved:" error=error /> }.into_any(),
+            })}
             <form novalidate on:submit=move |event| {
                 event.prevent_default();
                 on_submit.run(());

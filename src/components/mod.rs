@@ -1,6 +1,7 @@
 //! Pieces shared by every feature.
 
 pub mod async_view;
+pub mod changed_alert;
 pub mod choice;
 pub mod confirm_delete;
 pub mod data_table;
@@ -23,5 +24,6 @@ pub mod select_field;
 pub mod service_links;
 pub mod submission;
 pub mod table;
+pub mod tag_editor;
 pub mod tags;
 pub mod with_route;

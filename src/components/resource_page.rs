@@ -1,13 +1,15 @@
-//! The details page of a virtual service, node, router, gateway, route or gateway route:
+//! The details page of a mesh, virtual service, node, router, gateway, route or gateway route:
 //! breadcrumbs (with the section), header with Edit and Delete, the fields the caller gives,
-//! its tags, and a delete that asks to type `delete`. Given the virtual services a node or router provides, it shows them, and
+//! the metadata every resource has, its tags (with their editor), and a delete that asks to
+//! type `delete`. Given the virtual services a node or router provides, it shows them, and
 //! why App Mesh would refuse to delete it; a caller may give other reasons (`in_use`).
 
 use super::confirm_delete::{ConfirmDelete, InUse};
+use super::metadata::MetadataFields;
 use super::service_links::ServiceLinks;
 use super::submission::{Done, Submission};
-use super::tags::TagTable;
-use crate::api::{Call, Loaded};
+use super::tag_editor::TagEditor;
+use crate::api::{Call, Loaded, ResourceRecord};
 use crate::components::link::A;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
@@ -17,9 +19,11 @@ use std::sync::Arc;
 /// Deletes the resource the page shows.
 pub type DeleteCall = Arc<dyn Fn() -> Call<()> + Send + Sync>;
 
-/// Where the resource a page shows lives: in a mesh's section, or inside a router or gateway.
+/// Where the resource a page shows lives: it is the mesh, or in a mesh's section, or inside a
+/// router or gateway.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Place {
+    Mesh,
     Section(Section),
     /// A route or gateway route, and the name of its router or gateway.
     Inside(RouteKind, String),
@@ -28,6 +32,7 @@ pub enum Place {
 impl Place {
     fn noun(&self) -> &'static str {
         match self {
+            Self::Mesh => "mesh",
             Self::Section(section) => section.noun(),
             Self::Inside(kind, _) => kind.noun(),
         }
@@ -35,6 +40,7 @@ impl Place {
 
     fn noun_title(&self) -> &'static str {
         match self {
+            Self::Mesh => "Mesh",
             Self::Section(section) => section.noun_title(),
             Self::Inside(kind, _) => kind.title(),
         }
@@ -42,6 +48,7 @@ impl Place {
 
     fn edit(&self, mesh: &str, name: &str) -> String {
         match self {
+            Self::Mesh => routing::edit_mesh(mesh),
             Self::Section(section) => routing::edit_resource(mesh, *section, name),
             Self::Inside(kind, parent) => routing::edit_route(mesh, *kind, parent, name),
         }
@@ -50,20 +57,25 @@ impl Place {
     /// The page a delete leads to, and its name: the section's list, or the parent's details.
     fn after_delete(&self, mesh: &str) -> (String, String) {
         match self {
+            Self::Mesh => (routing::MESHES.to_string(), "Go to your meshes".to_string()),
             Self::Section(section) => (routing::section(mesh, *section), format!("Go to the {}s", section.noun())),
             Self::Inside(kind, parent) => (routing::resource(mesh, kind.parent(), parent), format!("Go to {parent}")),
         }
     }
 
-    /// The breadcrumbs between the mesh and the page: a section's list, a parent's details.
+    /// The breadcrumbs between the meshes and the page: the mesh, then a section's list or a
+    /// parent's details.
     fn crumbs(&self, mesh: &str) -> Vec<(String, String)> {
         let list = |section: Section| (section.title(), routing::section(mesh, section));
+        let mut crumbs = vec![(mesh.to_string(), routing::mesh(mesh))];
         match self {
-            Self::Section(section) => vec![list(*section)],
+            Self::Mesh => return Vec::new(),
+            Self::Section(section) => crumbs.push(list(*section)),
             Self::Inside(kind, parent) => {
-                vec![list(kind.parent().into()), (parent.clone(), routing::resource(mesh, kind.parent(), parent))]
+                crumbs.extend([list(kind.parent().into()), (parent.clone(), routing::resource(mesh, kind.parent(), parent))])
             }
         }
+        crumbs
     }
 }
 
@@ -88,8 +100,7 @@ impl From<MeshResourceKind> for Place {
 #[component]
 pub fn ResourcePage(
     #[prop(into)] place: Place,
-    mesh: String,
-    name: String,
+    record: ResourceRecord,
     tags: Vec<TagRef>,
     delete: DeleteCall,
     /// The virtual services this resource provides, when it is a provider.
@@ -104,6 +115,7 @@ pub fn ResourcePage(
     children: Children,
 ) -> impl IntoView {
     let (noun, noun_title) = (place.noun(), place.noun_title());
+    let (mesh, name, arn) = (record.mesh_name.to_string(), record.name.to_string(), record.metadata.arn.clone());
     let deleting = RwSignal::new(false);
     let remove = Submission::new();
     let (after_delete, back_text) = place.after_delete(&mesh);
@@ -136,10 +148,6 @@ pub fn ResourcePage(
             })}</dd></div>
         }
     });
-    let mesh_crumb = {
-        let (href, text) = (routing::virtual_services(&mesh), mesh.clone());
-        view! { <li><A href=href>{text}</A></li> }
-    };
     let edit_href = place.edit(&mesh, &name);
     let crumbs = place.crumbs(&mesh).into_iter().map(|(text, href)| view! { <li><A href=href>{text}</A></li> }).collect_view();
     view! {
@@ -147,7 +155,6 @@ pub fn ResourcePage(
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
                 <ol>
                     <li><A href=routing::MESHES>"Meshes"</A></li>
-                    {mesh_crumb}
                     {crumbs}
                     <li aria-current="page">{name.clone()}</li>
                 </ol>
@@ -162,10 +169,10 @@ pub fn ResourcePage(
             <dl class="details">
                 {children()}
                 {provides_row}
+                <MetadataFields metadata=record.metadata status=record.status.status />
             </dl>
             {more.map(|more| more.run())}
-            <h2>"Tags"</h2>
-            <TagTable tags=tags />
+            <TagEditor arn=arn tags=tags />
             <ConfirmDelete kind=noun name=name.clone() open=deleting pending=remove.pending() error=remove.error()
                 on_confirm=on_confirm in_use=reasons back=(after_delete, back_text) />
         </section>

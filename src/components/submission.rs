@@ -3,13 +3,14 @@
 //! form, so the bundle carries this logic once.
 
 use super::notice::Notices;
-use crate::api::{BackendError, Call};
+use crate::api::{BackendError, Call, ResourceRecord, SaveMode, Seen};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 /// Where a successful submission leads.
 pub struct Done {
     pub notice: String,
+    /// Empty: the page stays (an edit made in place, such as the tags).
     pub go_to: String,
 }
 
@@ -22,6 +23,8 @@ pub struct Submission {
     error: RwSignal<Option<BackendError>>,
     notices: Notices,
     navigate: Navigate,
+    /// The user chose to save over a change made since the form was filled.
+    save_over: RwSignal<bool>,
 }
 
 impl Submission {
@@ -32,6 +35,7 @@ impl Submission {
             error: RwSignal::new(None),
             notices: expect_context::<Notices>(),
             navigate: StoredValue::new_local(Box::new(move |url: &str| navigate(url, Default::default()))),
+            save_over: RwSignal::new(false),
         }
     }
 
@@ -46,12 +50,34 @@ impl Submission {
             match call.await {
                 Ok(done) => {
                     self.notices.show(done.notice);
-                    self.navigate.with_value(|navigate| navigate(&done.go_to));
+                    if !done.go_to.is_empty() {
+                        self.navigate.with_value(|navigate| navigate(&done.go_to));
+                    }
                 }
                 Err(error) => self.error.set(Some(error)),
             }
             self.pending.try_set(false);
         });
+    }
+
+    /// How the form saves: a create, or an update of the version it was filled from (refused
+    /// if someone changed it since), unless the user chose to save over their change.
+    pub fn mode(self, existing: Option<&ResourceRecord>) -> SaveMode {
+        match existing {
+            None => SaveMode::Create,
+            Some(record) => SaveMode::Update(self.seen(record)),
+        }
+    }
+
+    /// The version an edit of `record` must still find, unless the user chose to save over
+    /// a change made since.
+    pub fn seen(self, record: &ResourceRecord) -> Option<Seen> {
+        (!self.save_over.get_untracked()).then(|| Seen { version: record.metadata.version, spec: record.spec.clone() })
+    }
+
+    /// The next save replaces whatever is stored.
+    pub fn save_over(self) {
+        self.save_over.set(true);
     }
 
     pub fn pending(self) -> Signal<bool> {

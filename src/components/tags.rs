@@ -80,7 +80,7 @@ pub fn TagRows(tags: RwSignal<Vec<TagDraft>>, touched: RwSignal<bool>) -> impl I
                 }
             }).collect_view()
         }}
-        <button type="button" class="button" disabled=move || { count.get() >= MAX_TAGS } on:click=add>"Add tag"</button>
+        <button type="button" id="add-tag" class="button" disabled=move || { count.get() >= MAX_TAGS } on:click=add>"Add tag"</button>
     }
 }
 

@@ -5,7 +5,6 @@ use super::spec_form::{match_summary, rewrite_summary, route_type_text, target_o
 use super::table::TargetLink;
 use crate::api::use_backend;
 use crate::components::link::A;
-use crate::components::metadata::MetadataFields;
 use crate::components::resource_page::{DeleteCall, Place, ResourcePage};
 use crate::components::with_route::{Found, WithRoute};
 use crate::routes::summary::priority_text;
@@ -40,7 +39,7 @@ fn Details(found: Found) -> impl IntoView {
     let gateway_href = routing::resource(&mesh, KIND.parent(), &gateway);
     let name = data.name.to_string();
     view! {
-        <ResourcePage place=Place::Inside(KIND, gateway.clone()) mesh=mesh.clone() name=name.clone() tags=tags delete=delete>
+        <ResourcePage place=Place::Inside(KIND, gateway.clone()) record=data.clone() tags=tags delete=delete>
             <div><dt>"Gateway route name"</dt><dd>{name}</dd></div>
             <div><dt>"Virtual gateway"</dt><dd><A href=gateway_href>{gateway}</A></dd></div>
             <div><dt>"Type"</dt><dd>{route_type}</dd></div>
@@ -48,7 +47,6 @@ fn Details(found: Found) -> impl IntoView {
             <div><dt>"Target"</dt><dd><TargetLink mesh=mesh target=target /></dd></div>
             <div><dt>"Rewrite"</dt><dd>{rewrite}</dd></div>
             <div><dt>"Priority"</dt><dd>{priority}</dd></div>
-            <MetadataFields metadata=data.metadata.clone() status=data.status.status />
         </ResourcePage>
     }
 }

@@ -49,6 +49,8 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<ResourceRecord>) -
     let (mesh, gateway) = (parent.mesh.name.to_string(), parent.name.to_string());
     let base = existing.as_ref().map(|data| data.spec.clone()).unwrap_or_else(|| json!({}));
     let editing = existing.as_ref().map(|data| data.name.clone());
+    // The version the form starts from: a save checks nobody changed it since.
+    let edited = existing.clone();
     let created = existing.is_none();
     let initial = existing.as_ref().map(|data| GatewayRouteForm::of(&data.spec)).unwrap_or_else(GatewayRouteForm::new);
     let kept_rewrite = initial.prefix_rewrite == PrefixRewrite::Kept;
@@ -117,7 +119,7 @@ fn GatewayRouteFormPage(parent: RouteParent, existing: Option<ResourceRecord>) -
         move |spec: Value| {
             let Some(target) = name.target(editing.clone()) else { return };
             let (mesh, gateway) = (parent.mesh.name.to_string(), parent.name.to_string());
-            let call = backend.save_route(parent.clone(), target, spec, created);
+            let call = backend.save_route(parent.clone(), target, spec, save.mode(edited.as_ref()));
             save.run(Box::pin(async move {
                 let saved = call.await?;
                 Ok(Done {

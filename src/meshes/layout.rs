@@ -62,6 +62,9 @@ pub fn MeshLayout() -> impl IntoView {
                             </div>
                             {owner.map(|owner| view! { <p class="hint"><span class="badge">"Shared with you"</span>" by "{owner.to_string()}</p> })}
                             <ul id="mesh-sections" on:click=move |_| drawer.set(false)>
+                                <li><A href=move || routing::mesh(&mesh.get()) attr:aria-current=move || {
+                                    (routing::app_path(&location.pathname.get()).trim_end_matches('/') == routing::mesh(&mesh.get())).then_some("page")
+                                }>"Mesh details"</A></li>
                                 {Section::ALL.into_iter().map(|section| {
                                     let current = move || (Section::from_path(&routing::app_path(&location.pathname.get())) == Some(section)).then_some("page");
                                     view! { <li><A href=move || routing::section(&mesh.get(), section) attr:aria-current=current>{section.title()}</A></li> }
@@ -80,13 +83,6 @@ pub fn MeshLayout() -> impl IntoView {
     }
         },
     )
-}
-
-/// `/meshes/{mesh}` opens its virtual services.
-#[component]
-pub fn MeshHome() -> impl IntoView {
-    let mesh = use_mesh();
-    routing::redirect(&routing::virtual_services(&mesh.get_untracked()));
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@ use super::spec_form::{backend_names, dns_hostname};
 use crate::api::{Call, LoadedWithTags, ResourceRecord, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::listeners::listener_drafts;
-use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::resource_page::ResourcePage;
 use crate::components::routes_in_use::routes_in_use;
@@ -84,12 +83,11 @@ fn Details(kind: ProviderKind, data: ResourceRecord, tags: Vec<TagRef>) -> impl 
         ViewFn::from(move || view! { <RouteTable mesh=mesh.clone() router=router.clone() routes=routes /> })
     });
     view! {
-        <ResourcePage place=kind mesh=mesh.clone() name=name.clone() tags=tags delete=delete provided=provided_services::load(kind, name.clone())
+        <ResourcePage place=kind record=data.clone() tags=tags delete=delete provided=provided_services::load(kind, name.clone())
             in_use=in_use more=more>
             <div><dt>{format!("{} name", kind.title())}</dt><dd>{name.clone()}</dd></div>
             {node_fields}
             <div><dt>"Listeners"</dt><dd>{if listeners.is_empty() { "None".to_string() } else { listeners.join(", ") }}</dd></div>
-            <MetadataFields metadata=data.metadata.clone() status=data.status.status />
         </ResourcePage>
     }
 }

@@ -38,6 +38,8 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
     let is_node = kind == ProviderKind::VirtualNode;
     let base = existing.as_ref().map(|data| data.spec.clone()).unwrap_or_else(|| json!({}));
     let editing = existing.as_ref().map(|data| data.name.clone());
+    // The version the form starts from: a save checks nobody changed it since.
+    let edited = existing.clone();
     let created = existing.is_none();
     let initial = match &existing {
         Some(data) => SpecForm::of(&data.spec),
@@ -88,7 +90,7 @@ fn ProviderForm(kind: ProviderKind, existing: Option<ResourceRecord>) -> impl In
     let save = Submission::new();
     let store = move |spec: Value| {
         let Some(target) = name.target(editing.clone()) else { return };
-        let call = backend.save_resource(kind.into(), address.clone(), target, spec, created);
+        let call = backend.save_resource(kind.into(), address.clone(), target, spec, save.mode(edited.as_ref()));
         save.run(Box::pin(async move {
             let saved = call.await?;
             Ok(after_save(kind, saved.mesh_name.as_str(), saved.name.as_str(), created, return_to.get_untracked()))

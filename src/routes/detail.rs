@@ -3,7 +3,6 @@
 use super::summary::{match_text, priority_text, retry_text, targets_text, timeout_text, type_text};
 use crate::api::use_backend;
 use crate::components::link::A;
-use crate::components::metadata::MetadataFields;
 use crate::components::resource_page::{DeleteCall, Place, ResourcePage};
 use crate::components::with_route::{Found, WithRoute};
 use crate::routing;
@@ -40,7 +39,7 @@ fn Details(found: Found) -> impl IntoView {
     let (retry, timeout) = (retry_text(spec), timeout_text(spec));
     let optional = |label: &'static str, text: Option<String>| text.map(|text| view! { <div><dt>{label}</dt><dd>{text}</dd></div> });
     view! {
-        <ResourcePage place=Place::Inside(KIND, router.clone()) mesh=mesh.clone() name=record.name.to_string() tags=tags delete=delete>
+        <ResourcePage place=Place::Inside(KIND, router.clone()) record=record.clone() tags=tags delete=delete>
             <div><dt>"Route name"</dt><dd>{record.name.to_string()}</dd></div>
             <div><dt>"Virtual router"</dt><dd><A href=routing::resource(&mesh, KIND.parent(), &router)>{router.clone()}</A></dd></div>
             <div><dt>"Type"</dt><dd>{route_type}</dd></div>
@@ -49,7 +48,6 @@ fn Details(found: Found) -> impl IntoView {
             <div><dt>"Priority"</dt><dd>{priority}</dd></div>
             {optional("Retry policy", retry)}
             {optional("Timeout", timeout)}
-            <MetadataFields metadata=record.metadata.clone() status=record.status.status />
         </ResourcePage>
     }
 }

@@ -64,7 +64,8 @@ fn RouteFormPage(router: String, existing: Option<ResourceRecord>) -> impl IntoV
 
     let save = Submission::new();
     let store = {
-        let (router, existing_name) = (router.clone(), existing.as_ref().map(|record| record.name.clone()));
+        let (router, existing) = (router.clone(), existing.clone());
+        let existing_name = existing.as_ref().map(|record| record.name.clone());
         move |spec: Value| {
             let target = match existing_name.clone() {
                 Some(existing) => existing,
@@ -74,7 +75,8 @@ fn RouteFormPage(router: String, existing: Option<ResourceRecord>) -> impl IntoV
                 },
             };
             let Some(parent) = parent.clone() else { return };
-            let (call, mesh, router) = (backend.save_route(parent, target, spec, created), mesh.get_untracked(), router.clone());
+            let (call, mesh, router) =
+                (backend.save_route(parent, target, spec, save.mode(existing.as_ref())), mesh.get_untracked(), router.clone());
             save.run(Box::pin(async move {
                 let saved = call.await?;
                 Ok(Done {

@@ -5,7 +5,6 @@
 use super::spec_form::{access_log_path, backend_tls_text, listener_summaries};
 use crate::api::{LoadedWithTags, ResourceRecord, use_backend};
 use crate::components::async_view::async_view_of;
-use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::resource_page::{DeleteCall, ResourcePage};
 use crate::components::routes_in_use::routes_in_use;
@@ -71,7 +70,7 @@ fn Details(data: ResourceRecord, tags: Vec<TagRef>) -> impl IntoView {
     };
     let listeners = listener_summaries(&data.spec);
     view! {
-        <ResourcePage place=GATEWAY mesh=mesh.clone() name=name.clone() tags=tags delete=delete in_use=Some(in_use) more=Some(more)>
+        <ResourcePage place=GATEWAY record=data.clone() tags=tags delete=delete in_use=Some(in_use) more=Some(more)>
             <div><dt>"Virtual gateway name"</dt><dd>{name.clone()}</dd></div>
             <div><dt>"Listeners"</dt><dd>
                 {if listeners.is_empty() { Some("None") } else { None }}
@@ -83,7 +82,6 @@ fn Details(data: ResourceRecord, tags: Vec<TagRef>) -> impl IntoView {
             </dd></div>
             <div><dt>"Access log"</dt><dd>{access_log_path(&data.spec).unwrap_or("None").to_string()}</dd></div>
             <div><dt>"Backend defaults"</dt><dd>{backend_tls_text(&data.spec)}</dd></div>
-            <MetadataFields metadata=data.metadata.clone() status=data.status.status />
         </ResourcePage>
     }
 }

@@ -33,6 +33,8 @@ fn GatewayFormPage(existing: Option<ResourceRecord>) -> impl IntoView {
     let (backend, address) = (use_backend(), use_mesh_address());
     let base = existing.as_ref().map(|data| data.spec.clone()).unwrap_or_else(|| json!({}));
     let editing = existing.as_ref().map(|data| data.name.clone());
+    // The version the form starts from: a save checks nobody changed it since.
+    let edited = existing.clone();
     let created = existing.is_none();
     let initial = match &existing {
         Some(data) => GatewayForm::of(&data.spec),
@@ -57,7 +59,7 @@ fn GatewayFormPage(existing: Option<ResourceRecord>) -> impl IntoView {
     let save = Submission::new();
     let store = move |spec: Value| {
         let Some(target) = name.target(editing.clone()) else { return };
-        let call = backend.save_resource(GATEWAY, address.clone(), target, spec, created);
+        let call = backend.save_resource(GATEWAY, address.clone(), target, spec, save.mode(edited.as_ref()));
         save.run(Box::pin(async move {
             let saved = call.await?;
             Ok(Done {

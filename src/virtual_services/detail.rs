@@ -6,7 +6,6 @@ use crate::api::ResourceRecord;
 use crate::api::{LoadedWithTags, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::link::A;
-use crate::components::metadata::MetadataFields;
 use crate::components::not_found_panel::NotFoundPanel;
 use crate::components::resource_page::{DeleteCall, ResourcePage};
 use crate::meshes::layout::{use_mesh, use_mesh_address};
@@ -69,7 +68,7 @@ fn Details(data: ResourceRecord, tags: Vec<TagRef>) -> impl IntoView {
     let mesh_label = mesh.clone();
     let provider = provider_of(&data.spec);
     view! {
-        <ResourcePage place=Section::VIRTUAL_SERVICES mesh=mesh.clone() name=data.name.to_string() tags=tags delete=delete>
+        <ResourcePage place=Section::VIRTUAL_SERVICES record=data.clone() tags=tags delete=delete>
             <div><dt>"Virtual service name"</dt><dd>{data.name.to_string()}</dd></div>
             <div><dt>"Mesh"</dt><dd><A href=routing::virtual_services(&mesh)>{mesh_label}</A></dd></div>
             <div><dt>"Provider"</dt><dd>{match provider {
@@ -78,7 +77,6 @@ fn Details(data: ResourceRecord, tags: Vec<TagRef>) -> impl IntoView {
                 }.into_any(),
                 None => view! { "None" }.into_any(),
             }}</dd></div>
-            <MetadataFields metadata=data.metadata.clone() status=data.status.status />
         </ResourcePage>
     }
 }

@@ -31,10 +31,11 @@ fn EditForm(data: ResourceRecord) -> impl IntoView {
     let backend = use_backend();
     let save = Submission::new();
     let store = {
-        let name = name.clone();
+        let (name, existing) = (name.clone(), data.clone());
         move |spec| {
             let spec = serde_json::to_value(spec).expect("a spec serializes");
-            let call = backend.save_resource(MeshResourceKind::VirtualService, address.clone(), name.clone(), spec, false);
+            let mode = save.mode(Some(&existing));
+            let call = backend.save_resource(MeshResourceKind::VirtualService, address.clone(), name.clone(), spec, mode);
             save.run(Box::pin(async move {
                 let saved = call.await?;
                 Ok(Done {

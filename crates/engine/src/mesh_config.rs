@@ -5,7 +5,7 @@
 
 pub(crate) mod changes;
 
-pub use changes::{ChangeAction, Difference, ResourceChange};
+pub use changes::{ChangeAction, Difference, ResourceChange, spec_differences};
 
 use crate::names::{ResourceName, ServiceName};
 use crate::resource::{MeshResourceKind, RouteKind, TagRef};

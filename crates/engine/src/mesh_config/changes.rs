@@ -71,8 +71,7 @@ impl MeshConfig {
 
 /// The members of the spec, then the tags, that differ between two versions of a resource.
 pub(crate) fn resource_differences(current: &ConfigResource<'_>, wanted: &ConfigResource<'_>) -> Vec<Difference> {
-    let mut differences = Vec::new();
-    json_differences("spec".to_string(), Some(&current.spec.to_json()), Some(&wanted.spec.to_json()), &mut differences);
+    let mut differences = spec_differences(&current.spec.to_json(), &wanted.spec.to_json());
     differences.extend(tag_differences(current.tags, wanted.tags));
     differences
 }
@@ -88,6 +87,14 @@ pub(crate) fn tag_differences(current: &[TagRef], wanted: &[TagRef]) -> Vec<Diff
         .filter(|key| current.get(*key) != wanted.get(*key))
         .map(|key| Difference { member: format!("tags.{key}"), current: current.get(key).cloned(), wanted: wanted.get(key).cloned() })
         .collect()
+}
+
+/// The members of two versions of a spec that differ, as `spec.…` paths: what an edit page
+/// shows when someone else changed the resource since the page read it.
+pub fn spec_differences(current: &Value, wanted: &Value) -> Vec<Difference> {
+    let mut differences = Vec::new();
+    json_differences("spec".to_string(), Some(current), Some(wanted), &mut differences);
+    differences
 }
 
 fn json_differences(member: String, current: Option<&Value>, wanted: Option<&Value>, differences: &mut Vec<Difference>) {
