@@ -60,17 +60,16 @@ pub(crate) fn manifests(config: &MeshConfig, scope: &Scope, context: &ExportCont
     }
     for node in &config.virtual_nodes {
         let mut spec = objects.spec_json(&node.spec);
-        for backend in spec["backends"].as_array_mut().into_iter().flatten() {
+        for backend in spec.get_mut("backends").and_then(Value::as_array_mut).into_iter().flatten() {
             let service = &mut backend["virtualService"];
             let name = service["virtualServiceName"].take();
             service.as_object_mut().expect("a backend's virtual service").remove("virtualServiceName");
             let (member, reference) = objects.reference("VirtualService", name.as_str().unwrap_or_default());
             service[member] = reference;
         }
-        let discovery = &mut spec["serviceDiscovery"];
         for method in ["dns", "awsCloudMap"] {
-            if let Some(preference) =
-                discovery.get_mut(method).and_then(|method| method.as_object_mut()).and_then(|m| m.remove("ipPreference"))
+            let discovery = spec.pointer_mut(&format!("/serviceDiscovery/{method}")).and_then(Value::as_object_mut);
+            if let Some(preference) = discovery.and_then(|members| members.remove("ipPreference"))
             {
                 notes.push(format!(
                     "virtual node {}: spec.serviceDiscovery.{method}.ipPreference {} is not carried (the controller's VirtualNode has no such member)",
@@ -96,7 +95,8 @@ pub(crate) fn manifests(config: &MeshConfig, scope: &Scope, context: &ExportCont
             .map(|route| {
                 let mut spec = objects.spec_json(&route.spec);
                 for route_type in ["httpRoute", "http2Route", "grpcRoute", "tcpRoute"] {
-                    for target in spec[route_type]["action"]["weightedTargets"].as_array_mut().into_iter().flatten() {
+                    let targets = spec.pointer_mut(&format!("/{route_type}/action/weightedTargets")).and_then(Value::as_array_mut);
+                    for target in targets.into_iter().flatten() {
                         let node = target.as_object_mut().expect("a weighted target").remove("virtualNode").unwrap_or_default();
                         let (member, reference) = objects.reference("VirtualNode", node.as_str().unwrap_or_default());
                         target[member] = reference;
@@ -148,11 +148,10 @@ pub(crate) fn manifests(config: &MeshConfig, scope: &Scope, context: &ExportCont
     for route in &config.gateway_routes {
         let mut spec = objects.spec_json(&route.spec);
         for route_type in ["httpRoute", "http2Route", "grpcRoute"] {
-            let service = &mut spec[route_type]["action"]["target"]["virtualService"];
-            if let Some(members) = service.as_object_mut() {
-                let name = members.remove("virtualServiceName").unwrap_or_default();
+            if let Some(service) = spec.pointer_mut(&format!("/{route_type}/action/target/virtualService")).and_then(Value::as_object_mut) {
+                let name = service.remove("virtualServiceName").unwrap_or_default();
                 let (member, reference) = objects.reference("VirtualService", name.as_str().unwrap_or_default());
-                service[member] = reference;
+                service.insert(member.to_string(), reference);
             }
         }
         let mut spec_node = map! {"awsName" => route.name.as_str()};
@@ -274,7 +273,7 @@ fn rename_arn_members(value: Value) -> Value {
 fn append_members(node: &mut Node, members: &Value) {
     let entries = node.entries_mut().expect("a map");
     for (key, value) in members.as_object().into_iter().flatten() {
-        entries.push((key.clone(), Node::from(value)));
+        crate::yaml::push(entries, key.clone(), Node::from(value));
     }
 }
 

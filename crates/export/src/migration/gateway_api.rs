@@ -981,13 +981,10 @@ impl<'a> Migration<'a> {
                     service_name: grpc.matcher.service_name.clone(),
                 };
                 let matcher = self.grpc_match(&at, &base, &as_route_match, &object, rule);
-                let mut filters = Vec::new();
-                if let Some(rewrite) = &grpc.action.rewrite
-                    && let Some(hostname) = &rewrite.hostname
-                {
-                    filters =
-                        self.hostname_rewrite(&at, &format!("{base}.action.rewrite.hostname"), hostname, &grpc.action.target, &object);
+                if grpc.action.rewrite.as_ref().and_then(|rewrite| rewrite.hostname.as_ref()).is_some() {
+                    self.report.not_carried(&at, format!("{base}.action.rewrite.hostname"), "GRPCRoute has no URL rewrite filter: the host name is passed on as the client sent it");
                 }
+                let filters = Vec::new();
                 (matcher, grpc.matcher.port, grpc.matcher.hostname.as_ref(), &grpc.action.target, filters)
             }
         };

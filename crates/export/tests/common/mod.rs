@@ -1,6 +1,8 @@
 //! What the export tests share: the fixtures, a context, and the YAML read back.
 #![allow(dead_code)] // each test binary uses its own part of this module
 
+pub mod crd;
+
 use mesh_engine::mesh_config::MeshConfig;
 use mesh_engine::names::{AccountId, Region};
 use mesh_export::ExportContext;
@@ -15,6 +17,17 @@ pub fn crate_dir() -> PathBuf {
 pub fn fixture(name: &str) -> MeshConfig {
     let text = std::fs::read_to_string(crate_dir().join("tests/fixtures").join(name)).expect("the fixture reads");
     serde_json::from_str(&text).unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
+/// The names of every fixture.
+pub fn fixtures() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(crate_dir().join("tests/fixtures"))
+        .expect("the fixtures")
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
 }
 
 pub fn context() -> ExportContext {
