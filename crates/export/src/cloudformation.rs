@@ -45,8 +45,10 @@ pub(crate) fn template(config: &MeshConfig, scope: &Scope, context: &ExportConte
         resources.push((id.clone(), resource("VirtualNode", properties, &node.tags, &[])));
     }
     for (router, id) in config.virtual_routers.iter().zip(&router_ids) {
-        let properties =
-            vec![("MeshName", mesh_name.clone()), ("VirtualRouterName", json!(router.name)), ("Spec", pascal_spec(&router.spec))];
+        let mut spec = pascal_spec(&router.spec);
+        // CloudFormation requires the member that the API leaves optional: no listeners is an empty list.
+        spec.as_object_mut().expect("a spec is an object").entry("Listeners").or_insert(json!([]));
+        let properties = vec![("MeshName", mesh_name.clone()), ("VirtualRouterName", json!(router.name)), ("Spec", spec)];
         resources.push((id.clone(), resource("VirtualRouter", properties, &router.tags, &[])));
     }
     for (route, id) in config.routes.iter().zip(&route_ids) {

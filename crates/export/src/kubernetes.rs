@@ -69,8 +69,7 @@ pub(crate) fn manifests(config: &MeshConfig, scope: &Scope, context: &ExportCont
         }
         for method in ["dns", "awsCloudMap"] {
             let discovery = spec.pointer_mut(&format!("/serviceDiscovery/{method}")).and_then(Value::as_object_mut);
-            if let Some(preference) = discovery.and_then(|members| members.remove("ipPreference"))
-            {
+            if let Some(preference) = discovery.and_then(|members| members.remove("ipPreference")) {
                 notes.push(format!(
                     "virtual node {}: spec.serviceDiscovery.{method}.ipPreference {} is not carried (the controller's VirtualNode has no such member)",
                     node.name,

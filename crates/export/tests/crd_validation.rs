@@ -50,7 +50,12 @@ fn validate_export(format: Format, crd_dirs: &[&str], core_kinds: &[&str]) -> Ce
             }
         }
     }
-    println!("{format:?}: kinds {kinds:?}; CEL rules run {}, not runnable {}, update-only {}", tally.checked, tally.not_checked.len(), tally.transition_rules.len());
+    println!(
+        "{format:?}: kinds {kinds:?}; CEL rules run {}, not runnable {}, update-only {}",
+        tally.checked,
+        tally.not_checked.len(),
+        tally.transition_rules.len()
+    );
     for (rule, why) in &tally.not_checked {
         println!("  not checked: {rule}\n    ({why})");
     }

@@ -362,7 +362,12 @@ impl<'a> Migration<'a> {
                     let routes = self.cluster.routes_of(router);
                     let objects = self.router_objects(router, Some(service.name.as_str()), &service.tags, &routes);
                     if objects.is_empty() {
-                        self.report.not_carried(&at, "name", format!("its router {router} has no routes here: no route is written"));
+                        let reason = format!("its router {router} has no routes here: no route is written");
+                        self.report.not_carried(&at, "name", &reason);
+                        self.report.not_carried(&at, "spec.provider", &reason);
+                        if !service.tags.is_empty() {
+                            self.report.not_carried(&at, "tags", reason);
+                        }
                     }
                     for object in objects {
                         self.report.became(&at, "spec.provider.virtualRouter.virtualRouterName", &object, "spec.rules");
@@ -982,7 +987,11 @@ impl<'a> Migration<'a> {
                 };
                 let matcher = self.grpc_match(&at, &base, &as_route_match, &object, rule);
                 if grpc.action.rewrite.as_ref().and_then(|rewrite| rewrite.hostname.as_ref()).is_some() {
-                    self.report.not_carried(&at, format!("{base}.action.rewrite.hostname"), "GRPCRoute has no URL rewrite filter: the host name is passed on as the client sent it");
+                    self.report.not_carried(
+                        &at,
+                        format!("{base}.action.rewrite.hostname"),
+                        "GRPCRoute has no URL rewrite filter: the host name is passed on as the client sent it",
+                    );
                 }
                 let filters = Vec::new();
                 (matcher, grpc.matcher.port, grpc.matcher.hostname.as_ref(), &grpc.action.target, filters)

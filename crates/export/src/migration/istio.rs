@@ -490,7 +490,9 @@ impl<'a> Migration<'a> {
                 continue;
             };
             let Some(host) = hostname(service.name.as_str()) else {
-                self.report.not_carried(&at, "name", "not a DNS name Istio takes as a host");
+                let reason = "not a DNS name Istio takes as a host: no VirtualService is written for it";
+                self.report.not_carried(&at, "name", reason);
+                self.report.not_carried(&at, "spec.provider", reason);
                 continue;
             };
             let name = self.claim("VirtualService", &host);
@@ -550,7 +552,14 @@ impl<'a> Migration<'a> {
             let services = self.cluster.provided_by(mesh_engine::resource::ProviderKind::VirtualRouter, router.name.as_str());
             let hosts: Vec<String> = services.iter().filter_map(|service| hostname(service.name.as_str())).collect();
             if hosts.is_empty() {
-                self.report.not_carried(&at, "name", "no virtual service here names it: its routes have no host to route");
+                self.report.not_carried(
+                    &at,
+                    "name",
+                    "no virtual service here with a DNS name names it: its routes are written for a host named after it",
+                );
+                if router.spec.listeners.is_some() {
+                    self.report.not_carried(&at, "spec.listeners", "no virtual service host to listen for");
+                }
             } else {
                 self.report.became_with(
                     &at,
@@ -599,14 +608,15 @@ impl<'a> Migration<'a> {
         });
     }
 
-    /// Routes whose router is not in the export (a route's own export) are written for the
-    /// router's name, so that they are not lost.
+    /// Routes whose router no virtual service with a DNS name provides (or that are exported
+    /// alone) are written for a host named after the router, so that they are not lost.
     fn routes_without_service(&mut self) {
         let config = self.cluster.config;
         let mut parents: Vec<&str> = Vec::new();
         for route in &config.routes {
-            let provided = !self.cluster.provided_by(mesh_engine::resource::ProviderKind::VirtualRouter, route.parent.as_str()).is_empty();
-            if !provided && !parents.contains(&route.parent.as_str()) {
+            let services = self.cluster.provided_by(mesh_engine::resource::ProviderKind::VirtualRouter, route.parent.as_str());
+            let served = services.iter().any(|service| hostname(service.name.as_str()).is_some());
+            if !served && !parents.contains(&route.parent.as_str()) {
                 parents.push(route.parent.as_str());
             }
         }

@@ -128,8 +128,27 @@ fn apply_defaults(schema: &Value, value: &mut Value) {
 /// or `/`, escaped (`namespace` is `__namespace__`).
 fn cel_escaped(value: &Value) -> Value {
     const RESERVED: &[&str] = &[
-        "true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop",
-        "package", "namespace", "return", "var", "void", "while",
+        "true",
+        "false",
+        "null",
+        "in",
+        "as",
+        "break",
+        "const",
+        "continue",
+        "else",
+        "for",
+        "function",
+        "if",
+        "import",
+        "let",
+        "loop",
+        "package",
+        "namespace",
+        "return",
+        "var",
+        "void",
+        "while",
     ];
     match value {
         Value::Object(members) => Value::Object(
