@@ -150,6 +150,13 @@ impl ReportBuilder {
         self.push(at, setting, Outcome::NotCarried { reason: reason.into() });
     }
 
+    /// Reports a setting as not carried when the resource has it.
+    pub fn not_carried_if(&mut self, present: bool, at: &At, setting: impl Into<String>, reason: impl Into<String>) {
+        if present {
+            self.not_carried(at, setting, reason);
+        }
+    }
+
     fn push(&mut self, at: &At, setting: impl Into<String>, outcome: Outcome) {
         self.entries.push(ReportEntry { kind: at.kind, resource: at.resource.clone(), setting: setting.into(), outcome });
     }

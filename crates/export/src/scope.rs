@@ -60,6 +60,24 @@ pub struct ResourceSelector {
 }
 
 impl ResourceSelector {
+    /// Every resource of the configuration, the mesh first, in dependency order.
+    pub fn all_in(config: &MeshConfig) -> Vec<ResourceSelector> {
+        let own = |kind: ResourceKind, name: &dyn std::fmt::Display| ResourceSelector { kind, name: name.to_string(), parent: None };
+        let child = |kind: ResourceKind, parent: &dyn std::fmt::Display, name: &dyn std::fmt::Display| ResourceSelector {
+            kind,
+            name: name.to_string(),
+            parent: Some(parent.to_string()),
+        };
+        let mut all = vec![own(ResourceKind::Mesh, &config.mesh_name)];
+        all.extend(config.virtual_nodes.iter().map(|d| own(ResourceKind::VirtualNode, &d.name)));
+        all.extend(config.virtual_routers.iter().map(|d| own(ResourceKind::VirtualRouter, &d.name)));
+        all.extend(config.routes.iter().map(|d| child(ResourceKind::Route, &d.parent, &d.name)));
+        all.extend(config.virtual_services.iter().map(|d| own(ResourceKind::VirtualService, &d.name)));
+        all.extend(config.virtual_gateways.iter().map(|d| own(ResourceKind::VirtualGateway, &d.name)));
+        all.extend(config.gateway_routes.iter().map(|d| child(ResourceKind::GatewayRoute, &d.parent, &d.name)));
+        all
+    }
+
     /// The resource in a file name: `router-route` for a route, its name otherwise.
     pub(crate) fn file_name_part(&self) -> String {
         match &self.parent {

@@ -387,37 +387,8 @@ fn the_istio_migration_keeps_app_mesh_order_weights_and_retries() {
 #[test]
 fn every_resource_exports_alone_in_every_format() {
     let config = common::fixture("every-member.json");
-    let mut selectors = vec![ResourceSelector { kind: ResourceKind::Mesh, name: "shop".into(), parent: None }];
-    selectors.extend(config.virtual_nodes.iter().map(|d| ResourceSelector {
-        kind: ResourceKind::VirtualNode,
-        name: d.name.to_string(),
-        parent: None,
-    }));
-    selectors.extend(config.virtual_routers.iter().map(|d| ResourceSelector {
-        kind: ResourceKind::VirtualRouter,
-        name: d.name.to_string(),
-        parent: None,
-    }));
-    selectors.extend(config.routes.iter().map(|d| ResourceSelector {
-        kind: ResourceKind::Route,
-        name: d.name.to_string(),
-        parent: Some(d.parent.to_string()),
-    }));
-    selectors.extend(config.virtual_services.iter().map(|d| ResourceSelector {
-        kind: ResourceKind::VirtualService,
-        name: d.name.to_string(),
-        parent: None,
-    }));
-    selectors.extend(config.virtual_gateways.iter().map(|d| ResourceSelector {
-        kind: ResourceKind::VirtualGateway,
-        name: d.name.to_string(),
-        parent: None,
-    }));
-    selectors.extend(config.gateway_routes.iter().map(|d| ResourceSelector {
-        kind: ResourceKind::GatewayRoute,
-        name: d.name.to_string(),
-        parent: Some(d.parent.to_string()),
-    }));
+    let selectors = ResourceSelector::all_in(&config);
+    assert_eq!(selectors.len(), 1 + 4 + 3 + 6 + 5 + 1 + 3);
     for selector in &selectors {
         for format in Format::ALL {
             let export = export_resource(&config, selector, format, &common::context()).unwrap_or_else(|| panic!("{selector:?}"));

@@ -204,33 +204,29 @@ impl<'a> Migration<'a> {
                     crate::yaml::push(&mut policy, "protocolVersion", version);
                     self.report.became(&at, "spec.listeners[0].portMapping.protocol", &policy_object, "spec.protocol");
                 }
-                if let Some(check) = &first.health_check {
-                    if let Some(check) = self.health_check(&at, check, &policy_object) {
-                        policy.push(("healthCheck".to_string(), check));
-                    }
+                if let Some(check) = &first.health_check
+                    && let Some(check) = self.health_check(&at, check, &policy_object)
+                {
+                    policy.push(("healthCheck".to_string(), check));
                 }
             }
             for (index, listener) in listeners.iter().enumerate() {
                 let path = format!("spec.listeners[{index}]");
-                if index > 0 && listener.health_check.is_some() {
-                    self.report.not_carried(
-                        &at,
-                        format!("{path}.healthCheck"),
-                        "a Service has one TargetGroupPolicy: only the first listener's health check is carried",
-                    );
-                }
-                if listener.connection_pool.is_some() {
-                    self.report.not_carried(&at, format!("{path}.connectionPool"), NO_CONNECTION_POOL);
-                }
-                if listener.outlier_detection.is_some() {
-                    self.report.not_carried(&at, format!("{path}.outlierDetection"), NO_OUTLIER_DETECTION);
-                }
-                if listener.timeout.is_some() {
-                    self.report.not_carried(&at, format!("{path}.timeout"), "VPC Lattice has no per-target timeouts; a route's request timeout is the Gateway API's word, which Lattice does not apply either");
-                }
-                if listener.tls.is_some() {
-                    self.report.not_carried(&at, format!("{path}.tls"), "the target's own TLS stays with the workload; for Lattice to speak HTTPS to it, set the TargetGroupPolicy's protocol to HTTPS");
-                }
+                self.report.not_carried_if(
+                    index > 0 && listener.health_check.is_some(),
+                    &at,
+                    format!("{path}.healthCheck"),
+                    "a Service has one TargetGroupPolicy: only the first listener's health check is carried",
+                );
+                self.report.not_carried_if(listener.connection_pool.is_some(), &at, format!("{path}.connectionPool"), NO_CONNECTION_POOL);
+                self.report.not_carried_if(
+                    listener.outlier_detection.is_some(),
+                    &at,
+                    format!("{path}.outlierDetection"),
+                    NO_OUTLIER_DETECTION,
+                );
+                self.report.not_carried_if(listener.timeout.is_some(), &at, format!("{path}.timeout"), "VPC Lattice has no per-target timeouts; a route's request timeout is the Gateway API's word, which Lattice does not apply either");
+                self.report.not_carried_if(listener.tls.is_some(), &at, format!("{path}.tls"), "the target's own TLS stays with the workload; for Lattice to speak HTTPS to it, set the TargetGroupPolicy's protocol to HTTPS");
             }
             if !policy.is_empty() {
                 let mut spec = vec![("targetRef".to_string(), map! {"group" => "", "kind" => "Service", "name" => name.as_str()})];
@@ -242,31 +238,18 @@ impl<'a> Migration<'a> {
                     "spec" => Node::Map(spec),
                 });
             }
-            if node.spec.backends.is_some() {
-                self.report.not_carried(&at, "spec.backends", NO_BACKENDS);
-            }
-            if node.spec.backend_defaults.is_some() {
-                self.report.not_carried(&at, "spec.backendDefaults", NO_CLIENT_POLICY);
-            }
-            if node.spec.logging.is_some() {
-                self.report.not_carried(&at, "spec.logging", NO_LOGGING);
-            }
+            self.report.not_carried_if(node.spec.backends.is_some(), &at, "spec.backends", NO_BACKENDS);
+            self.report.not_carried_if(node.spec.backend_defaults.is_some(), &at, "spec.backendDefaults", NO_CLIENT_POLICY);
+            self.report.not_carried_if(node.spec.logging.is_some(), &at, "spec.logging", NO_LOGGING);
             match &node.spec.service_discovery {
                 Some(ServiceDiscovery::Dns(dns)) => {
-                    if dns.response_type.is_some() {
-                        self.report.not_carried(
-                            &at,
-                            "spec.serviceDiscovery.dns.responseType",
-                            "VPC Lattice registers the Service's pods as targets itself",
-                        );
-                    }
-                    if dns.ip_preference.is_some() {
-                        self.report.not_carried(
-                            &at,
-                            "spec.serviceDiscovery.dns.ipPreference",
-                            "TargetGroupPolicy does not set a target group's IP address type",
-                        );
-                    }
+                    super::dns_extras_not_carried(
+                        &mut self.report,
+                        &at,
+                        dns,
+                        "VPC Lattice registers the Service's pods as targets itself",
+                        "TargetGroupPolicy does not set a target group's IP address type",
+                    );
                 }
                 Some(ServiceDiscovery::AwsCloudMap(_)) => {
                     self.report.not_carried(
@@ -311,7 +294,7 @@ impl<'a> Migration<'a> {
             self.report.became(at, format!("{base}.protocol"), object, "spec.healthCheck.protocolVersion");
         }
         let seconds = |millis: u32| millis.div_ceil(1000);
-        let rounded = |millis: u32| (millis % 1000 != 0).then_some("rounded up to whole seconds");
+        let rounded = |millis: u32| (!millis.is_multiple_of(1000)).then_some("rounded up to whole seconds");
         let mut became = |setting: &str, field: &str, note: Option<&str>| match note {
             Some(note) => self.report.became_with(at, format!("{base}.{setting}"), object, format!("spec.healthCheck.{field}"), note),
             None => self.report.became(at, format!("{base}.{setting}"), object, format!("spec.healthCheck.{field}")),
@@ -390,9 +373,12 @@ impl<'a> Migration<'a> {
                         "no virtual service here names this router: the route has no host name",
                     );
                 }
-                if objects.is_empty() && self.cluster.router(router).is_some() {
-                    self.report.not_carried(&at, "name", "no virtual service names it and it has no routes: nothing to route");
-                }
+                self.report.not_carried_if(
+                    objects.is_empty() && self.cluster.router(router).is_some(),
+                    &at,
+                    "name",
+                    "no virtual service names it and it has no routes: nothing to route",
+                );
             } else {
                 let names: Vec<String> = services.iter().map(|service| service.name.to_string()).collect();
                 self.report.became_with(
@@ -505,14 +491,10 @@ impl<'a> Migration<'a> {
                 "metadata.name",
                 "the VPC Lattice controller (v2.1) does not read TCPRoute (experimental in Gateway API); other implementations do",
             );
-            if tcp.timeout.is_some() {
-                self.report.not_carried(&at, "spec.tcpRoute.timeout", "TCPRoute has no timeouts");
-            }
+            self.report.not_carried_if(tcp.timeout.is_some(), &at, "spec.tcpRoute.timeout", "TCPRoute has no timeouts");
             self.tags_of_route(&at, route);
             let backends = self.backend_refs(&at, "spec.tcpRoute", tcp.action.weighted_targets.as_slice(), &object, "spec.rules[0]");
-            if route.spec.priority.is_some() {
-                self.report.not_carried(&at, "spec.priority", "a TCPRoute has no matches to order");
-            }
+            self.report.not_carried_if(route.spec.priority.is_some(), &at, "spec.priority", "a TCPRoute has no matches to order");
             self.service_host(service, None, &object);
             let rules = vec![map! {"backendRefs" => backends}];
             self.objects.push(self.route_object(Family::Tcp, &name, tags, &sections, None, rules));
@@ -595,16 +577,18 @@ impl<'a> Migration<'a> {
                 let member = route.spec.route_type().spec_member();
                 let base = format!("spec.{member}");
                 let matcher = self.http_match(&at, &base, HttpMatch::from(&http.matcher), object, &rule);
-                if http.matcher.scheme.is_some() {
-                    self.report.not_carried(&at, format!("{base}.match.scheme"), format!("Gateway API matches no scheme: {WIDER}"));
-                }
-                if http.matcher.port.is_some() {
-                    self.report.not_carried(
-                        &at,
-                        format!("{base}.match.port"),
-                        format!("the route object attaches to the router's listeners; a rule cannot match a port: {WIDER}"),
-                    );
-                }
+                self.report.not_carried_if(
+                    http.matcher.scheme.is_some(),
+                    &at,
+                    format!("{base}.match.scheme"),
+                    format!("Gateway API matches no scheme: {WIDER}"),
+                );
+                self.report.not_carried_if(
+                    http.matcher.port.is_some(),
+                    &at,
+                    format!("{base}.match.port"),
+                    format!("the route object attaches to the router's listeners; a rule cannot match a port: {WIDER}"),
+                );
                 let backends = self.backend_refs(&at, &base, http.action.weighted_targets.as_slice(), object, &rule);
                 let mut timeouts = Vec::new();
                 if let Some(timeout) = &http.timeout {
@@ -618,9 +602,12 @@ impl<'a> Migration<'a> {
                             IGNORED_BY_LATTICE,
                         );
                     }
-                    if timeout.idle.is_some() {
-                        self.report.not_carried(&at, format!("{base}.timeout.idle"), "Gateway API has no idle timeout");
-                    }
+                    self.report.not_carried_if(
+                        timeout.idle.is_some(),
+                        &at,
+                        format!("{base}.timeout.idle"),
+                        "Gateway API has no idle timeout",
+                    );
                 }
                 if http.retry_policy.is_some() {
                     self.retry_not_carried(
@@ -636,9 +623,12 @@ impl<'a> Migration<'a> {
                 let base = "spec.grpcRoute";
                 let matcher = self.grpc_match(&at, base, &grpc.matcher, object, &rule);
                 let backends = self.backend_refs(&at, base, grpc.action.weighted_targets.as_slice(), object, &rule);
-                if grpc.timeout.is_some() {
-                    self.report.not_carried(&at, format!("{base}.timeout"), "GRPCRoute has no timeouts in Gateway API v1.5");
-                }
+                self.report.not_carried_if(
+                    grpc.timeout.is_some(),
+                    &at,
+                    format!("{base}.timeout"),
+                    "GRPCRoute has no timeouts in Gateway API v1.5",
+                );
                 if grpc.retry_policy.is_some() {
                     self.retry_not_carried(
                         &at,
@@ -691,13 +681,12 @@ impl<'a> Migration<'a> {
                     "Lattice matches paths without regard to case",
                 );
             }
-            if path.regex.is_some() {
-                self.report.not_carried(
-                    at,
-                    format!("{base}.match.path.regex"),
-                    format!("the VPC Lattice controller refuses RegularExpression path matches: {WIDER}"),
-                );
-            }
+            self.report.not_carried_if(
+                path.regex.is_some(),
+                at,
+                format!("{base}.match.path.regex"),
+                format!("the VPC Lattice controller refuses RegularExpression path matches: {WIDER}"),
+            );
         }
         if let Some(method) = matcher.method {
             entries.push(("method".to_string(), Node::from(method.as_str())));
@@ -738,13 +727,12 @@ impl<'a> Migration<'a> {
         }
         let headers = self.header_matches(at, &format!("{base}.match.metadata"), metadata(&matcher.metadata), object, &field);
         crate::yaml::push(&mut entries, "headers", Node::list_or_absent(headers));
-        if matcher.port.is_some() {
-            self.report.not_carried(
-                at,
-                format!("{base}.match.port"),
-                format!("the route object attaches to the router's listeners; a rule cannot match a port: {WIDER}"),
-            );
-        }
+        self.report.not_carried_if(
+            matcher.port.is_some(),
+            at,
+            format!("{base}.match.port"),
+            format!("the route object attaches to the router's listeners; a rule cannot match a port: {WIDER}"),
+        );
         Node::Map(entries)
     }
 
@@ -902,29 +890,25 @@ impl<'a> Migration<'a> {
                         format!("spec.listeners[{index}].protocol"),
                         "HTTPS: Lattice terminates TLS; PERMISSIVE (also plain text) has no equivalent",
                     );
-                    if tls.validation.is_some() {
-                        self.report.not_carried(
-                            &at,
-                            format!("{path}.tls.validation"),
-                            "VPC Lattice listeners do not check client certificates (no mutual TLS)",
-                        );
-                    }
+                    self.report.not_carried_if(
+                        tls.validation.is_some(),
+                        &at,
+                        format!("{path}.tls.validation"),
+                        "VPC Lattice listeners do not check client certificates (no mutual TLS)",
+                    );
                 }
-                if listener.health_check.is_some() {
-                    self.report.not_carried(&at, format!("{path}.healthCheck"), "a VPC Lattice service network has no health check of its own; targets' health checks are their TargetGroupPolicy's");
-                }
-                if listener.connection_pool.is_some() {
-                    self.report.not_carried(&at, format!("{path}.connectionPool"), NO_CONNECTION_POOL);
-                }
+                self.report.not_carried_if(
+                    listener.health_check.is_some(),
+                    &at,
+                    format!("{path}.healthCheck"),
+                    "a VPC Lattice service network has no health check of its own; targets' health checks are their TargetGroupPolicy's",
+                );
+                self.report.not_carried_if(listener.connection_pool.is_some(), &at, format!("{path}.connectionPool"), NO_CONNECTION_POOL);
                 sections.push((section, listener.port_mapping.protocol, port));
                 listeners.push(node);
             }
-            if gateway.spec.backend_defaults.is_some() {
-                self.report.not_carried(&at, "spec.backendDefaults", NO_CLIENT_POLICY);
-            }
-            if gateway.spec.logging.is_some() {
-                self.report.not_carried(&at, "spec.logging", NO_LOGGING);
-            }
+            self.report.not_carried_if(gateway.spec.backend_defaults.is_some(), &at, "spec.backendDefaults", NO_CLIENT_POLICY);
+            self.report.not_carried_if(gateway.spec.logging.is_some(), &at, "spec.logging", NO_LOGGING);
             if !gateway.tags.is_empty() {
                 self.report.not_carried(
                     &at,
@@ -956,13 +940,12 @@ impl<'a> Migration<'a> {
         let object = format!("{} {name}", family.kind());
         let base = format!("spec.{}", route.spec.route_type().spec_member());
         self.report.became(&at, "name", &object, "metadata.name");
-        if route.spec.priority.is_some() {
-            self.report.not_carried(
-                &at,
-                "spec.priority",
-                "each gateway route is its own route object; Gateway API orders them by how specific their matches are, not by a priority",
-            );
-        }
+        self.report.not_carried_if(
+            route.spec.priority.is_some(),
+            &at,
+            "spec.priority",
+            "each gateway route is its own route object; Gateway API orders them by how specific their matches are, not by a priority",
+        );
         if !route.tags.is_empty() {
             let (_, rejected) = tags_annotation(&route.tags);
             if rejected.is_empty() {
@@ -986,13 +969,12 @@ impl<'a> Migration<'a> {
                     service_name: grpc.matcher.service_name.clone(),
                 };
                 let matcher = self.grpc_match(&at, &base, &as_route_match, &object, rule);
-                if grpc.action.rewrite.as_ref().and_then(|rewrite| rewrite.hostname.as_ref()).is_some() {
-                    self.report.not_carried(
-                        &at,
-                        format!("{base}.action.rewrite.hostname"),
-                        "GRPCRoute has no URL rewrite filter: the host name is passed on as the client sent it",
-                    );
-                }
+                self.report.not_carried_if(
+                    grpc.action.rewrite.as_ref().and_then(|rewrite| rewrite.hostname.as_ref()).is_some(),
+                    &at,
+                    format!("{base}.action.rewrite.hostname"),
+                    "GRPCRoute has no URL rewrite filter: the host name is passed on as the client sent it",
+                );
                 let filters = Vec::new();
                 (matcher, grpc.matcher.port, grpc.matcher.hostname.as_ref(), &grpc.action.target, filters)
             }
@@ -1190,13 +1172,12 @@ impl<'a> Migration<'a> {
             }
             enabled => {
                 let Some(host) = hostname(service) else {
-                    if enabled.is_some() {
-                        self.report.not_carried(
-                            at,
-                            format!("{setting}.defaultTargetHostname"),
-                            format!("{service:?} is not a host name a URLRewrite takes"),
-                        );
-                    }
+                    self.report.not_carried_if(
+                        enabled.is_some(),
+                        at,
+                        format!("{setting}.defaultTargetHostname"),
+                        format!("{service:?} is not a host name a URLRewrite takes"),
+                    );
                     return Vec::new();
                 };
                 if enabled.is_some() {

@@ -99,13 +99,12 @@ impl<'a> Migration<'a> {
                 format!("{value}: an install-time setting, not an object written here"),
             );
         }
-        if config.spec.service_discovery.is_some() {
-            self.report.not_carried(
-                &at,
-                "spec.serviceDiscovery.ipPreference",
-                "Istio follows the cluster's IP families (dual-stack settings at install), not a mesh preference",
-            );
-        }
+        self.report.not_carried_if(
+            config.spec.service_discovery.is_some(),
+            &at,
+            "spec.serviceDiscovery.ipPreference",
+            "Istio follows the cluster's IP families (dual-stack settings at install), not a mesh preference",
+        );
         if !config.tags.is_empty() {
             self.report.not_carried(&at, "tags", NOT_A_TAG);
         }
@@ -210,13 +209,12 @@ impl<'a> Migration<'a> {
                             format!("{field}.connectionPool.{key}.idleTimeout"),
                         );
                     }
-                    if per_request.is_some() {
-                        self.report.not_carried(
-                            &at,
-                            format!("{path}.timeout.{member}.perRequest"),
-                            "Istio sets request timeouts on routes (VirtualService http[].timeout), not on a destination",
-                        );
-                    }
+                    self.report.not_carried_if(
+                        per_request.is_some(),
+                        &at,
+                        format!("{path}.timeout.{member}.perRequest"),
+                        "Istio sets request timeouts on routes (VirtualService http[].timeout), not on a destination",
+                    );
                 }
                 let mut settings = vec![("port".to_string(), map! {"number" => listener.port_mapping.port.get()})];
                 let mut pool = Vec::new();
@@ -229,12 +227,8 @@ impl<'a> Migration<'a> {
                         self.outlier_detection(&at, &format!("{path}.outlierDetection"), outlier, &object, &field),
                     ));
                 }
-                if listener.health_check.is_some() {
-                    self.report.not_carried(&at, format!("{path}.healthCheck"), NO_HEALTH_CHECK);
-                }
-                if listener.tls.is_some() {
-                    self.report.not_carried(&at, format!("{path}.tls"), SERVER_TLS);
-                }
+                self.report.not_carried_if(listener.health_check.is_some(), &at, format!("{path}.healthCheck"), NO_HEALTH_CHECK);
+                self.report.not_carried_if(listener.tls.is_some(), &at, format!("{path}.tls"), SERVER_TLS);
                 if settings.len() > 1 {
                     port_settings.push(Node::Map(settings));
                 }
@@ -276,41 +270,30 @@ impl<'a> Migration<'a> {
                     );
                 }
             }
-            if node.spec.logging.is_some() {
-                self.report.not_carried(&at, "spec.logging", LOGGING);
-            }
+            self.report.not_carried_if(node.spec.logging.is_some(), &at, "spec.logging", LOGGING);
             match &node.spec.service_discovery {
                 Some(ServiceDiscovery::Dns(dns)) => {
-                    if dns.response_type.is_some() {
-                        self.report.not_carried(
-                            &at,
-                            "spec.serviceDiscovery.dns.responseType",
-                            "Istio load-balances over the endpoints itself (ServiceEntry resolution DNS, or the Service's endpoints)",
-                        );
-                    }
-                    if dns.ip_preference.is_some() {
-                        self.report.not_carried(
-                            &at,
-                            "spec.serviceDiscovery.dns.ipPreference",
-                            "Istio follows the cluster's IP families, not a per-workload preference",
-                        );
-                    }
+                    super::dns_extras_not_carried(
+                        &mut self.report,
+                        &at,
+                        dns,
+                        "Istio load-balances over the endpoints itself (ServiceEntry resolution DNS, or the Service's endpoints)",
+                        "Istio follows the cluster's IP families, not a per-workload preference",
+                    );
                 }
                 Some(ServiceDiscovery::AwsCloudMap(map)) => {
-                    if map.attributes.is_some() {
-                        self.report.not_carried(
-                            &at,
-                            "spec.serviceDiscovery.awsCloudMap.attributes",
-                            "a ServiceEntry resolves a DNS name: it cannot choose Cloud Map instances by attribute",
-                        );
-                    }
-                    if map.ip_preference.is_some() {
-                        self.report.not_carried(
-                            &at,
-                            "spec.serviceDiscovery.awsCloudMap.ipPreference",
-                            "Istio follows the cluster's IP families, not a per-workload preference",
-                        );
-                    }
+                    self.report.not_carried_if(
+                        map.attributes.is_some(),
+                        &at,
+                        "spec.serviceDiscovery.awsCloudMap.attributes",
+                        "a ServiceEntry resolves a DNS name: it cannot choose Cloud Map instances by attribute",
+                    );
+                    self.report.not_carried_if(
+                        map.ip_preference.is_some(),
+                        &at,
+                        "spec.serviceDiscovery.awsCloudMap.ipPreference",
+                        "Istio follows the cluster's IP families, not a per-workload preference",
+                    );
                 }
                 None => {}
             }
@@ -465,13 +448,12 @@ impl<'a> Migration<'a> {
                 "Istio originates TLS whenever the rule applies",
             );
         }
-        if tls.ports.is_some() {
-            self.report.not_carried(
-                at,
-                format!("{path}.ports"),
-                "written for every port of the host (portLevelSettings per port would narrow it)",
-            );
-        }
+        self.report.not_carried_if(
+            tls.ports.is_some(),
+            at,
+            format!("{path}.ports"),
+            "written for every port of the host (portLevelSettings per port would narrow it)",
+        );
         let rule = destination_rule(&name, &self.cluster.namespace, host, Some(selector), map! {"tls" => Node::Map(entries)});
         self.objects.push(rule);
     }
@@ -557,9 +539,7 @@ impl<'a> Migration<'a> {
                     "name",
                     "no virtual service here with a DNS name names it: its routes are written for a host named after it",
                 );
-                if router.spec.listeners.is_some() {
-                    self.report.not_carried(&at, "spec.listeners", "no virtual service host to listen for");
-                }
+                self.report.not_carried_if(router.spec.listeners.is_some(), &at, "spec.listeners", "no virtual service host to listen for");
             } else {
                 self.report.became_with(
                     &at,
@@ -672,13 +652,12 @@ impl<'a> Migration<'a> {
                         matches.push(map! {"port" => port.get()});
                         self.report.became(&at, "spec.tcpRoute.match.port", object, format!("{field}.match[0].port"));
                     }
-                    if tcp_route.timeout.is_some() {
-                        self.report.not_carried(
-                            &at,
-                            "spec.tcpRoute.timeout.idle",
-                            "Istio sets a TCP idle timeout per destination (DestinationRule connectionPool.tcp.idleTimeout), not per route",
-                        );
-                    }
+                    self.report.not_carried_if(
+                        tcp_route.timeout.is_some(),
+                        &at,
+                        "spec.tcpRoute.timeout.idle",
+                        "Istio sets a TCP idle timeout per destination (DestinationRule connectionPool.tcp.idleTimeout), not per route",
+                    );
                     let destinations = self.weighted(&at, "spec.tcpRoute", tcp_route.action.weighted_targets.as_slice(), object, &field);
                     tcp.push(map! {"match" => Node::list_or_absent(matches), "route" => destinations});
                 }
@@ -719,15 +698,8 @@ impl<'a> Migration<'a> {
                 }
                 let retries = http.retry_policy.as_ref().map(|policy| {
                     let events: Vec<(String, &str)> = http_events(&policy.http_retry_events, &policy.tcp_retry_events);
-                    self.retries(
-                        &at,
-                        &format!("{base}.retryPolicy"),
-                        policy.max_retries.get(),
-                        &policy.per_retry_timeout,
-                        events,
-                        object,
-                        field,
-                    )
+                    let retry = Retry { attempts: policy.max_retries.get(), per_try: &policy.per_retry_timeout, events };
+                    self.retries(&at, &format!("{base}.retryPolicy"), retry, object, field)
                 });
                 (matcher, http.action.weighted_targets.as_slice(), retries, http.timeout.as_ref())
             }
@@ -738,15 +710,8 @@ impl<'a> Migration<'a> {
                     for (index, event) in policy.grpc_retry_events.iter().flat_map(|events| events.as_slice()).enumerate() {
                         events.push((format!("grpcRetryEvents[{index}]"), event.as_str()));
                     }
-                    self.retries(
-                        &at,
-                        &format!("{base}.retryPolicy"),
-                        policy.max_retries.get(),
-                        &policy.per_retry_timeout,
-                        events,
-                        object,
-                        field,
-                    )
+                    let retry = Retry { attempts: policy.max_retries.get(), per_try: &policy.per_retry_timeout, events };
+                    self.retries(&at, &format!("{base}.retryPolicy"), retry, object, field)
                 });
                 (matcher, grpc.action.weighted_targets.as_slice(), retries, grpc.timeout.as_ref())
             }
@@ -758,13 +723,12 @@ impl<'a> Migration<'a> {
                 timeout_node = Node::from(istio_duration(per_request));
                 self.report.became(&at, format!("{base}.timeout.perRequest"), object, format!("{field}.timeout"));
             }
-            if timeout.idle.is_some() {
-                self.report.not_carried(
-                    &at,
-                    format!("{base}.timeout.idle"),
-                    "Istio sets an idle timeout per destination (DestinationRule connectionPool.http.idleTimeout), not per route",
-                );
-            }
+            self.report.not_carried_if(
+                timeout.idle.is_some(),
+                &at,
+                format!("{base}.timeout.idle"),
+                "Istio sets an idle timeout per destination (DestinationRule connectionPool.http.idleTimeout), not per route",
+            );
         }
         let destinations = self.weighted(&at, &base, targets, object, field);
         let matches = match &matcher {
@@ -780,16 +744,8 @@ impl<'a> Migration<'a> {
         }
     }
 
-    fn retries(
-        &mut self,
-        at: &At,
-        base: &str,
-        attempts: i64,
-        per_try: &Duration,
-        events: Vec<(String, &str)>,
-        object: &str,
-        field: &str,
-    ) -> Node {
+    fn retries(&mut self, at: &At, base: &str, retry: Retry, object: &str, field: &str) -> Node {
+        let Retry { attempts, per_try, events } = retry;
         self.report.became(at, format!("{base}.maxRetries"), object, format!("{field}.retries.attempts"));
         let per_try = match millis(per_try) {
             Some(ms) => {
@@ -1104,16 +1060,13 @@ impl<'a> Migration<'a> {
                         _ => self.report.not_carried(&at, format!("{path}.tls.mode"), "the server has no certificate Istio can use"),
                     }
                 }
-                if listener.health_check.is_some() {
-                    self.report.not_carried(&at, format!("{path}.healthCheck"), NO_HEALTH_CHECK);
-                }
-                if listener.connection_pool.is_some() {
-                    self.report.not_carried(
-                        &at,
-                        format!("{path}.connectionPool"),
-                        "Istio's ingress gateway limits connections per destination (DestinationRule), not per server",
-                    );
-                }
+                self.report.not_carried_if(listener.health_check.is_some(), &at, format!("{path}.healthCheck"), NO_HEALTH_CHECK);
+                self.report.not_carried_if(
+                    listener.connection_pool.is_some(),
+                    &at,
+                    format!("{path}.connectionPool"),
+                    "Istio's ingress gateway limits connections per destination (DestinationRule), not per server",
+                );
                 servers.push(map! {
                     "port" => map! {"number" => port, "name" => format!("{}-{port}", protocol.to_ascii_lowercase()), "protocol" => protocol},
                     "hosts" => vec![Node::from("*")],
@@ -1132,9 +1085,7 @@ impl<'a> Migration<'a> {
                     selector,
                 );
             }
-            if gateway.spec.logging.is_some() {
-                self.report.not_carried(&at, "spec.logging", LOGGING);
-            }
+            self.report.not_carried_if(gateway.spec.logging.is_some(), &at, "spec.logging", LOGGING);
             if !gateway.tags.is_empty() {
                 self.report.not_carried(&at, "tags", NOT_A_TAG);
             }
@@ -1330,6 +1281,13 @@ impl<'a> Migration<'a> {
         }
         Some(Node::from(target.virtual_service.virtual_service_name.as_str()))
     }
+}
+
+/// A route's retry policy: attempts, the timeout of each, and its events with their member paths.
+struct Retry<'p> {
+    attempts: i64,
+    per_try: &'p Duration,
+    events: Vec<(String, &'p str)>,
 }
 
 /// A route's HTTP and TCP retry events, each with its member path.

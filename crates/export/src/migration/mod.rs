@@ -129,6 +129,19 @@ impl<'a> Cluster<'a> {
     }
 }
 
+/// Reports a node's DNS discovery members besides its host name as not carried, with the
+/// target's reasons.
+pub(crate) fn dns_extras_not_carried(
+    report: &mut ReportBuilder,
+    at: &At,
+    dns: &DnsServiceDiscovery,
+    response_type: &str,
+    ip_preference: &str,
+) {
+    report.not_carried_if(dns.response_type.is_some(), at, "spec.serviceDiscovery.dns.responseType", response_type);
+    report.not_carried_if(dns.ip_preference.is_some(), at, "spec.serviceDiscovery.dns.ipPreference", ip_preference);
+}
+
 /// A duration in milliseconds, when it has both its unit and its value.
 pub(crate) fn millis(duration: &Duration) -> Option<i64> {
     let value = duration.value?.get();
