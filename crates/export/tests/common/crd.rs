@@ -15,7 +15,8 @@ pub struct Crds {
 /// How the CEL rules went over every object validated.
 #[derive(Debug, Default)]
 pub struct CelTally {
-    pub checked: usize,
+    /// The rules run (each rule once, however many objects it ran on).
+    pub checked: BTreeSet<String>,
     /// Rules the interpreter cannot run (a Kubernetes extension function), with why.
     pub not_checked: BTreeMap<String, String>,
     /// Rules on updates (`oldSelf`), which a create does not meet.
@@ -187,10 +188,12 @@ fn cel_walk(schema: &Value, value: &Value, path: &str, tally: &mut CelTally, pro
         let mut context = cel::Context::default();
         context.add_variable_from_value("self", cel::to_value(cel_escaped(value)).expect("JSON as CEL"));
         match program.execute(&context) {
-            Ok(cel::Value::Bool(true)) => tally.checked += 1,
+            Ok(cel::Value::Bool(true)) => {
+                tally.checked.insert(source.to_string());
+            }
             Ok(cel::Value::Bool(false)) => {
                 problems.push(format!("{object}: {} at {path}: rule {source}", rule["message"].as_str().unwrap_or("a CEL rule fails")));
-                tally.checked += 1;
+                tally.checked.insert(source.to_string());
             }
             Ok(other) => {
                 tally.not_checked.insert(source.to_string(), format!("gave {other:?}"));
