@@ -138,7 +138,13 @@ fn render(config: &MeshConfig, scope: &scope::Scope, format: Format, context: &E
 /// `{parts}-{format}-{date}.{extension}`, each part kept to characters every file system takes.
 fn file_name(parts: &[&str], format: Format, date: &str) -> String {
     let safe = |part: &str| -> String {
-        part.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '-' }).collect()
+        let mut safe = String::new();
+        for c in part.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '-' }) {
+            if !(c == '-' && safe.ends_with('-')) {
+                safe.push(c);
+            }
+        }
+        safe.trim_matches('-').to_string()
     };
     let mut name: Vec<String> = parts.iter().map(|part| safe(part)).collect();
     name.push(format.as_str().to_string());
@@ -154,6 +160,7 @@ mod tests {
     fn file_names_say_mesh_format_and_date() {
         assert_eq!(file_name(&["demo"], Format::CloudFormation, "2026-12-03"), "demo-cloudformation-2026-12-03.yaml");
         assert_eq!(file_name(&["my mesh", "r1:a"], Format::Cli, "2026-12-03"), "my-mesh-r1-a-cli-2026-12-03.sh");
+        assert_eq!(file_name(&["Tom's $mesh"], Format::Json, "2026-12-03"), "Tom-s-mesh-json-2026-12-03.json");
         for format in Format::ALL {
             assert_eq!(Format::parse(format.as_str()), Some(format));
             assert_eq!(serde_json::to_value(format).unwrap(), format.as_str());

@@ -829,7 +829,7 @@ impl<'a> Migration<'a> {
         let family = Family::of(protocol);
         let name = self.claim_object_name(service.name.as_str());
         let object = format!("{} {name}", family.kind());
-        let section = self.mesh_listener(family, if family == Family::Tcp { port } else { family.default_port() });
+        let section = self.mesh_listener(family, port);
         let (backend, note) = self.backend_ref(node, None, None);
         let field = "spec.rules[0].backendRefs[0]";
         match note {
