@@ -16,7 +16,7 @@ use crate::ExportContext;
 use crate::names::{NameRule, UniqueNames, kubernetes_name};
 use crate::report::{At, MigrationReport, ReportBuilder};
 use crate::scope::{ResourceKind, Scope};
-use crate::yaml::{Node, documents, map};
+use crate::yaml::{Node, map};
 use mesh_engine::mesh_config::{ChildDefinition, MeshConfig};
 use mesh_engine::names::PortNumber;
 use mesh_engine::resource::{ProviderKind, TagRef};
@@ -133,15 +133,13 @@ pub(crate) fn migrate(config: &MeshConfig, scope: &Scope, context: &ExportContex
     }
     head.append(&mut objects);
     let report = report.finish(config, scope.include_mesh);
-    let mut comment = vec![
+    let header = vec![
         format!("Gateway API for Amazon VPC Lattice: the migration of the App Mesh mesh {}.", config.mesh_name),
         format!("Exported by Mesh Console on {}. Needs the AWS Gateway API controller for VPC Lattice (v2.1) and", context.date),
         "the Gateway API v1.5 CRDs (standard channel; TCPRoute is in the experimental channel).".to_string(),
         "Pods of a virtual node must carry the label app: <its Service's name>.".to_string(),
-        String::new(),
     ];
-    comment.extend(report.comment_lines());
-    (documents(&comment, &head), report)
+    super::render(header, report, &head)
 }
 
 struct Migration<'a> {

@@ -11,7 +11,7 @@ use crate::ExportContext;
 use crate::names::{NameRule, UniqueNames, kubernetes_name};
 use crate::report::{At, MigrationReport, ReportBuilder};
 use crate::scope::{ResourceKind, Scope};
-use crate::yaml::{Node, documents, map, push};
+use crate::yaml::{Node, map, push};
 use mesh_engine::mesh_config::{ChildDefinition, Definition, MeshConfig};
 use mesh_engine::names::{PortNumber, ResourceName, ServiceName};
 use mesh_engine::spec::*;
@@ -43,14 +43,12 @@ pub(crate) fn migrate(config: &MeshConfig, scope: &Scope, context: &ExportContex
     migration.gateways();
     let Migration { report, objects, .. } = migration;
     let report = report.finish(config, scope.include_mesh);
-    let mut comment = vec![
+    let header = vec![
         format!("Istio (networking.istio.io/v1): the migration of the App Mesh mesh {}.", config.mesh_name),
         format!("Exported by Mesh Console on {}. Needs Istio 1.22 or later; label the namespace istio-injection=enabled.", context.date),
         "Pods of a virtual node must carry the label app: <its Service's name>.".to_string(),
-        String::new(),
     ];
-    comment.extend(report.comment_lines());
-    (documents(&comment, &objects), report)
+    super::render(header, report, &objects)
 }
 
 struct Migration<'a> {

@@ -7,9 +7,9 @@ pub(crate) mod istio;
 mod matching;
 
 use crate::names::{NameRule, UniqueNames, kubernetes_name};
-use crate::report::{At, ReportBuilder};
+use crate::report::{At, MigrationReport, ReportBuilder};
 use crate::scope::ResourceKind;
-use crate::yaml::{Node, map};
+use crate::yaml::{Node, documents, map};
 use mesh_engine::mesh_config::{ChildDefinition, Definition, MeshConfig};
 use mesh_engine::names::{PortNumber, ResourceName, ServiceName};
 use mesh_engine::resource::ProviderKind;
@@ -127,6 +127,14 @@ impl<'a> Cluster<'a> {
             "spec" => spec,
         }
     }
+}
+
+/// The migration's YAML: `header` and the report as comments, then the objects.
+pub(crate) fn render(header: Vec<String>, report: MigrationReport, objects: &[Node]) -> (String, MigrationReport) {
+    let mut comment = header;
+    comment.push(String::new());
+    comment.extend(report.comment_lines());
+    (documents(&comment, objects), report)
 }
 
 /// Reports a node's DNS discovery members besides its host name as not carried, with the
