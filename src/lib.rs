@@ -1,8 +1,10 @@
 //! Mesh Console: the App Mesh virtual-services console, as a Leptos single-page app.
 
 mod api;
+mod checks;
 mod components;
 mod gateway_routes;
+mod import;
 mod meshes;
 mod not_found;
 mod providers;
@@ -10,6 +12,7 @@ mod routes;
 mod routing;
 mod shell;
 mod storage;
+mod topology;
 mod virtual_gateways;
 mod virtual_services;
 mod web;
@@ -56,6 +59,8 @@ fn Console(backend: api::appmesh::AppMeshBackend) -> impl IntoView {
                     <Route path=path!("/settings") view=storage::settings::Settings />
                     <Route path=path!("/meshes") view=meshes::list::MeshList />
                     <Route path=path!("/meshes/create") view=meshes::create::CreateMesh />
+                    <Route path=path!("/import") view=import::page::ImportPage />
+                    <Route path=path!("/checks/:code") view=checks::explanation::CheckExplanation />
                     <ParentRoute path=path!("/meshes/:mesh") view=meshes::layout::MeshLayout>
                         <Route path=path!("") view=MeshPages />
                         <Route path=path!("*rest") view=MeshPages />
@@ -81,6 +86,8 @@ fn MeshPages() -> impl IntoView {
         match page {
             MeshPage::Home => view! { <meshes::detail::MeshDetail /> }.into_any(),
             MeshPage::EditMesh => view! { <meshes::edit::EditMesh /> }.into_any(),
+            MeshPage::Topology => view! { <topology::page::TopologyPage /> }.into_any(),
+            MeshPage::Checks => view! { <checks::mesh_checks::MeshChecks /> }.into_any(),
             MeshPage::List(section) => match provider(section) {
                 Some(kind) => view! { <ProviderList kind=kind /> }.into_any(),
                 None if section == Section::VIRTUAL_SERVICES => view! { <virtual_services::list::VirtualServiceList /> }.into_any(),

@@ -6,6 +6,36 @@ use mesh_engine::resource::{MeshResourceKind, ProviderKind, RouteKind};
 
 pub const MESHES: &str = "/meshes";
 pub const SETTINGS: &str = "/settings";
+pub const IMPORT: &str = "/import";
+
+/// A configuration check's explanation: `/checks/AM0101`.
+pub fn check(code: &str) -> String {
+    format!("/checks/{}", encode(code))
+}
+
+/// A mesh's topology, with the virtual service in focus if any.
+pub fn topology(mesh: &str, focus: &str) -> String {
+    let focus = if focus.is_empty() { String::new() } else { format!("?focus={}", encode(focus)) };
+    format!("{}/topology{focus}", self::mesh(mesh))
+}
+
+/// A mesh's configuration checks.
+pub fn checks(mesh: &str) -> String {
+    format!("{}/checks", self::mesh(mesh))
+}
+
+/// The details page of any resource a check or the topology names, by its kind as the
+/// console's API spells it (`virtualNode`, `route` with its router, …).
+pub fn resource_of_kind(mesh: &str, kind: &str, parent: Option<&str>, name: &str) -> Option<String> {
+    let section = Section::ALL.into_iter().find(|section| section.kind().name_member() == format!("{kind}Name"));
+    match (kind, section, parent) {
+        ("mesh", _, _) => Some(self::mesh(mesh)),
+        (_, Some(section), _) => Some(resource(mesh, section, name)),
+        ("route", _, Some(parent)) => Some(route(mesh, RouteKind::Route, parent, name)),
+        ("gatewayRoute", _, Some(parent)) => Some(route(mesh, RouteKind::GatewayRoute, parent, name)),
+        _ => None,
+    }
+}
 
 /// The path the console is served under (`trunk build --public-url /console/` makes it
 /// `/console`; at the root it is empty), read from the page's `<base href>`.
@@ -181,6 +211,10 @@ pub enum MeshPage {
     Home,
     /// `/meshes/{mesh}/edit`.
     EditMesh,
+    /// `/meshes/{mesh}/topology`.
+    Topology,
+    /// `/meshes/{mesh}/checks`.
+    Checks,
     List(Section),
     Create(Section),
     Item(Section),
@@ -220,6 +254,8 @@ impl PagePath {
         let slug = match parts.next() {
             None => return mesh_page(MeshPage::Home),
             Some("edit") if parts.clone().next().is_none() => return mesh_page(MeshPage::EditMesh),
+            Some("topology") if parts.clone().next().is_none() => return mesh_page(MeshPage::Topology),
+            Some("checks") if parts.clone().next().is_none() => return mesh_page(MeshPage::Checks),
             Some(slug) => slug,
         };
         let section = Section::ALL.into_iter().find(|section| section.slug() == slug)?;
@@ -259,6 +295,19 @@ mod tests {
     }
 
     #[test]
+    fn a_resource_is_found_by_its_kind_as_the_api_spells_it() {
+        assert_eq!(resource_of_kind("m", "virtualNode", None, "n 1").as_deref(), Some("/meshes/m/virtual-nodes/n%201"));
+        assert_eq!(resource_of_kind("m", "virtualService", None, "a.local").as_deref(), Some("/meshes/m/virtual-services/a.local"));
+        assert_eq!(resource_of_kind("m", "route", Some("r"), "x").as_deref(), Some("/meshes/m/virtual-routers/r/routes/x"));
+        assert_eq!(resource_of_kind("m", "gatewayRoute", Some("g"), "x").as_deref(), Some("/meshes/m/virtual-gateways/g/gateway-routes/x"));
+        assert_eq!(resource_of_kind("m", "mesh", None, "m").as_deref(), Some("/meshes/m"));
+        assert_eq!(resource_of_kind("m", "route", None, "x"), None, "a route needs its router");
+        assert_eq!(resource_of_kind("m", "nothing", None, "x"), None);
+        assert_eq!(topology("m", "a.local"), "/meshes/m/topology?focus=a.local");
+        assert_eq!(check("AM0101"), "/checks/AM0101");
+    }
+
+    #[test]
     fn sections_are_named_from_their_kind() {
         let titles: Vec<String> = Section::ALL.into_iter().map(Section::title).collect();
         assert_eq!(titles, ["Virtual services", "Virtual routers", "Virtual nodes", "Virtual gateways"]);
@@ -288,6 +337,8 @@ mod tests {
         assert_eq!(parsed("/meshes/m"), Some((MeshPage::Home, name(""), name(""))));
         assert_eq!(parsed("/meshes/m/edit"), Some((MeshPage::EditMesh, name(""), name(""))));
         assert_eq!(parsed("/meshes/m/edit/x"), None);
+        assert_eq!(parsed("/meshes/m/topology"), Some((MeshPage::Topology, name(""), name(""))));
+        assert_eq!(parsed("/meshes/m/checks/"), Some((MeshPage::Checks, name(""), name(""))));
         assert_eq!(parsed("/meshes/m/virtual-nodes/"), Some((MeshPage::List(ProviderKind::VirtualNode.into()), name(""), name(""))));
         assert_eq!(parsed("/meshes/m/virtual-services/create"), Some((MeshPage::Create(Section::VIRTUAL_SERVICES), name(""), name(""))));
         assert_eq!(parsed("/meshes/m/virtual-services/a%20b"), Some((MeshPage::Item(Section::VIRTUAL_SERVICES), name("a b"), name(""))));

@@ -42,9 +42,9 @@ pub fn on_storage_change(ignored_key: &'static str, changed: impl Fn() + 'static
 }
 
 /// Saves `text` in the browser's downloads as the file `name`.
-pub fn download_json(name: &str, text: &str) {
+pub fn download(name: &str, media_type: &str, text: &str) {
     let options = BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(media_type);
     let parts = js_sys::Array::of1(&text.into());
     let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
@@ -91,7 +91,7 @@ pub fn current_path_and_query() -> String {
 }
 
 /// The path of the current page, as the address bar has it (percent-encoded).
-fn current_path() -> String {
+pub fn current_path() -> String {
     window().location().pathname().unwrap_or_default()
 }
 

@@ -59,7 +59,7 @@ test('a virtual gateway, a gateway route to a virtual service, and the order the
 
   await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'ingress' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'ingress' })).toBeVisible();
-  const routes = page.getByRole('table', { name: 'Gateway routes of this virtual gateway' });
+  const routes = page.getByRole('table', { name: 'Gateway routes of ingress' });
   const row = routes.getByRole('row', { name: /orders-route/ });
   await expect(row.getByRole('cell').nth(1)).toHaveText('HTTP');
   await expect(row.getByRole('cell').nth(2)).toHaveText('prefix /shop');

@@ -119,7 +119,7 @@ test('export and import move everything from a browser to a server and back', as
     await expect(onServer.getByText('Virtual node n1')).toBeVisible();
 
     // Changed on the server, then back to the browser.
-    await fetch(`${server.url}/v20190125/meshes/${mesh}/virtualServices`, { method: 'PUT', body: JSON.stringify({ virtualServiceName: 'made-on-server.local', spec: {} }) });
+    await fetch(`${server.url}/v20190125/meshes/${mesh}/virtualServices`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ virtualServiceName: 'made-on-server.local', spec: {} }) });
     await onServer.goto(`${server.url}/settings`);
     const fromServer = await exportFrom(onServer);
     await importInto(page, fromServer);

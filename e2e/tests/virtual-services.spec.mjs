@@ -123,7 +123,7 @@ test('a server that is down is an error with Retry, never a hang', async ({ page
   test.skip(storageMode === 'browser', 'browser mode has no server to lose');
   const server = await startOwnServer();
   try {
-    await fetch(`${server.url}/v20190125/meshes`, { method: 'PUT', body: JSON.stringify({ meshName: 'm1' }) });
+    await fetch(`${server.url}/v20190125/meshes`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ meshName: 'm1' }) });
     await page.goto(`${server.url}/meshes`);
     await expect(page.getByRole('link', { name: 'm1', exact: true })).toBeVisible();
     server.kill();

@@ -2,7 +2,8 @@
 //! HTTP or to the engine in this browser: the same requests, the same answers.
 
 use super::{
-    Backend, BackendError, Call, ChangedElsewhere, ResourceRecord, ResourceSummary, RouteParent, SaveMode, Seen, Storage, transport,
+    Backend, BackendError, Call, ChangedElsewhere, Exported, ResourceRecord, ResourceSummary, RouteParent, SaveMode, Seen, Storage,
+    transport,
 };
 use gloo_net::http::Method;
 use mesh_engine::error::{ErrorBody, ErrorKind};
@@ -20,6 +21,8 @@ use serde_json::{Value, json};
 /// same paths answered by the engine in this browser.
 const API: &str = "/v20190125";
 const STORE: &str = "/console-api/store";
+/// The console's own calls: what App Mesh's API would need many requests for.
+const CONSOLE_API: &str = "/console-api";
 
 #[derive(Clone)]
 pub struct AppMeshBackend {
@@ -31,20 +34,18 @@ impl AppMeshBackend {
         Self { storage }
     }
 
-    fn mesh_url(&self, mesh: &MeshAddress, rest: &str) -> String {
-        let owner = mesh.owner.as_ref().map(|owner| format!("?meshOwner={owner}")).unwrap_or_default();
-        format!("{API}/meshes/{}{rest}{owner}", encode(mesh.name.as_str()))
-    }
-
     fn resource_url(&self, kind: MeshResourceKind, mesh: &MeshAddress, name: &ResourceName) -> String {
-        self.mesh_url(mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str())))
+        mesh_url(API, mesh, &format!("/{}/{}", kind.path_segment(), encode(name.as_str())))
     }
 
-    /// `/meshes/m/virtualRouter/r/routes{rest}`, or a gateway's `…/virtualGateway/g/gatewayRoutes{rest}`.
-    fn routes_url(&self, parent: &RouteParent, rest: &str) -> String {
-        let kind = parent.kind;
-        let place = format!("/{}/{}/{}{rest}", kind.parent_path_segment(), encode(parent.name.as_str()), kind.path_segment());
-        self.mesh_url(&parent.mesh, &place)
+    /// Every item of a `{"items": […]}` answer of the console's own API.
+    fn described(&self, url: String) -> Call<Vec<ResourceRecord>> {
+        #[derive(serde::Deserialize)]
+        struct Described {
+            items: Vec<ResourceRecord>,
+        }
+        let answer = self.get::<Described>(url);
+        Box::pin(async move { Ok(answer.await?.items) })
     }
 
     fn get<T: DeserializeOwned + 'static>(&self, url: String) -> Call<T> {
@@ -110,9 +111,23 @@ impl AppMeshBackend {
     }
 }
 
+/// `{root}/meshes/m{rest}`, with the mesh's owner when it is not the caller's.
+pub fn mesh_url(root: &str, mesh: &MeshAddress, rest: &str) -> String {
+    let separator = if rest.contains('?') { '&' } else { '?' };
+    let owner = mesh.owner.as_ref().map(|owner| format!("{separator}meshOwner={owner}")).unwrap_or_default();
+    format!("{root}/meshes/{}{rest}{owner}", encode(mesh.name.as_str()))
+}
+
+/// `{root}/meshes/m/virtualRouter/r/routes{rest}`, or a gateway's `…/virtualGateway/g/gatewayRoutes{rest}`.
+fn routes_url(root: &str, parent: &RouteParent, rest: &str) -> String {
+    let kind = parent.kind;
+    let place = format!("/{}/{}/{}{rest}", kind.parent_path_segment(), encode(parent.name.as_str()), kind.path_segment());
+    mesh_url(root, &parent.mesh, &place)
+}
+
 /// Where an answer stopped making sense, not why: formatting serde's reasons would bring
 /// their texts (and std's I/O error texts) into the bundle.
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, BackendError> {
+pub(super) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, BackendError> {
     serde_json::from_str(text)
         .map_err(|error| BackendError::Unreachable(format!("unexpected answer at line {}, column {}", error.line(), error.column())))
 }
@@ -207,7 +222,7 @@ impl Backend for AppMeshBackend {
     }
 
     fn describe_mesh(&self, mesh: MeshAddress) -> Call<ResourceRecord> {
-        self.get(self.mesh_url(&mesh, ""))
+        self.get(mesh_url(API, &mesh, ""))
     }
 
     fn update_mesh(&self, name: ResourceName, spec: Value, seen: Option<Seen>) -> Call<ResourceRecord> {
@@ -219,15 +234,19 @@ impl Backend for AppMeshBackend {
     }
 
     fn create_virtual_service(&self, mesh: MeshAddress, input: CreateVirtualServiceInput) -> Call<ResourceRecord> {
-        self.put(self.mesh_url(&mesh, "/virtualServices"), &input)
+        self.put(mesh_url(API, &mesh, "/virtualServices"), &input)
     }
 
     fn list_resources(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceSummary>> {
-        all_pages(self.storage, self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), 100)
+        all_pages(self.storage, mesh_url(API, &mesh, &format!("/{}", kind.path_segment())), 100)
     }
 
     fn describe_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord> {
         self.get(self.resource_url(kind, &mesh, &name))
+    }
+
+    fn list_described(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceRecord>> {
+        self.described(mesh_url(CONSOLE_API, &mesh, &format!("/{}", kind.path_segment())))
     }
 
     fn save_resource(
@@ -238,7 +257,7 @@ impl Backend for AppMeshBackend {
         spec: Value,
         mode: SaveMode,
     ) -> Call<ResourceRecord> {
-        let (collection, url) = (self.mesh_url(&mesh, &format!("/{}", kind.path_segment())), self.resource_url(kind, &mesh, &name));
+        let (collection, url) = (mesh_url(API, &mesh, &format!("/{}", kind.path_segment())), self.resource_url(kind, &mesh, &name));
         self.save(collection, kind.name_member(), name, url, spec, mode)
     }
 
@@ -247,20 +266,38 @@ impl Backend for AppMeshBackend {
     }
 
     fn list_routes(&self, parent: RouteParent) -> Call<Vec<ResourceSummary>> {
-        all_pages(self.storage, self.routes_url(&parent, ""), 100)
+        all_pages(self.storage, routes_url(API, &parent, ""), 100)
+    }
+
+    fn list_described_routes(&self, parent: RouteParent) -> Call<Vec<ResourceRecord>> {
+        self.described(routes_url(CONSOLE_API, &parent, ""))
     }
 
     fn describe_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord> {
-        self.get(self.routes_url(&parent, &format!("/{}", encode(name.as_str()))))
+        self.get(routes_url(API, &parent, &format!("/{}", encode(name.as_str()))))
     }
 
     fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, mode: SaveMode) -> Call<ResourceRecord> {
-        let (collection, url) = (self.routes_url(&parent, ""), self.routes_url(&parent, &format!("/{}", encode(name.as_str()))));
+        let (collection, url) = (routes_url(API, &parent, ""), routes_url(API, &parent, &format!("/{}", encode(name.as_str()))));
         self.save(collection, parent.kind.name_member(), name, url, spec, mode)
     }
 
     fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord> {
-        self.delete(self.routes_url(&parent, &format!("/{}", encode(name.as_str()))))
+        self.delete(routes_url(API, &parent, &format!("/{}", encode(name.as_str()))))
+    }
+
+    fn export(&self, mesh: MeshAddress, query: String, preview: Option<Value>) -> Call<Exported> {
+        match preview {
+            None => self.get(mesh_url(CONSOLE_API, &mesh, &format!("/export?{query}"))),
+            Some(body) => {
+                self.call(Method::POST, mesh_url(CONSOLE_API, &mesh, &format!("/export/virtualService?{query}")), Some(body.to_string()))
+            }
+        }
+    }
+
+    fn console_text(&self, path: String, body: Option<String>) -> Call<String> {
+        let method = if body.is_some() { Method::POST } else { Method::GET };
+        self.text(method, format!("{CONSOLE_API}{path}"), body)
     }
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>> {

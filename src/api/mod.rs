@@ -104,6 +104,15 @@ impl From<DescribedFields> for ResourceRecord {
     }
 }
 
+/// A configuration as the backend exported it: a file to show, copy or download.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Exported {
+    pub file_name: String,
+    pub media_type: String,
+    pub text: String,
+}
+
 /// Where routes live: a virtual router (routes) or a virtual gateway (gateway routes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteParent {
@@ -263,12 +272,27 @@ pub trait Backend: Send + Sync {
         mode: SaveMode,
     ) -> Call<ResourceRecord>;
     fn delete_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord>;
+    /// Every virtual service, node, router or gateway of a mesh as Describe answers it, in one
+    /// call (the console's own, `/console-api/…`): a list needs specs, and one Describe per
+    /// row would be hundreds of requests at App Mesh's quotas.
+    fn list_described(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceRecord>>;
 
     /// Routes of a virtual router, gateway routes of a virtual gateway.
     fn list_routes(&self, parent: RouteParent) -> Call<Vec<ResourceSummary>>;
+    /// Every route (or gateway route) of the parent as Describe answers it, in one call.
+    fn list_described_routes(&self, parent: RouteParent) -> Call<Vec<ResourceRecord>>;
     fn describe_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord>;
     fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, mode: SaveMode) -> Call<ResourceRecord>;
     fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord>;
+
+    /// A mesh, or one of its resources, exported: `query` names the format and, for one
+    /// resource, its `kind`, `name` and `parent`. With `preview`, the virtual service that
+    /// this CreateVirtualService body would create, before it exists.
+    fn export(&self, mesh: MeshAddress, query: String, preview: Option<Value>) -> Call<Exported>;
+
+    /// A call of the console's own API at `/console-api{path}`: a GET, or with `body` a POST.
+    /// What it answers is decoded by the view that asked ([`console_call`]).
+    fn console_text(&self, path: String, body: Option<String>) -> Call<String>;
 
     fn list_tags(&self, arn: String) -> Call<Vec<TagRef>>;
     /// Adds these tags, or changes the values of keys the resource has.
@@ -282,6 +306,12 @@ pub trait Backend: Send + Sync {
     fn import_store(&self, document: String) -> Call<()>;
     /// Erases the browser store (the server's is never erased from the console).
     fn reset_store(&self) -> Call<()>;
+}
+
+/// A call of the console's own API, its answer as `T`.
+pub fn console_call<T: serde::de::DeserializeOwned + 'static>(backend: &dyn Backend, path: String, body: Option<String>) -> Call<T> {
+    let text = backend.console_text(path, body);
+    Box::pin(async move { appmesh::decode(&text.await?) })
 }
 
 #[derive(Clone)]

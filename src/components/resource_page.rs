@@ -5,14 +5,19 @@
 //! why App Mesh would refuse to delete it; a caller may give other reasons (`in_use`).
 
 use super::confirm_delete::{ConfirmDelete, InUse};
+use super::export_panel::{ExportCall, ExportPanel};
 use super::metadata::MetadataFields;
 use super::service_links::ServiceLinks;
 use super::submission::{Done, Submission};
 use super::tag_editor::TagEditor;
-use crate::api::{Call, Loaded, ResourceRecord};
+use crate::api::{Call, Loaded, ResourceRecord, use_backend};
+use crate::components::findings::ResourceFindings;
 use crate::components::link::A;
 use crate::routing::{self, Section};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use mesh_engine::MeshAddress;
+use mesh_engine::percent::encode;
 use mesh_engine::resource::{MeshResourceKind, ProviderKind, RouteKind, TagRef};
 use std::sync::Arc;
 
@@ -60,6 +65,25 @@ impl Place {
             Self::Mesh => (routing::MESHES.to_string(), "Go to your meshes".to_string()),
             Self::Section(section) => (routing::section(mesh, *section), format!("Go to the {}s", section.noun())),
             Self::Inside(kind, parent) => (routing::resource(mesh, kind.parent(), parent), format!("Go to {parent}")),
+        }
+    }
+
+    /// Its kind as the console's API spells it (`virtualNode`), and a route's parent.
+    fn api_kind(&self) -> (&'static str, Option<String>) {
+        let kind = |name_member: &'static str| name_member.trim_end_matches("Name");
+        match self {
+            Self::Mesh => ("mesh", None),
+            Self::Section(section) => (kind(section.kind().name_member()), None),
+            Self::Inside(route, parent) => (kind(route.name_member()), Some(parent.clone())),
+        }
+    }
+
+    /// What the export call adds to its format to name this resource (nothing: the whole mesh).
+    fn export_scope(&self, name: &str) -> String {
+        match self.api_kind() {
+            ("mesh", _) => String::new(),
+            (kind, None) => format!("&kind={kind}&name={}", encode(name)),
+            (kind, Some(parent)) => format!("&kind={kind}&name={}&parent={}", encode(name), encode(&parent)),
         }
     }
 
@@ -148,6 +172,13 @@ pub fn ResourcePage(
             })}</dd></div>
         }
     });
+    let address = MeshAddress::new(record.mesh_name.clone(), Some(record.metadata.mesh_owner.clone()));
+    let export: ExportCall = {
+        let (backend, scope, address) = (use_backend(), place.export_scope(&name), address.clone());
+        Arc::new(move |format| backend.export(address.clone(), format!("format={format}{scope}"), None))
+    };
+    let (api_kind, parent) = place.api_kind();
+    let export_format = use_location().query.get_untracked().get("export").unwrap_or_default();
     let edit_href = place.edit(&mesh, &name);
     let crumbs = place.crumbs(&mesh).into_iter().map(|(text, href)| view! { <li><A href=href>{text}</A></li> }).collect_view();
     view! {
@@ -171,8 +202,10 @@ pub fn ResourcePage(
                 {provides_row}
                 <MetadataFields metadata=record.metadata status=record.status.status />
             </dl>
+            <ResourceFindings mesh=address kind=api_kind.to_string() parent=parent name=name.clone() />
             {more.map(|more| more.run())}
             <TagEditor arn=arn tags=tags />
+            <ExportPanel export=export format=export_format in_url=true />
             <ConfirmDelete kind=noun name=name.clone() open=deleting pending=remove.pending() error=remove.error()
                 on_confirm=on_confirm in_use=reasons back=(after_delete, back_text) />
         </section>

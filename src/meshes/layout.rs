@@ -69,6 +69,10 @@ pub fn MeshLayout() -> impl IntoView {
                                     let current = move || (Section::from_path(&routing::app_path(&location.pathname.get())) == Some(section)).then_some("page");
                                     view! { <li><A href=move || routing::section(&mesh.get(), section) attr:aria-current=current>{section.title()}</A></li> }
                                 }).collect_view()}
+                                {[("Topology", routing::topology as fn(&str, &str) -> String), ("Checks", |mesh: &str, _: &str| routing::checks(mesh))].map(|(title, href)| {
+                                    let current = move || (routing::app_path(&location.pathname.get()) == href(&mesh.get(), "")).then_some("page");
+                                    view! { <li><A href=move || href(&mesh.get(), "") attr:aria-current=current>{title}</A></li> }
+                                }).collect_view()}
                             </ul>
                         </nav>
                         <div><Outlet /></div>

@@ -48,7 +48,10 @@ pub fn MeshList() -> impl IntoView {
         <section class="page">
             <div class="page-header">
                 <h1>"Meshes"</h1>
-                <A href=routing::create_mesh() attr:class="button button-primary">"Create mesh"</A>
+                <div class="actions">
+                    <A href=routing::IMPORT attr:class="button">"Import"</A>
+                    <A href=routing::create_mesh() attr:class="button button-primary">"Create mesh"</A>
+                </div>
             </div>
             {async_view_of(meshes, |rows: Vec<Row>| {
                 if rows.is_empty() {

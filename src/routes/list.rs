@@ -2,7 +2,7 @@
 //! sends traffic.
 
 use super::summary::{match_text, priority_text, targets_text, type_text};
-use crate::api::{Loaded, ResourceRecord, RouteParent, join_all, use_backend};
+use crate::api::{Loaded, ResourceRecord, RouteParent, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::data_table::{Column, DataTable, Nouns};
 use crate::components::link::A;
@@ -16,26 +16,10 @@ use mesh_engine::resource::RouteKind;
 pub type LoadedRoutes = Loaded<Vec<ResourceRecord>>;
 
 /// Every route of the router (or gateway route of the gateway, by `kind`), described, in App
-/// Mesh's order (by name). One deleted between the list and its description is left out.
+/// Mesh's order (by name).
 pub fn load_routes(kind: RouteKind, parent: ResourceName) -> LoadedRoutes {
     let (backend, mesh) = (use_backend(), use_mesh_address());
-    crate::api::load(move || {
-        let parent = RouteParent { kind, mesh: mesh.clone(), name: parent.clone() };
-        let backend = backend.clone();
-        Box::pin(async move {
-            let summaries = backend.list_routes(parent.clone()).await?;
-            let calls = summaries.into_iter().map(|summary| backend.describe_route(parent.clone(), summary.name)).collect();
-            let mut records = Vec::new();
-            for answer in join_all(calls).await {
-                match answer {
-                    Ok(record) => records.push(record),
-                    Err(error) if error.is_not_found() => {}
-                    Err(error) => return Err(error),
-                }
-            }
-            Ok(records)
-        })
-    })
+    crate::api::load(move || backend.list_described_routes(RouteParent { kind, mesh: mesh.clone(), name: parent.clone() }))
 }
 
 /// The names of the routes, once loaded (none before).

@@ -4,7 +4,7 @@ use crate::web;
 
 /// Saves `text` in the browser's downloads as `mesh-console-store-2026-11-26.json`.
 pub fn download(text: &str) {
-    web::download_json(&format!("mesh-console-store-{}.json", web::today()), text);
+    web::download(&format!("mesh-console-store-{}.json", web::today()), "application/json", text);
 }
 
 /// The text of the file chosen in the file input with this id.

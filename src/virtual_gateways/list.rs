@@ -1,7 +1,7 @@
 //! `/meshes/{mesh}/virtual-gateways`: the mesh's virtual gateways with their listeners.
 
 use super::spec_form::listeners_text;
-use crate::api::{BackendError, join_all, load, use_backend};
+use crate::api::{BackendError, load, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::data_table::{Column, DataTable, Nouns};
 use crate::components::format::format_timestamp;
@@ -21,20 +21,17 @@ pub fn VirtualGatewayList() -> impl IntoView {
     let rows = load(move || {
         let (backend, mesh) = (backend.clone(), address.clone());
         Box::pin(async move {
-            let gateways = backend.list_resources(GATEWAY, mesh.clone()).await?;
-            let described =
-                join_all(gateways.iter().map(|gateway| backend.describe_resource(GATEWAY, mesh.clone(), gateway.name.clone())).collect())
-                    .await;
-            // The listeners (`8080 http`) come from Describe: the list answer has no spec.
-            let rows: Vec<Row> = gateways
+            // The listeners (`8080 http`) are in the spec, which the List call does not answer.
+            let rows: Vec<Row> = backend
+                .list_described(GATEWAY, mesh.clone())
+                .await?
                 .into_iter()
-                .zip(described)
-                .map(|(gateway, data)| {
+                .map(|gateway| {
                     Row(vec![
                         Cell::link(gateway.name.to_string(), routing::resource(mesh.name.as_str(), GATEWAY, gateway.name.as_str())),
-                        Cell::Text(data.map(|data| listeners_text(&data.spec)).unwrap_or_else(|_| "Unknown".into())),
-                        Cell::Text(format_timestamp(gateway.last_updated_at)),
-                        Cell::Text(gateway.resource_owner.to_string()),
+                        Cell::Text(listeners_text(&gateway.spec)),
+                        Cell::Text(format_timestamp(gateway.metadata.last_updated_at)),
+                        Cell::Text(gateway.metadata.resource_owner.to_string()),
                     ])
                 })
                 .collect();

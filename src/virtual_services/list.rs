@@ -1,7 +1,7 @@
 //! `/meshes/{mesh}/virtual-services`: the mesh's virtual services with their providers.
 
 use super::wizard::state::provider_of;
-use crate::api::ResourceSummary;
+use crate::api::ResourceRecord;
 use crate::api::{BackendError, Loaded, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::data_table::{Column, DataTable, Nouns};
@@ -13,25 +13,25 @@ use crate::routing;
 use leptos::prelude::*;
 use mesh_engine::resource::{MeshResourceKind, ProviderKind, StatusCode, Timestamp};
 
-/// A virtual service: the list's ref, and the provider and status from Describe.
+/// A virtual service as its row shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServiceRow {
     pub name: String,
     /// The provider's kind and name, or None.
     pub provider: Option<(ProviderKind, String)>,
-    pub status: Option<StatusCode>,
+    pub status: StatusCode,
     pub last_updated: Timestamp,
     pub resource_owner: String,
 }
 
 impl ServiceRow {
-    fn new(reference: ResourceSummary, provider: Option<(ProviderKind, String)>, status: Option<StatusCode>) -> Self {
+    fn new(record: ResourceRecord) -> Self {
         Self {
-            name: reference.name.to_string(),
-            provider,
-            status,
-            last_updated: reference.last_updated_at,
-            resource_owner: reference.resource_owner.to_string(),
+            name: record.name.to_string(),
+            provider: provider_of(&record.spec),
+            status: record.status.status,
+            last_updated: record.metadata.last_updated_at,
+            resource_owner: record.metadata.resource_owner.to_string(),
         }
     }
 
@@ -49,36 +49,19 @@ impl ServiceRow {
         Row(vec![
             Cell::link(self.name.clone(), routing::virtual_service(mesh, &self.name)),
             provider,
-            Cell::Status(self.status.map(status_label).unwrap_or("Unknown").into()),
+            Cell::Status(status_label(self.status).into()),
             Cell::Text(format_timestamp(self.last_updated)),
             Cell::Text(self.resource_owner),
         ])
     }
 }
 
-/// Every virtual service of a mesh with its provider and status (one Describe per service,
-/// all at once: the list answer has neither).
+/// Every virtual service of a mesh with its provider and status, in one call.
 pub async fn service_rows(
     backend: std::sync::Arc<dyn crate::api::Backend>,
     mesh: mesh_engine::MeshAddress,
 ) -> Result<Vec<ServiceRow>, BackendError> {
-    let references = backend.list_resources(MeshResourceKind::VirtualService, mesh.clone()).await?;
-    let described = crate::api::join_all(
-        references
-            .iter()
-            .map(|service| backend.describe_resource(MeshResourceKind::VirtualService, mesh.clone(), service.name.clone()))
-            .collect(),
-    )
-    .await;
-    Ok(references
-        .into_iter()
-        .zip(described)
-        .map(|(reference, data)| {
-            let data = data.ok();
-            let status = data.as_ref().map(|data| data.status.status);
-            ServiceRow::new(reference, data.and_then(|data| provider_of(&data.spec)), status)
-        })
-        .collect())
+    Ok(backend.list_described(MeshResourceKind::VirtualService, mesh).await?.into_iter().map(ServiceRow::new).collect())
 }
 
 /// The names of the mesh's virtual services: what a node may send to, a gateway route target.

@@ -241,7 +241,7 @@ pub fn CreateVirtualService() -> impl IntoView {
                         }.into_any(),
                         Step::Tags => view! { <TagRows tags=tags touched=tags_touched /> }.into_any(),
                         Step::Review => view! {
-                            <ReviewStep mesh=mesh state=Signal::derive(state) edit_url=Callback::new(move |step: Step| url_of(step)) />
+                            <ReviewStep state=Signal::derive(state) edit_url=Callback::new(move |step: Step| url_of(step)) />
                         }.into_any(),
                     }}
                     <div class="wizard-buttons">

@@ -144,20 +144,13 @@ impl WizardState {
         query.finish()
     }
 
-    /// The same create with the AWS CLI, to copy into a script.
-    pub fn cli_command(&self, mesh: &str) -> String {
-        let spec = self.provider.spec().unwrap_or_default();
-        let mut command = format!(
-            "aws appmesh create-virtual-service \\\n  --mesh-name {} \\\n  --virtual-service-name {} \\\n  --spec {}",
-            shell_quote(mesh),
-            shell_quote(&self.name),
-            shell_quote(&serde_json::to_string(&spec).unwrap_or_default())
-        );
-        if !self.tags.is_empty() {
-            let tags = serde_json::to_string(&tag_refs(&self.tags).unwrap_or_default()).unwrap_or_default();
-            command.push_str(&format!(" \\\n  --tags {}", shell_quote(&tags)));
-        }
-        command
+    /// The CreateVirtualService body of what is filled in so far, as the review shows it.
+    pub fn create_body(&self) -> serde_json::Value {
+        serde_json::json!({
+            "virtualServiceName": self.name,
+            "spec": self.provider.spec().unwrap_or_default(),
+            "tags": tag_refs(&self.tags).unwrap_or_default(),
+        })
     }
 }
 
@@ -177,12 +170,6 @@ pub fn return_after_create(return_to: &str, kind: ProviderKind, created: &str) -
     Some(format!("{path}?{}", state.to_query(Step::Provider)))
 }
 
-/// Quotes for a POSIX shell unless the word is plainly safe.
-fn shell_quote(word: &str) -> String {
-    let plain = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:/=@%+,".contains(c));
-    if plain { word.to_string() } else { format!("'{}'", word.replace('\'', r"'\''")) }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +177,23 @@ mod tests {
 
     fn parse(query: &str) -> Pairs {
         crate::components::query::parse(query)
+    }
+
+    #[test]
+    fn the_review_exports_the_body_create_sends() {
+        let state = WizardState {
+            name: "svc.local".into(),
+            provider: ProviderChoice { kind: Some(ProviderKind::VirtualRouter), target: "r1".into() },
+            tags: vec![TagDraft { key: "owner".into(), value: "it's me".into() }],
+        };
+        assert_eq!(
+            state.create_body(),
+            serde_json::json!({
+                "virtualServiceName": "svc.local",
+                "spec": { "provider": { "virtualRouter": { "virtualRouterName": "r1" } } },
+                "tags": [{ "key": "owner", "value": "it's me" }],
+            })
+        );
     }
 
     #[test]
@@ -248,21 +252,6 @@ mod tests {
         );
         assert_eq!(return_after_create("https://evil.example/", ProviderKind::VirtualNode, "n"), None);
         assert_eq!(return_after_create("//evil.example/meshes/", ProviderKind::VirtualNode, "n"), None);
-    }
-
-    #[test]
-    fn the_cli_command_is_copyable() {
-        let state = WizardState {
-            name: "svc.local".into(),
-            provider: ProviderChoice { kind: Some(ProviderKind::VirtualRouter), target: "r1".into() },
-            tags: vec![TagDraft { key: "owner".into(), value: "it's me".into() }],
-        };
-        assert_eq!(
-            state.cli_command("m1"),
-            "aws appmesh create-virtual-service \\\n  --mesh-name m1 \\\n  --virtual-service-name svc.local \\\n  \
-             --spec '{\"provider\":{\"virtualRouter\":{\"virtualRouterName\":\"r1\"}}}' \\\n  \
-             --tags '[{\"key\":\"owner\",\"value\":\"it'\\''s me\"}]'"
-        );
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! The wizard's Name and Review steps (Provider is shared with Edit, Tags with every details page).
 
 use super::state::{Step, WizardState};
+use crate::api::use_backend;
+use crate::components::export_panel::{ExportCall, ExportPanel};
 use crate::components::field::TextField;
 use crate::components::link::A;
+use crate::meshes::layout::use_mesh_address;
 use leptos::html;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn NameStep(
@@ -32,8 +36,16 @@ pub fn NameStep(
     }
 }
 
+/// The service the wizard will create, exported by the backend before it exists: the AWS CLI
+/// command first, to copy into a script.
+fn preview(body: serde_json::Value) -> impl IntoView {
+    let (backend, mesh) = (use_backend(), use_mesh_address());
+    let export: ExportCall = Arc::new(move |format| backend.export(mesh.clone(), format!("format={format}"), Some(body.clone())));
+    view! { <ExportPanel export=export format="cli" in_url=false /> }
+}
+
 #[component]
-pub fn ReviewStep(mesh: Memo<String>, state: Signal<WizardState>, edit_url: Callback<Step, String>) -> impl IntoView {
+pub fn ReviewStep(state: Signal<WizardState>, edit_url: Callback<Step, String>) -> impl IntoView {
     let section = move |step: Step, body: AnyView| {
         view! {
             <section class="review-section" aria-labelledby=format!("review-{}", step.slug())>
@@ -68,10 +80,7 @@ pub fn ReviewStep(mesh: Memo<String>, state: Signal<WizardState>, edit_url: Call
                         </dl>
                     }.into_any()
                 })}
-                <section class="review-section">
-                    <h2>"The same with the AWS CLI"</h2>
-                    <pre class="command"><code>{current.cli_command(&mesh.get())}</code></pre>
-                </section>
+                {preview(current.create_body())}
             }
         }}
     }

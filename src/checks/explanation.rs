@@ -1,0 +1,63 @@
+//! `/checks/{code}`: what one configuration check looks for, why it matters to Envoy and App
+//! Mesh, how to fix what it finds, and where App Mesh says so.
+
+use crate::api::{console_call, load, use_backend};
+use crate::components::async_view::async_view_of;
+use crate::components::link::A;
+use crate::routing;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use mesh_engine::percent::encode;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+struct Source {
+    title: String,
+    url: String,
+}
+
+/// A check as the console's API explains it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+struct Check {
+    code: String,
+    severity: String,
+    title: String,
+    why: Vec<String>,
+    fix: Vec<String>,
+    #[serde(default)]
+    sources: Vec<Source>,
+}
+
+fn paragraphs(texts: Vec<String>) -> impl IntoView {
+    texts.into_iter().map(|text| view! { <p>{text}</p> }).collect_view()
+}
+
+#[component]
+pub fn CheckExplanation() -> impl IntoView {
+    let backend = use_backend();
+    let params = use_params_map();
+    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
+    let check = load(move || console_call::<Check>(&*backend, format!("/checks/{}", encode(&code.get())), None));
+    view! {
+        <section class="page">
+            <nav class="breadcrumbs" aria-label="Breadcrumbs">
+                <ol><li><A href=routing::MESHES>"Meshes"</A></li><li aria-current="page">{move || code.get()}</li></ol>
+            </nav>
+            {async_view_of(check, |check: Check| {
+                crate::web::set_title(&format!("{}: {}", check.code, check.title));
+                view! {
+                    <h1 tabindex="-1">{format!("{}: {}", check.code, check.title)}</h1>
+                    <p><span class="status-active">{crate::components::findings::severity_title(&check.severity)}</span></p>
+                    <h2>"Why it matters"</h2>
+                    {paragraphs(check.why)}
+                    <h2>"How to fix it"</h2>
+                    {paragraphs(check.fix)}
+                    {(!check.sources.is_empty()).then(|| view! {
+                        <h2>"Sources"</h2>
+                        <ul>{check.sources.into_iter().map(|source| view! { <li><a href=source.url>{source.title}</a></li> }).collect_view()}</ul>
+                    })}
+                }
+            })}
+        </section>
+    }
+}
