@@ -46,6 +46,7 @@ async fn the_sign_in_page_is_a_plain_form_with_labelled_fields() {
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "text/html; charset=utf-8");
     assert!(response.headers()["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
+    assert_eq!(response.headers()["referrer-policy"], "same-origin", "with no-referrer, Chromium posts the form with Origin: null");
     let page = response.text().await.unwrap();
     for part in [
         r#"<label for="access_key_id">Access key ID</label>"#,

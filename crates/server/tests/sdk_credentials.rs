@@ -27,6 +27,11 @@ async fn each_key_acts_as_its_own_account_and_sees_only_its_meshes() {
     assert_eq!(names(bob.clone()).await, ["bobs"]);
     let (code, status, _) = failure(bob.describe_mesh().mesh_name("shop \"$1\"").send().await);
     assert_eq!((code.as_str(), status), ("NotFoundException", 404));
+    // Query strings are signed too: a page size, and an ARN full of characters to encode.
+    assert_eq!(alice.list_meshes().limit(1).send().await.unwrap().meshes().len(), 1);
+    let arn = created.metadata().unwrap().arn();
+    alice.tag_resource().resource_arn(arn).tags(common::tag("team", "a b/c")).send().await.unwrap();
+    assert_eq!(alice.list_tags_for_resource().resource_arn(arn).send().await.unwrap().tags(), [common::tag("team", "a b/c")]);
     alice.delete_mesh().mesh_name("shop \"$1\"").send().await.unwrap();
     server.stop().await;
 }

@@ -69,9 +69,7 @@ fn accepts_html(request: &Request) -> bool {
 
 /// 303 to the sign-in page, which comes back to `next` once signed in.
 fn to_sign_in(next: &str) -> Response {
+    // Percent-encoded, so always a valid header value.
     let location = format!("{SIGN_IN}?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
-    match HeaderValue::from_str(&location) {
-        Ok(location) => (StatusCode::SEE_OTHER, [(LOCATION, location)]).into_response(),
-        Err(_) => (StatusCode::SEE_OTHER, [(LOCATION, HeaderValue::from_static(SIGN_IN))]).into_response(),
-    }
+    (StatusCode::SEE_OTHER, [(LOCATION, HeaderValue::from_str(&location).unwrap_or(HeaderValue::from_static(SIGN_IN)))]).into_response()
 }

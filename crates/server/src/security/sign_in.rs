@@ -95,11 +95,12 @@ fn html(status: StatusCode, body: &str) -> Response {
         (CACHE_CONTROL, "no-store"),
         (
             HeaderName::from_static("content-security-policy"),
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         ),
         (HeaderName::from_static("x-frame-options"), "DENY"),
         (HeaderName::from_static("x-content-type-options"), "nosniff"),
-        (HeaderName::from_static("referrer-policy"), "no-referrer"),
+        // Not `no-referrer`: with it, Chromium sends the form's own POST with `Origin: null`.
+        (HeaderName::from_static("referrer-policy"), "same-origin"),
     ];
     (status, headers, body.to_owned()).into_response()
 }
@@ -115,7 +116,7 @@ button{margin-top:1.5rem;padding:.5rem 1.25rem;font:inherit}p[role=alert]{color:
 fn document(title: &str, head_extra: &str, main: &str) -> String {
     format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} · Mesh Console</title>{head_extra}<style>{STYLE}</style></head><body><main><h1>{title}</h1>{main}</main></body></html>"
+         <title>{title} · Mesh Console</title><link rel=\"icon\" href=\"data:,\">{head_extra}<style>{STYLE}</style></head><body><main><h1>{title}</h1>{main}</main></body></html>"
     )
 }
 
