@@ -24,6 +24,15 @@ pub enum ErrorKind {
     /// A method and path that name no operation. Not NotFoundException: a client with
     /// idempotent deletes reads that as "already deleted" and carries on.
     UnknownOperationException,
+    /// A request with no signature (and, at the console, no session), on a server that
+    /// checks them (`--credentials`).
+    MissingAuthenticationTokenException,
+    /// An access key id the server does not know, or a console session that has ended.
+    UnrecognizedClientException,
+    /// A signature that does not match the request, or whose date is too far from now.
+    InvalidSignatureException,
+    /// An `Authorization` header that is not a whole SigV4 signature.
+    IncompleteSignatureException,
 }
 
 impl ErrorKind {
@@ -38,7 +47,11 @@ impl ErrorKind {
             // 400 as AWS's JSON services answer it: the request is at fault, and no client
             // that tests only the status (404) takes it for a resource that is gone.
             | Self::UnknownOperationException => 400,
-            Self::ForbiddenException => 403,
+            Self::ForbiddenException
+            | Self::MissingAuthenticationTokenException
+            | Self::UnrecognizedClientException
+            | Self::InvalidSignatureException
+            | Self::IncompleteSignatureException => 403,
             Self::NotFoundException => 404,
             Self::ConflictException | Self::ResourceInUseException => 409,
             Self::TooManyRequestsException => 429,
@@ -64,6 +77,10 @@ impl ErrorKind {
             Self::MalformedArnException => "MalformedArnException",
             Self::InvalidParameterException => "InvalidParameterException",
             Self::UnknownOperationException => "UnknownOperationException",
+            Self::MissingAuthenticationTokenException => "MissingAuthenticationTokenException",
+            Self::UnrecognizedClientException => "UnrecognizedClientException",
+            Self::InvalidSignatureException => "InvalidSignatureException",
+            Self::IncompleteSignatureException => "IncompleteSignatureException",
         }
     }
 
@@ -85,6 +102,10 @@ impl ErrorKind {
             Self::MalformedArnException,
             Self::InvalidParameterException,
             Self::UnknownOperationException,
+            Self::MissingAuthenticationTokenException,
+            Self::UnrecognizedClientException,
+            Self::InvalidSignatureException,
+            Self::IncompleteSignatureException,
         ]
         .into_iter()
         .find(|kind| kind.code() == code)

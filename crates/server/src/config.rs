@@ -30,6 +30,25 @@ pub struct Config {
     /// Region written into ARNs.
     #[arg(long, default_value = mesh_engine::DEFAULT_REGION, value_parser = parse_region)]
     pub region: Region,
+
+    /// Another name this server answers to (repeatable), beside localhost, 127.0.0.1, [::1]
+    /// and the --listen address: `--allowed-host mesh.internal` or `mesh.internal:8443`. Any
+    /// other Host is refused, so that no web page can reach the server through a DNS name of
+    /// its own (DNS rebinding).
+    #[arg(long = "allowed-host", value_name = "NAME")]
+    pub allowed_hosts: Vec<String>,
+
+    /// AWS shared-credentials file (`[profile]` sections with aws_access_key_id,
+    /// aws_secret_access_key and aws_account_id). With it, every App Mesh and RAM call must be
+    /// signed (SigV4) with one of its keys and acts as that key's account, and the console
+    /// signs in at /sign-in.
+    #[arg(long, value_name = "FILE")]
+    pub credentials: Option<PathBuf>,
+
+    /// Listen on a non-loopback address without --credentials: anyone who reaches the port
+    /// may then act as any account.
+    #[arg(long)]
+    pub insecure_no_auth: bool,
 }
 
 fn parse_account(value: &str) -> Result<AccountId, String> {

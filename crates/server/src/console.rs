@@ -73,7 +73,7 @@ fn not_built(dist: &Path) -> Response {
 /// Trunk writes every asset at the top level (`/mesh-console-1a2b.wasm`); app routes are
 /// either top-level words (`/meshes`) or deeper paths, whose last part may hold dots
 /// (`/meshes/m/virtual-services/svc.local`).
-fn is_asset_path(path: &str) -> bool {
+pub(crate) fn is_asset_path(path: &str) -> bool {
     let trimmed = path.trim_start_matches('/');
     !trimmed.contains('/') && trimmed.contains('.')
 }

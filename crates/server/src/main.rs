@@ -22,6 +22,14 @@ async fn main() {
         server.local_addr(),
         config.data.display()
     );
+    match &config.credentials {
+        Some(file) => println!("Every call must be signed with a key of {} (the console signs in at /sign-in).", file.display()),
+        None if config.insecure_no_auth && !config.listen.ip().is_loopback() => println!(
+            "Warning: --insecure-no-auth on {}: no caller is checked; anyone who reaches this port may act as any account.",
+            config.listen
+        ),
+        None => {}
+    }
     if let Err(error) = server.serve(shutdown_signal()).await {
         eprintln!("mesh-console-server: {error}");
         std::process::exit(1);

@@ -5,29 +5,36 @@ use super::response::{ErrorResponse, error_response};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
-use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use mesh_engine::ApiError;
 use mesh_engine::names::AccountId;
 
-/// The account that calls. A SigV4 `Authorization` header whose access key id is 12 digits
-/// names the account (as LocalStack does); anything else is the server's default account.
-/// Signatures are not checked.
+/// The account that calls a bodiless request (see `security::Access::caller`).
 pub struct Caller(pub AccountId);
 
 impl FromRequestParts<super::ApiState> for Caller {
     type Rejection = ErrorResponse;
 
     async fn from_request_parts(parts: &mut Parts, state: &super::ApiState) -> Result<Self, Self::Rejection> {
-        let from_signature = parts
-            .headers
-            .get(AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split("Credential=").nth(1))
-            .and_then(|credential| credential.split('/').next())
-            .and_then(|access_key| AccountId::parse(access_key).ok());
-        Ok(Caller(from_signature.unwrap_or_else(|| state.default_account.clone())))
+        Ok(Caller(state.access.caller(parts, &[])?))
+    }
+}
+
+/// The account that calls, and the body it sent (a signature covers the body too).
+pub struct Call {
+    pub caller: AccountId,
+    pub body: Bytes,
+}
+
+impl FromRequest<super::ApiState> for Call {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &super::ApiState) -> Result<Self, Self::Rejection> {
+        let (parts, body) = request.into_parts();
+        let Body(body) = Body::from_request(Request::from_parts(parts.clone(), body), state).await?;
+        let caller = state.access.caller(&parts, &body).map_err(|error| ErrorResponse(error).into_response())?;
+        Ok(Call { caller, body })
     }
 }
 

@@ -2,7 +2,7 @@
 //! and the console's own calls. No App Mesh rule lives here.
 
 use super::ApiState;
-use super::extract::{Body, Caller};
+use super::extract::{Call, Caller};
 use super::response::{ErrorResponse, error_response};
 use axum::Json;
 use axum::extract::{Request, State};
@@ -17,10 +17,9 @@ use mesh_engine::operation::{self, Operation};
 /// here and writes in the writer's group commit.
 pub async fn app_mesh(
     State(state): State<ApiState>,
-    Caller(caller): Caller,
     method: Method,
     uri: Uri,
-    Body(body): Body,
+    Call { caller, body }: Call,
 ) -> Result<Response, ErrorResponse> {
     let segments = operation::path_segments(uri.path())?;
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
@@ -52,6 +51,7 @@ pub async fn identity(State(state): State<ApiState>, Caller(caller): Caller) -> 
 /// The whole store as one document (the browser-only console's format), to move to a
 /// browser or keep.
 pub async fn export_store(State(state): State<ApiState>, Caller(caller): Caller) -> Result<Response, ErrorResponse> {
+    state.access.may_move_whole_store()?;
     let database = state.database.clone();
     let store = tokio::task::spawn_blocking(move || database.export()).await.map_err(|error| ApiError::internal(error.to_string()))??;
     let document = Snapshot::new(caller, state.region.clone(), store).to_json();
@@ -59,7 +59,8 @@ pub async fn export_store(State(state): State<ApiState>, Caller(caller): Caller)
 }
 
 /// Replaces everything stored with a document that reads whole, or changes nothing.
-pub async fn import_store(State(state): State<ApiState>, Body(body): Body) -> Result<Json<Empty>, ErrorResponse> {
+pub async fn import_store(State(state): State<ApiState>, Call { body, .. }: Call) -> Result<Json<Empty>, ErrorResponse> {
+    state.access.may_move_whole_store()?;
     let text = std::str::from_utf8(&body)
         .map_err(|_| ApiError::bad_request("The file cannot be imported: it is not UTF-8 text. Nothing was changed."))?;
     let snapshot = Snapshot::parse_import(text)?;

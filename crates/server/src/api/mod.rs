@@ -3,21 +3,23 @@
 
 mod extract;
 mod handlers;
-mod response;
+pub(crate) mod response;
 
+use crate::security::Access;
 use crate::storage::Database;
 use axum::Router;
 use axum::routing::{any, get};
 use mesh_engine::names::{AccountId, Region};
 use mesh_engine::{ApiError, Context, Engine, Quotas};
 use response::ErrorResponse;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// What every handler shares.
 #[derive(Clone)]
 pub struct ApiState {
     pub database: Database,
-    pub default_account: AccountId,
+    pub access: Arc<Access>,
     pub region: Region,
 }
 

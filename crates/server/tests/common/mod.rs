@@ -27,13 +27,11 @@ impl TestServer {
     }
 
     pub async fn start_with(data: PathBuf, dist: PathBuf) -> Self {
-        let config = Config {
-            listen: "127.0.0.1:0".parse().unwrap(),
-            data: data.clone(),
-            dist,
-            account: mesh_engine::names::AccountId::parse(DEFAULT_ACCOUNT).unwrap(),
-            region: mesh_engine::names::Region::parse("us-east-1").unwrap(),
-        };
+        Self::start_config(config(data, dist)).await
+    }
+
+    pub async fn start_config(config: Config) -> Self {
+        let data = config.data.clone();
         let server = Server::bind(&config).await.expect("the server starts");
         let url = format!("http://{}", server.local_addr());
         let (stop, stopped) = oneshot::channel::<()>();
@@ -57,6 +55,20 @@ impl TestServer {
     /// The SDK as another account: a 12-digit access key id names the account.
     pub fn client_as(&self, account: &str) -> aws_sdk_appmesh::Client {
         sdk_client(&self.url, account)
+    }
+}
+
+/// What the tests run: a free loopback port, the default account, no credentials.
+pub fn config(data: PathBuf, dist: PathBuf) -> Config {
+    Config {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        data,
+        dist,
+        account: mesh_engine::names::AccountId::parse(DEFAULT_ACCOUNT).unwrap(),
+        region: mesh_engine::names::Region::parse("us-east-1").unwrap(),
+        allowed_hosts: Vec::new(),
+        credentials: None,
+        insecure_no_auth: false,
     }
 }
 
@@ -84,15 +96,7 @@ pub async fn start_binary(data: &Path, dist: &Path) -> (std::process::Child, Str
 }
 
 pub fn sdk_client(url: &str, access_key: &str) -> aws_sdk_appmesh::Client {
-    let config = aws_sdk_appmesh::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .endpoint_url(url)
-        .credentials_provider(Credentials::new(access_key, "not-checked", None, None, "tests"))
-        .http_client(aws_smithy_http_client::Builder::new().build_http())
-        .retry_config(RetryConfig::disabled())
-        .build();
-    aws_sdk_appmesh::Client::from_conf(config)
+    sdk_client_with_secret(url, access_key, "not-checked")
 }
 
 /// The error code and HTTP status of a failed call, as the SDK saw them.
@@ -228,4 +232,80 @@ pub mod specs {
             )
             .build()
     }
+}
+
+/// Two keys of two accounts, as a team's credentials file holds them.
+pub mod keys {
+    pub const ALICE: (&str, &str, &str) = ("AKIAALICEEXAMPLE0001", "alice/Secret+Key0000000000000000000000001", "111111111111");
+    pub const BOB: (&str, &str, &str) = ("AKIABOBEXAMPLE000002", "bob/Secret+Key00000000000000000000000002", "222222222222");
+
+    /// The file, in the AWS shared-credentials format (profiles `alice` and `bob`).
+    pub fn file() -> String {
+        [("alice", ALICE), ("bob", BOB)]
+            .iter()
+            .map(|(profile, (id, secret, account))| {
+                format!("[{profile}]\naws_access_key_id = {id}\naws_secret_access_key = {secret}\naws_account_id = {account}\n\n")
+            })
+            .collect()
+    }
+}
+
+impl TestServer {
+    /// A server with `--credentials` (the file of `keys`, written in `dir`).
+    pub async fn start_with_credentials(dir: &Path) -> Self {
+        std::fs::create_dir_all(dir).unwrap();
+        let file = dir.join("credentials");
+        std::fs::write(&file, keys::file()).unwrap();
+        let mut config = config(dir.join("mesh.sqlite3"), dir.join("dist"));
+        config.credentials = Some(file);
+        Self::start_config(config).await
+    }
+
+    /// The SDK with a real key and secret.
+    pub fn client_with(&self, (access_key, secret, _): (&str, &str, &str)) -> aws_sdk_appmesh::Client {
+        sdk_client_with_secret(&self.url, access_key, secret)
+    }
+}
+
+pub fn sdk_client_with_secret(url: &str, access_key: &str, secret: &str) -> aws_sdk_appmesh::Client {
+    let config = aws_sdk_appmesh::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .endpoint_url(url)
+        .credentials_provider(Credentials::new(access_key, secret, None, None, "tests"))
+        .http_client(aws_smithy_http_client::Builder::new().build_http())
+        .retry_config(RetryConfig::disabled())
+        .build();
+    aws_sdk_appmesh::Client::from_conf(config)
+}
+
+/// A JSON request signed (SigV4) with `key` for `service` at `time`, as an SDK signs it.
+pub fn signed_request(
+    method: &str,
+    url: &str,
+    body: &str,
+    (access_key, secret, _): (&str, &str, &str),
+    service: &str,
+    time: std::time::SystemTime,
+) -> reqwest::RequestBuilder {
+    use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
+    let identity = aws_credential_types::Credentials::new(access_key, secret, None, None, "tests").into();
+    let parameters = aws_sigv4::sign::v4::SigningParams::builder()
+        .identity(&identity)
+        .region("us-east-1")
+        .name(service)
+        .time(time)
+        .settings(SigningSettings::default())
+        .build()
+        .unwrap()
+        .into();
+    let headers = [("content-type", "application/json")];
+    let signable = SignableRequest::new(method, url, headers.into_iter(), SignableBody::Bytes(body.as_bytes())).unwrap();
+    let (instructions, _) = sign(signable, &parameters).unwrap().into_parts();
+    let mut request =
+        reqwest::Client::new().request(method.parse().unwrap(), url).header("content-type", "application/json").body(body.to_owned());
+    for (name, value) in instructions.headers() {
+        request = request.header(name, value);
+    }
+    request
 }
