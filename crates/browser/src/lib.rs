@@ -12,7 +12,7 @@ use mesh_engine::ApiError;
 use wasm_bindgen::prelude::*;
 
 pub use local_storage::STORE_KEY;
-pub use routes::{Home, app_mesh};
+pub use routes::{Home, engine_call};
 
 /// An answer as HTTP would carry it: a status and a JSON body (an App Mesh error body,
 /// `{"__type","message"}`, when the status is not 2xx).
@@ -47,7 +47,7 @@ impl Reply {
 }
 
 /// Answers one request of the App Mesh API (`/v20190125/…`, the RAM share calls) or of the
-/// console's own (`/console-api/identity`, `/console-api/store`). `caller` acts as another
+/// console's own (`/console-api/…`). `caller` acts as another
 /// account, as a SigV4 access key does on the server; by default the store's own account.
 #[wasm_bindgen]
 pub fn handle(method: &str, url: &str, body: Option<String>, caller: Option<String>) -> Reply {

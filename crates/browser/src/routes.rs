@@ -1,10 +1,12 @@
-//! The browser engine's front door: the console's own calls answered here, and every App Mesh
-//! call parsed and run by the engine's operation table, as the companion server runs it.
+//! The browser engine's front door: the console's identity and store answered here, every
+//! other call (App Mesh's, the console's own) parsed and run by the engine's tables, as the
+//! companion server runs them.
 
 use crate::store_document;
+use mesh_console_api::Call;
 use mesh_engine::engine::snapshot::Snapshot;
 use mesh_engine::names::AccountId;
-use mesh_engine::operation::{Operation, path_segments, query_pairs};
+use mesh_engine::operation::{path_segments, query_pairs};
 use mesh_engine::resource::Timestamp;
 use mesh_engine::{ApiError, Context, Engine, Quotas};
 
@@ -19,7 +21,7 @@ pub fn handle(method: &str, url: &str, body: &[u8], caller: Option<&str>) -> Res
         ("GET", ["console-api", "store"]) => store_document::export(),
         ("PUT", ["console-api", "store"]) => store_document::import(&String::from_utf8_lossy(body)).map(|()| "{}".to_owned()),
         ("DELETE", ["console-api", "store"]) => store_document::reset().map(|()| "{}".to_owned()),
-        _ => app_mesh(&mut Browser, method, &segments, query, body, caller),
+        _ => engine_call(&mut Browser, method, &segments, query, body, caller),
     }
 }
 
@@ -52,9 +54,10 @@ impl Home for Browser {
     }
 }
 
-/// One App Mesh call: parsed and run by the engine's operation table, as `caller` (by
-/// default the store's own account).
-pub fn app_mesh(
+/// One call the engine answers: App Mesh's (parsed and run by the engine's operation table)
+/// or the console's own but identity and store (by the console-api table), as `caller` (by
+/// default the store's own account), as the companion server runs them.
+pub fn engine_call(
     home: &mut impl Home,
     method: &str,
     segments: &[&str],
@@ -62,15 +65,15 @@ pub fn app_mesh(
     body: &[u8],
     caller: Option<&str>,
 ) -> Result<String, ApiError> {
-    let operation = Operation::parse(method, segments, &query_pairs(query)?, body)?;
-    let writes = operation.writes();
+    let call = Call::parse(method, segments, &query_pairs(query)?, body)?;
+    let writes = call.writes();
     let caller =
         caller.map(|account| AccountId::parse(account).map_err(|error| ApiError::bad_request(format!("caller: {error}")))).transpose()?;
     let (now, new_uid) = (home.now(), home.new_uid());
     let run = |snapshot: &mut Snapshot| {
         let caller = caller.unwrap_or_else(|| snapshot.account.clone());
         let context = Context { caller, region: snapshot.region.clone(), now, new_uid, quotas: Quotas::default() };
-        operation.run(&mut Engine::new(&mut snapshot.store, &context))
+        call.run(&mut Engine::new(&mut snapshot.store, &context))
     };
     if writes { home.write(run) } else { home.read(run) }
 }

@@ -87,6 +87,10 @@ pub struct Parameter {
     pub used_by: Vec<String>,
     /// No value supplied and no default: the import waits for one.
     pub missing: bool,
+    /// Not declared by the file: a value outside App Mesh that a reference names (a `Ref` of
+    /// another resource type, an `Fn::ImportValue`, an object the manifests do not hold).
+    #[serde(default)]
+    pub outside: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -441,14 +445,23 @@ impl Parameters {
         Self { supplied: supplied.clone(), list: Vec::new() }
     }
 
-    /// Declares a parameter (once; later declarations keep the first's text).
+    /// Declares a parameter of the file (once; later declarations keep the first's text).
     pub fn declare(&mut self, name: &str, description: Option<String>, default: Option<String>) {
+        self.add(name, description, default, false);
+    }
+
+    /// Declares a value outside App Mesh that the file refers to, as a parameter.
+    pub fn declare_outside(&mut self, name: &str, description: Option<String>, default: Option<String>) {
+        self.add(name, description, default, true);
+    }
+
+    fn add(&mut self, name: &str, description: Option<String>, default: Option<String>, outside: bool) {
         if self.list.iter().any(|parameter| parameter.name == name) {
             return;
         }
         let value = self.supplied.get(name).cloned().or_else(|| default.clone());
         let missing = value.is_none();
-        self.list.push(Parameter { name: name.to_string(), description, default, value, used_by: Vec::new(), missing });
+        self.list.push(Parameter { name: name.to_string(), description, default, value, used_by: Vec::new(), missing, outside });
     }
 
     pub fn is_declared(&self, name: &str) -> bool {

@@ -1,11 +1,12 @@
-//! Both front doors, one table: every request goes to the real server over HTTP and to the
-//! browser engine's door (run natively over memory), in order, and both must answer the same
-//! status and body. Uids and times differ by nature and are masked.
+//! Both front doors, one table: every request (App Mesh's and the console's own) goes to the
+//! real server over HTTP and to the browser engine's door (run natively over memory), in
+//! order, and both must answer the same status and body. Uids and times differ by nature and
+//! are masked.
 
 mod common;
 
 use common::TestServer;
-use mesh_browser_engine::{Home, app_mesh};
+use mesh_browser_engine::{Home, engine_call};
 use mesh_engine::engine::snapshot::Snapshot;
 use mesh_engine::names::{AccountId, Region};
 use mesh_engine::resource::Timestamp;
@@ -29,8 +30,10 @@ impl Home for Memory {
         Ok(answer)
     }
 
+    /// Now, as the server's clock says it: exports name today's date.
     fn now(&self) -> Timestamp {
-        Timestamp::from_millis(1_795_674_526_880)
+        let elapsed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+        Timestamp::from_millis(i64::try_from(elapsed.as_millis()).unwrap())
     }
 
     fn new_uid(&self) -> String {
@@ -42,7 +45,7 @@ fn browser(home: &mut Memory, method: &str, url: &str, body: &str) -> (u16, Valu
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     let result = operation::path_segments(path).and_then(|segments| {
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
-        app_mesh(home, method, &segments, query, body.as_bytes(), None)
+        engine_call(home, method, &segments, query, body.as_bytes(), None)
     });
     match result {
         Ok(text) => (200, serde_json::from_str(&text).unwrap()),
@@ -87,6 +90,8 @@ const ROUTE: &str =
     r#"{"routeName":"rt1","spec":{"httpRoute":{"match":{"prefix":"/"},"action":{"weightedTargets":[{"virtualNode":"n1","weight":1}]}}}}"#;
 const GATEWAY: &str = r#"{"virtualGatewayName":"g1","spec":{"listeners":[{"portMapping":{"port":8080,"protocol":"http"}}]}}"#;
 const GATEWAY_ROUTE: &str = r#"{"gatewayRouteName":"gr1","spec":{"httpRoute":{"match":{"prefix":"/"},"action":{"target":{"virtualService":{"virtualServiceName":"a.local"}}}}}}"#;
+const IMPORT: &str = r#"{"text":"{\"format\":\"mesh-console-mesh\",\"version\":1,\"mesh\":{\"meshName\":\"m2\",\"virtualNodes\":[{\"name\":\"imported\",\"spec\":{}}]}}"}"#;
+const BROKEN_IMPORT: &str = r#"{"text":"Resources:\n  N:\n    Type: AWS::AppMesh::VirtualNode\n    Properties:\n      MeshName: m1\n      VirtualNodeName: n\n      Spec:\n        Nope: 1\n"}"#;
 const ARN: &str = "arn%3Aaws%3Aappmesh%3Aus-east-1%3A123456789012%3Amesh%2Fm1";
 
 #[tokio::test]
@@ -162,6 +167,40 @@ async fn both_doors_answer_every_request_alike() {
             Some("CreateResourceShare"),
         ),
         ("DELETE", "/deleteresourceshare?resourceShareArn=nope".into(), "", Some("DeleteResourceShare")),
+        // The console's own calls.
+        ("GET", "/console-api/meshes/m1/virtualServices".into(), "", None),
+        ("GET", "/console-api/meshes/m1/virtualNodes".into(), "", None),
+        ("GET", "/console-api/meshes/m1/virtualRouters".into(), "", None),
+        ("GET", "/console-api/meshes/m1/virtualGateways".into(), "", None),
+        ("GET", "/console-api/meshes/m1/virtualRouter/r1/routes".into(), "", None),
+        ("GET", "/console-api/meshes/m1/virtualGateway/g1/gatewayRoutes".into(), "", None),
+        ("GET", "/console-api/meshes/m1/virtualServices?meshOwner=210987654321".into(), "", None),
+        ("GET", "/console-api/meshes/nope/virtualNodes".into(), "", None),
+        ("GET", "/console-api/meshes/m1/checks".into(), "", None),
+        ("GET", "/console-api/checks".into(), "", None),
+        ("GET", "/console-api/checks/AM0402".into(), "", None),
+        ("GET", "/console-api/checks/AM9999".into(), "", None),
+        ("GET", "/console-api/meshes/m1/topology?focus=virtualService/a.local".into(), "", None),
+        ("GET", "/console-api/meshes/m1/topology?focus=route/x".into(), "", None),
+        ("GET", "/console-api/meshes/m1/export?format=cli".into(), "", None),
+        ("GET", "/console-api/meshes/m1/export?format=gateway-api".into(), "", None),
+        ("GET", "/console-api/meshes/m1/export?format=kubernetes&kind=route&name=rt1&parent=r1".into(), "", None),
+        ("GET", "/console-api/meshes/m1/export?format=xml".into(), "", None),
+        (
+            "POST",
+            "/console-api/meshes/m1/export/virtualService?format=cloudformation".into(),
+            r#"{"virtualServiceName":"new.local","spec":{}}"#,
+            None,
+        ),
+        ("POST", "/console-api/meshes/m1/export/virtualService?format=cli".into(), r#"{"virtualServiceName":"new"}"#, None),
+        ("POST", "/console-api/import/plan".into(), IMPORT, None),
+        ("POST", "/console-api/import/apply".into(), IMPORT, None),
+        ("POST", "/console-api/import/apply".into(), IMPORT, None),
+        ("POST", "/console-api/import/apply".into(), BROKEN_IMPORT, None),
+        ("GET", "/console-api/meshes/m2/virtualNodes".into(), "", None),
+        ("DELETE", "/console-api/import/plan".into(), "", None),
+        ("DELETE", "/v20190125/meshes/m2/virtualNodes/imported".into(), "", None),
+        ("DELETE", "/v20190125/meshes/m2".into(), "", None),
         ("DELETE", "/v20190125/meshes/m1/virtualGateway/g1/gatewayRoutes/gr1".into(), "", Some("DeleteGatewayRoute")),
         ("DELETE", "/v20190125/meshes/m1/virtualGateways/g1".into(), "", Some("DeleteVirtualGateway")),
         ("DELETE", "/v20190125/meshes/m1/virtualRouter/r1/routes/rt1".into(), "", Some("DeleteRoute")),

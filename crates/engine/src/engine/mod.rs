@@ -121,6 +121,12 @@ impl<'a, S: Store + ?Sized> Engine<'a, S> {
         Self { store, context, created: std::cell::Cell::new(0) }
     }
 
+    /// Who calls, where and when: what the console's own calls need beyond the store (an
+    /// export's region and date, an import's account).
+    pub fn context(&self) -> &Context {
+        self.context
+    }
+
     fn load<T: DeserializeOwned>(&self, collection: &str, key: &str) -> Result<Option<T>, ApiError> {
         match self.store.get(collection, key).map_err(storage_failed)? {
             Some(text) => serde_json::from_str(&text).map(Some).map_err(|error| corrupt(collection, key, error)),

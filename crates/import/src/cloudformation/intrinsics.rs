@@ -284,7 +284,7 @@ impl<'t> Resolver<'t> {
 
     /// A value only a deployed stack knows: a parameter the user fills in.
     fn outside(&mut self, name: &str, description: String) -> Value {
-        self.parameters.declare(name, Some(description), None);
+        self.parameters.declare_outside(name, Some(description), None);
         let declaration = Node { kind: NodeKind::Scalar { text: String::new(), plain: false }, line: 0, tag: None };
         self.parameter(name, &declaration)
     }

@@ -194,7 +194,7 @@ impl<'o, 'd> Reader<'o, 'd> {
 
     /// A parameter for what the file cannot say, with a default; its value, or `None` while missing.
     fn parameter(&mut self, name: &str, description: String, default: Option<String>, user: &Object<'_>) -> Result<String, Problem> {
-        self.parameters.declare(name, Some(description), default);
+        self.parameters.declare_outside(name, Some(description), default);
         let user = user.place.object.clone().unwrap_or_default();
         self.parameters.value(name, &user).ok_or_else(|| Problem::new(None, format!("waits for a value of {name}")))
     }

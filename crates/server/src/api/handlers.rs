@@ -1,5 +1,5 @@
-//! The handlers: one for every App Mesh operation (the engine's table parses and runs it),
-//! and the console's own calls. No App Mesh rule lives here.
+//! The handlers: one for every call the engine answers (App Mesh's operations and the
+//! console's own, parsed and run by their tables), and the console's identity and store. No App Mesh rule lives here.
 
 use super::ApiState;
 use super::extract::{Call, Caller};
@@ -9,13 +9,15 @@ use axum::extract::{Request, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
+use mesh_console_api::Call;
 use mesh_engine::ApiError;
 use mesh_engine::engine::snapshot::Snapshot;
-use mesh_engine::operation::{self, Operation};
+use mesh_engine::operation;
 
-/// Every App Mesh (and RAM) call: the engine's operation table parses it, reads run right
-/// here and writes in the writer's group commit.
-pub async fn app_mesh(
+/// Every App Mesh (and RAM) call, and the console's own but identity and store (described
+/// lists, checks, topology, export, import): the engine's operation table or the console-api
+/// table parses it; reads run right here and writes in the writer's group commit.
+pub async fn engine_call(
     State(state): State<ApiState>,
     method: Method,
     uri: Uri,
@@ -24,11 +26,11 @@ pub async fn app_mesh(
     let segments = operation::path_segments(uri.path())?;
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     let query = operation::query_pairs(uri.query().unwrap_or_default())?;
-    let operation = Operation::parse(method.as_str(), &segments, &query, &body)?;
-    let answer = if operation.writes() {
-        state.write(caller, move |engine| operation.run(engine)).await?
+    let call = Call::parse(method.as_str(), &segments, &query, &body)?;
+    let answer = if call.writes() {
+        state.write(caller, move |engine| call.run(engine)).await?
     } else {
-        state.read(caller, |engine| operation.run(engine))?
+        state.read(caller, |engine| call.run(engine))?
     };
     Ok(([(CONTENT_TYPE, "application/json")], answer).into_response())
 }

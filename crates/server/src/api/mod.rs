@@ -49,7 +49,8 @@ impl ApiState {
     }
 }
 
-fn now() -> mesh_engine::resource::Timestamp {
+/// The moment now, as the engine keeps it (the subcommands' calls take it too).
+pub(crate) fn now() -> mesh_engine::resource::Timestamp {
     let millis = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_millis());
     mesh_engine::resource::Timestamp::from_millis(i64::try_from(millis).unwrap_or(i64::MAX))
 }
@@ -60,15 +61,18 @@ const STORE_LIMIT: usize = 64 << 20;
 pub fn routes() -> Router<ApiState> {
     use handlers::*;
     Router::new()
-        .route("/v20190125", any(app_mesh))
-        .route("/v20190125/{*rest}", any(app_mesh))
+        .route("/v20190125", any(engine_call))
+        .route("/v20190125/{*rest}", any(engine_call))
         // AWS RAM, for sharing meshes (`aws ram create-resource-share --endpoint-url …`).
-        .route("/createresourceshare", any(app_mesh))
-        .route("/deleteresourceshare", any(app_mesh))
+        .route("/createresourceshare", any(engine_call))
+        .route("/deleteresourceshare", any(engine_call))
         // Not App Mesh: tells the console which account it acts as.
         .route("/console-api/identity", get(identity))
         // Not App Mesh: Export and Import of the whole store, as the browser-only console does
         // them, so data moves between a browser and a server.
         .route("/console-api/store", get(export_store).put(import_store).layer(axum::extract::DefaultBodyLimit::max(STORE_LIMIT)))
+        // Not App Mesh: the console's own calls (described lists, checks, topology, export,
+        // import), described once in mesh-console-api for this door and the browser's.
+        .route("/console-api/{*rest}", any(engine_call))
         .method_not_allowed_fallback(method_not_allowed)
 }
