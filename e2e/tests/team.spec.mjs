@@ -73,8 +73,9 @@ test('tags are edited on a details page: added, changed, removed, checked by the
   await page.goto(`/meshes/${mesh}/virtual-services/tagged.local`);
   await page.getByRole('button', { name: 'Edit tags' }).click();
   await expect(page.getByLabel('Key of tag 1'), 'focus goes to the first tag').toBeFocused();
-  await page.getByLabel('Value of tag 1').fill('checkout');
-  await page.getByRole('button', { name: 'Remove tag 2' }).click();
+  // Tags are listed by key: old, then team.
+  await page.getByLabel('Value of tag 2').fill('checkout');
+  await page.getByRole('button', { name: 'Remove tag 1' }).click();
   await page.getByRole('button', { name: 'Add tag' }).click();
   await expect(page.getByLabel('Key of tag 2')).toBeFocused();
   await page.getByLabel('Key of tag 2').fill('aws:owner');

@@ -287,12 +287,13 @@ impl Backend for AppMeshBackend {
     }
 
     fn export(&self, mesh: MeshAddress, query: String, preview: Option<Value>) -> Call<Exported> {
-        match preview {
+        let answer: Call<Value> = match preview {
             None => self.get(mesh_url(CONSOLE_API, &mesh, &format!("/export?{query}"))),
             Some(body) => {
                 self.call(Method::POST, mesh_url(CONSOLE_API, &mesh, &format!("/export/virtualService?{query}")), Some(body.to_string()))
             }
-        }
+        };
+        Box::pin(async move { Ok(Exported::read(&answer.await?)) })
     }
 
     fn console_text(&self, path: String, body: Option<String>) -> Call<String> {

@@ -3,6 +3,7 @@
 //! engine running in this browser over localStorage ([`Storage`]).
 
 pub mod appmesh;
+pub mod json;
 mod loaded;
 pub mod transport;
 
@@ -105,12 +106,17 @@ impl From<DescribedFields> for ResourceRecord {
 }
 
 /// A configuration as the backend exported it: a file to show, copy or download.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Exported {
     pub file_name: String,
     pub media_type: String,
     pub text: String,
+}
+
+impl Exported {
+    pub fn read(value: &Value) -> Self {
+        Self { file_name: json::text(value, "fileName"), media_type: json::text(value, "mediaType"), text: json::text(value, "text") }
+    }
 }
 
 /// Where routes live: a virtual router (routes) or a virtual gateway (gateway routes).
@@ -308,8 +314,8 @@ pub trait Backend: Send + Sync {
     fn reset_store(&self) -> Call<()>;
 }
 
-/// A call of the console's own API, its answer as `T`.
-pub fn console_call<T: serde::de::DeserializeOwned + 'static>(backend: &dyn Backend, path: String, body: Option<String>) -> Call<T> {
+/// A call of the console's own API, its answer as JSON, read by the view (see [`json`]).
+pub fn console_call(backend: &dyn Backend, path: String, body: Option<String>) -> Call<Value> {
     let text = backend.console_text(path, body);
     Box::pin(async move { appmesh::decode(&text.await?) })
 }

@@ -1,6 +1,7 @@
 //! `/checks/{code}`: what one configuration check looks for, why it matters to Envoy and App
 //! Mesh, how to fix what it finds, and where App Mesh says so.
 
+use crate::api::json::{list, text, texts};
 use crate::api::{console_call, load, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::link::A;
@@ -8,24 +9,30 @@ use crate::routing;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use mesh_engine::percent::encode;
-use serde::Deserialize;
+use serde_json::Value;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-struct Source {
-    title: String,
-    url: String,
-}
-
-/// A check as the console's API explains it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// A check as the console's API explains it; its sources as (title, address).
+#[derive(Debug, Clone, PartialEq)]
 struct Check {
     code: String,
     severity: String,
     title: String,
     why: Vec<String>,
     fix: Vec<String>,
-    #[serde(default)]
-    sources: Vec<Source>,
+    sources: Vec<(String, String)>,
+}
+
+impl Check {
+    fn read(value: &Value) -> Self {
+        Self {
+            code: text(value, "code"),
+            severity: text(value, "severity"),
+            title: text(value, "title"),
+            why: texts(value, "why"),
+            fix: texts(value, "fix"),
+            sources: list(value, "sources", |source| (text(source, "title"), text(source, "url"))),
+        }
+    }
 }
 
 fn paragraphs(texts: Vec<String>) -> impl IntoView {
@@ -37,7 +44,10 @@ pub fn CheckExplanation() -> impl IntoView {
     let backend = use_backend();
     let params = use_params_map();
     let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
-    let check = load(move || console_call::<Check>(&*backend, format!("/checks/{}", encode(&code.get())), None));
+    let check = load(move || {
+        let answer = console_call(&*backend, format!("/checks/{}", encode(&code.get())), None);
+        Box::pin(async move { Ok(Check::read(&answer.await?)) })
+    });
     view! {
         <section class="page">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
@@ -54,7 +64,7 @@ pub fn CheckExplanation() -> impl IntoView {
                     {paragraphs(check.fix)}
                     {(!check.sources.is_empty()).then(|| view! {
                         <h2>"Sources"</h2>
-                        <ul>{check.sources.into_iter().map(|source| view! { <li><a href=source.url>{source.title}</a></li> }).collect_view()}</ul>
+                        <ul>{check.sources.into_iter().map(|(title, url)| view! { <li><a href=url>{title}</a></li> }).collect_view()}</ul>
                     })}
                 }
             })}

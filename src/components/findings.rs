@@ -2,24 +2,28 @@
 //! fetch a mesh's, and the findings about one resource as its details page shows them
 //! (nothing when the checks find nothing). The checks run in the backend (mesh-insight).
 
-use crate::api::{Backend, Call, console_call, load, use_backend};
+use crate::api::json::{optional_text, text};
+use crate::api::{Backend, Call, console_call, json, load, use_backend};
 use crate::components::link::A;
 use crate::routing;
 use leptos::prelude::*;
 use mesh_engine::MeshAddress;
-use serde::Deserialize;
+use serde_json::Value;
 
 /// A resource a finding names: its kind as the API spells it (`virtualNode`), its router or
 /// gateway for a route, its name.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NamedResource {
     pub kind: String,
-    #[serde(default)]
     pub parent: Option<String>,
     pub name: String,
 }
 
 impl NamedResource {
+    pub fn read(value: &Value) -> Self {
+        Self { kind: text(value, "kind"), parent: optional_text(value, "parent"), name: text(value, "name") }
+    }
+
     /// Its details page, if the console has one for its kind.
     pub fn href(&self, mesh: &str) -> Option<String> {
         routing::resource_of_kind(mesh, &self.kind, self.parent.as_deref(), &self.name)
@@ -34,13 +38,24 @@ impl NamedResource {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub code: String,
     /// `error`, `warning` or `info`.
     pub severity: String,
     pub message: String,
     pub resource: NamedResource,
+}
+
+impl Finding {
+    pub fn read(value: &Value) -> Self {
+        Self {
+            code: text(value, "code"),
+            severity: text(value, "severity"),
+            message: text(value, "message"),
+            resource: NamedResource::read(value.get("resource").unwrap_or(&Value::Null)),
+        }
+    }
 }
 
 /// "Error", "Warning", "Info".
@@ -54,12 +69,8 @@ pub fn severity_title(severity: &str) -> &'static str {
 
 /// Every finding on the mesh, worst first.
 pub fn mesh_findings(backend: &dyn Backend, mesh: &MeshAddress) -> Call<Vec<Finding>> {
-    #[derive(Deserialize)]
-    struct Answer {
-        findings: Vec<Finding>,
-    }
-    let answer = console_call::<Answer>(backend, crate::api::appmesh::mesh_url("", mesh, "/checks"), None);
-    Box::pin(async move { Ok(answer.await?.findings) })
+    let answer = console_call(backend, crate::api::appmesh::mesh_url("", mesh, "/checks"), None);
+    Box::pin(async move { Ok(json::list(&answer.await?, "findings", Finding::read)) })
 }
 
 /// `kind` as the API spells it (`virtualNode`), `parent` a route's router or gateway.
@@ -103,10 +114,10 @@ mod tests {
 
     #[test]
     fn a_finding_reads_as_the_api_writes_it() {
-        let finding: Finding = serde_json::from_str(
-            r#"{"code":"AM0401","severity":"error","message":"Route r/x sends nothing","resource":{"kind":"route","parent":"r","name":"x"},"involves":[]}"#,
-        )
-        .unwrap();
+        let finding = Finding::read(&serde_json::json!({
+            "code": "AM0401", "severity": "error", "message": "Route r/x sends nothing",
+            "resource": { "kind": "route", "parent": "r", "name": "x" }, "involves": [],
+        }));
         assert_eq!(finding.resource.label(), "route r/x");
         assert_eq!(finding.resource.href("m").as_deref(), Some("/meshes/m/virtual-routers/r/routes/x"));
         assert_eq!(severity_title(&finding.severity), "Error");

@@ -1,7 +1,7 @@
 //! The import page: choose (or drop) a file or paste its text, fill in the parameters it
 //! leaves open, preview, apply.
 
-use super::plan::{Applied, ImportPlan, PlannedResource, format_title};
+use super::plan::{ImportPlan, PlannedResource, applied_notice, format_title};
 use crate::api::{console_call, load, use_backend, use_data_changed};
 use crate::components::async_view::async_view_of;
 use crate::components::error_alert::error_alert;
@@ -31,17 +31,12 @@ impl Request {
 }
 
 fn resource_row(resource: PlannedResource) -> impl IntoView {
-    let notes: Vec<String> = resource
-        .problems
-        .iter()
-        .map(|problem| problem.text())
-        .chain(resource.differences.iter().map(|difference| difference.text()))
-        .collect();
+    let invalid = !resource.problems.is_empty();
+    let notes: Vec<String> = resource.problems.into_iter().chain(resource.differences).collect();
     let what = match &resource.parent {
         Some(parent) => format!("{} {parent}/{}", resource.kind, resource.name),
         None => format!("{} {}", resource.kind, resource.name),
     };
-    let invalid = !resource.problems.is_empty();
     view! {
         <tr class:invalid=invalid>
             <td>{if invalid { "Cannot import".to_string() } else { resource.action.clone() }}</td>
@@ -66,7 +61,7 @@ pub fn ImportPage() -> impl IntoView {
         Box::pin(async move {
             match request {
                 None => Ok(None),
-                Some(request) => console_call::<ImportPlan>(&*backend, "/import/plan".into(), Some(request.body())).await.map(Some),
+                Some(request) => Ok(Some(ImportPlan::read(&console_call(&*backend, "/import/plan".into(), Some(request.body())).await?))),
             }
         })
     });
@@ -91,9 +86,9 @@ pub fn ImportPage() -> impl IntoView {
     let changed = use_data_changed();
     let on_apply = Callback::new(move |()| {
         let Some(request) = asked.get_untracked() else { return };
-        let call = console_call::<Applied>(&*backend, "/import/apply".into(), Some(request.body()));
+        let call = console_call(&*backend, "/import/apply".into(), Some(request.body()));
         apply.run(Box::pin(async move {
-            let (notice, mesh) = call.await?.notice();
+            let (notice, mesh) = applied_notice(&call.await?);
             changed.notify();
             Ok(Done { notice, go_to: mesh.map(|mesh| routing::mesh(&mesh)).unwrap_or_default() })
         }));
@@ -126,7 +121,7 @@ pub fn ImportPage() -> impl IntoView {
                         <h2 id="preview-heading">"Preview"</h2>
                         <p class="status" role="status">{summary}</p>
                         {(!plan.problems.is_empty()).then(|| view! {
-                            <div class="alert alert-error" role="alert"><ul>{plan.problems.iter().map(|problem| view! { <li>{problem.text()}</li> }).collect_view()}</ul></div>
+                            <div class="alert alert-error" role="alert"><ul>{plan.problems.into_iter().map(|problem| view! { <li>{problem}</li> }).collect_view()}</ul></div>
                         })}
                         {(!plan.parameters.is_empty()).then(|| view! {
                             <h3>"Parameters"</h3>

@@ -2,72 +2,103 @@
 //! link to its resource, named for screen readers with its findings; each edge a line, a
 //! route target's with its share.
 
+use crate::api::json::{flag, list, number, optional_number, optional_text, text, texts};
 use crate::routing;
 use leptos::prelude::*;
-use serde::Deserialize;
+use serde_json::Value;
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     pub kind: String,
-    #[serde(default)]
     pub backends: bool,
     pub x: i32,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GraphBox {
     pub id: String,
     pub kind: String,
-    #[serde(default)]
     pub parent: Option<String>,
     pub name: String,
-    #[serde(default)]
     pub missing: bool,
     pub x: i32,
     pub y: i32,
     pub width: i32,
     pub height: i32,
     pub label: String,
-    #[serde(default)]
     pub detail: Option<String>,
-    #[serde(default)]
     pub severity: Option<String>,
-    #[serde(default)]
     pub codes: Vec<String>,
-    #[serde(default)]
     pub in_focus: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
     pub x: i32,
     pub y: i32,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
     pub from: String,
     pub to: String,
-    #[serde(default)]
     pub label: Option<String>,
-    #[serde(default)]
-    pub share: Option<u8>,
+    pub share: Option<i64>,
     pub points: Vec<Point>,
-    #[serde(default)]
     pub in_focus: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Topology {
     pub columns: Vec<Column>,
     pub boxes: Vec<GraphBox>,
     pub edges: Vec<Edge>,
     pub width: i32,
     pub height: i32,
-    #[serde(default)]
     pub focus: Option<String>,
+}
+
+/// A coordinate: the layout's are whole pixels, far inside `i32`.
+fn coordinate(value: &Value, key: &str) -> i32 {
+    i32::try_from(number(value, key)).unwrap_or_default()
+}
+
+impl Topology {
+    pub fn read(value: &Value) -> Self {
+        let column = |value: &Value| Column { kind: text(value, "kind"), backends: flag(value, "backends"), x: coordinate(value, "x") };
+        let graph_box = |value: &Value| GraphBox {
+            id: text(value, "id"),
+            kind: text(value, "kind"),
+            parent: optional_text(value, "parent"),
+            name: text(value, "name"),
+            missing: flag(value, "missing"),
+            x: coordinate(value, "x"),
+            y: coordinate(value, "y"),
+            width: coordinate(value, "width"),
+            height: coordinate(value, "height"),
+            label: text(value, "label"),
+            detail: optional_text(value, "detail"),
+            severity: optional_text(value, "severity"),
+            codes: texts(value, "codes"),
+            in_focus: flag(value, "inFocus"),
+        };
+        let edge = |value: &Value| Edge {
+            from: text(value, "from"),
+            to: text(value, "to"),
+            label: optional_text(value, "label"),
+            share: optional_number(value, "share"),
+            points: list(value, "points", |point| Point { x: coordinate(point, "x"), y: coordinate(point, "y") }),
+            in_focus: flag(value, "inFocus"),
+        };
+        Self {
+            columns: list(value, "columns", column),
+            boxes: list(value, "boxes", graph_box),
+            edges: list(value, "edges", edge),
+            width: coordinate(value, "width"),
+            height: coordinate(value, "height"),
+            focus: optional_text(value, "focus"),
+        }
+    }
 }
 
 /// "Virtual node", "Gateway route", from the API's `virtualNode`, `gatewayRoute`.
@@ -87,11 +118,16 @@ pub fn kind_title(kind: &str) -> String {
 }
 
 impl GraphBox {
-    /// What a screen reader says for the box: "Virtual node web, 1 finding: AM0101 (error)".
+    /// What a screen reader says for the box: its kind, then the text it shows (so that the
+    /// name holds what is seen), its parent, its findings: "Route split http prefix /, of
+    /// orders-router, findings AM0401 (worst: error)".
     pub fn accessible_name(&self) -> String {
-        let mut name = format!("{} {}", kind_title(&self.kind), self.name);
+        let mut name = format!("{} {}", kind_title(&self.kind), self.label);
+        if let Some(detail) = &self.detail {
+            name = format!("{name} {detail}");
+        }
         if let Some(parent) = &self.parent {
-            name = format!("{name} of {parent}");
+            name = format!("{name}, of {parent}");
         }
         if self.missing {
             name.push_str(", not in the mesh");
@@ -139,18 +175,22 @@ fn box_view(mesh: &str, graph_box: GraphBox, focused: bool) -> impl IntoView + u
     let badge = graph_box.severity.clone().map(|severity| {
         view! { <circle class=format!("badge-{severity}") cx=x + width - 6 cy=y + 6 r="6" /> }
     });
+    // Inside `<g>`, the macro makes `a` an SVG link (alone it would be an HTML one, not drawn).
     view! {
-        <a href=href aria-label=name class=class>
-            <rect x=x y=y width=width height=height rx="4" />
-            <text x=x + 8 y=y + 18>{graph_box.label}</text>
-            {graph_box.detail.map(|detail| view! { <text class="detail" x=x + 8 y=y + 34>{detail}</text> })}
-            {badge}
-        </a>
+        <g>
+            <a href=href aria-label=name class=class>
+                <rect x=x y=y width=width height=height rx="4" />
+                <text x=x + 8 y=y + 18>{graph_box.label}</text>
+                {graph_box.detail.map(|detail| view! { <text class="detail" x=x + 8 y=y + 34>{detail}</text> })}
+                {badge}
+            </a>
+        </g>
     }
 }
 
-/// The whole graph, its column titles on top.
-pub fn graph_view(mesh: &str, topology: Topology, view_box: Signal<super::page::ViewBox>) -> impl IntoView + use<> {
+/// The whole graph, its column titles on top, drawn at `zoom` percent of its size.
+pub fn graph_view(mesh: &str, topology: Topology, zoom: Signal<i32>) -> impl IntoView + use<> {
+    let (width, height) = (topology.width + 20, topology.height + 40);
     let focused = topology.focus.is_some();
     let titles = topology
         .columns
@@ -171,8 +211,8 @@ pub fn graph_view(mesh: &str, topology: Topology, view_box: Signal<super::page::
         .collect_view();
     let boxes = topology.boxes.into_iter().map(|graph_box| box_view(mesh, graph_box, focused)).collect_view();
     view! {
-        <svg class="topology" role="group" aria-label="Topology of the mesh"
-            viewBox=move || { let (x, y, width, height) = view_box.get(); format!("{x} {y} {width} {height}") }>
+        <svg class="topology" role="group" aria-label="Topology of the mesh" viewBox=format!("-10 -30 {width} {height}")
+            width=move || width * zoom.get() / 100 height=move || height * zoom.get() / 100>
             <defs>
                 <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                     <path d="M 0 0 L 10 5 L 0 10 z" />
@@ -209,6 +249,23 @@ mod tests {
     }
 
     #[test]
+    fn a_topology_reads_as_the_api_writes_it() {
+        let topology = Topology::read(&serde_json::json!({
+            "columns": [{ "kind": "virtualNode", "x": 0, "width": 10 }, { "kind": "virtualService", "backends": true, "x": 20, "width": 10 }],
+            "boxes": [{ "id": "route/r/a", "kind": "route", "parent": "r", "name": "a", "layer": 0, "x": 1, "y": 2, "width": 3,
+                        "height": 4, "label": "a", "severity": "warning", "codes": ["AM0401"], "inFocus": true }],
+            "edges": [{ "from": "x", "to": "y", "kind": "routeTarget", "share": 90, "points": [{ "x": 1, "y": 2 }] }],
+            "width": 30, "height": 40, "focus": "a.local",
+        }));
+        assert!(topology.columns[1].backends);
+        let graph_box = &topology.boxes[0];
+        assert_eq!((graph_box.parent.as_deref(), graph_box.x, graph_box.height, graph_box.in_focus), (Some("r"), 1, 4, true));
+        assert_eq!(graph_box.codes, ["AM0401"]);
+        assert_eq!((topology.edges[0].share, topology.edges[0].points[0]), (Some(90), Point { x: 1, y: 2 }));
+        assert_eq!((topology.width, topology.focus.as_deref()), (30, Some("a.local")));
+    }
+
+    #[test]
     fn kinds_read_as_words() {
         assert_eq!(kind_title("virtualNode"), "Virtual node");
         assert_eq!(kind_title("gatewayRoute"), "Gateway route");
@@ -219,9 +276,11 @@ mod tests {
     fn a_box_is_named_with_its_findings() {
         let mut node = graph_box("virtualNode");
         assert_eq!(node.accessible_name(), "Virtual node web");
+        node.detail = Some("http:8080".into());
+        node.parent = Some("p".into());
         node.severity = Some("error".into());
         node.codes = vec!["AM0101".into(), "AM0102".into()];
-        assert_eq!(node.accessible_name(), "Virtual node web, findings AM0101 AM0102 (worst: error)");
+        assert_eq!(node.accessible_name(), "Virtual node web http:8080, of p, findings AM0101 AM0102 (worst: error)");
     }
 
     #[test]

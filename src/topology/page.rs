@@ -13,19 +13,17 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use mesh_engine::percent::encode;
 
-/// The visible part of the drawing: x, y, width, height. Whole numbers: formatting floats
-/// would cost the bundle more than all of this page.
-pub type ViewBox = (i32, i32, i32, i32);
-
-/// The whole drawing, with room for the column titles above it.
-fn fit(topology: &Topology) -> ViewBox {
-    (-10, -30, topology.width + 20, topology.height + 40)
+/// The drawing's size in percent after a zoom step in (`larger`) or out: a fifth each time,
+/// between a tenth and four times its size.
+fn zoomed(percent: i32, larger: bool) -> i32 {
+    let next = if larger { percent * 5 / 4 } else { percent * 4 / 5 };
+    next.clamp(10, 400)
 }
 
-/// `view_box` zoomed by `numerator / denominator` (below 1: in) about its centre.
-fn zoomed((x, y, width, height): ViewBox, numerator: i32, denominator: i32) -> ViewBox {
-    let (new_width, new_height) = ((width * numerator / denominator).max(40), (height * numerator / denominator).max(20));
-    (x + (width - new_width) / 2, y + (height - new_height) / 2, new_width, new_height)
+/// The size in percent at which a drawing `width` wide fills a frame `frame_width` wide (never
+/// larger than its own size).
+fn fitted(frame_width: i32, width: i32) -> i32 {
+    (frame_width * 100 / width.max(1)).clamp(10, 100)
 }
 
 /// Each box's readable name by its id, for the connections table.
@@ -39,10 +37,14 @@ pub fn TopologyPage() -> impl IntoView {
     let query = use_location().query;
     let focus = Memo::new(move |_| query.read().get("focus").unwrap_or_default());
     let topology = load(move || {
-        let path = crate::api::appmesh::mesh_url("", &address, &format!("/topology?focus={}", encode(&focus.get())));
-        console_call::<Topology>(&*backend, path, None)
+        let focus = focus.get();
+        let focus = if focus.is_empty() { String::new() } else { format!("?focus=virtualService/{}", encode(&focus)) };
+        let path = crate::api::appmesh::mesh_url("", &address, &format!("/topology{focus}"));
+        let answer = console_call(&*backend, path, None);
+        Box::pin(async move { Ok(Topology::read(&answer.await?)) })
     });
-    let view_box = RwSignal::new((0, 0, 1, 1));
+    let zoom = RwSignal::new(100);
+    let frame = NodeRef::<leptos::html::Div>::new();
     let dragging = RwSignal::new(None::<(i32, i32)>);
     let choose_focus = Callback::new(move |service: String| routing::redirect(&routing::topology(&mesh.get_untracked(), &service)));
     view! {
@@ -52,8 +54,12 @@ pub fn TopologyPage() -> impl IntoView {
                 <A href=move || routing::checks(&mesh.get()) attr:class="button">"Checks"</A>
             </div>
             {async_view_of(topology, move |topology: Topology| {
-                view_box.set(fit(&topology));
-                let whole = fit(&topology);
+                let width = topology.width + 20;
+                let fit = move || {
+                    if let Some(frame) = frame.get_untracked() {
+                        zoom.set(fitted(frame.client_width(), width));
+                    }
+                };
                 let services: Vec<(String, String)> = std::iter::once((String::new(), "None: the whole mesh".to_string()))
                     .chain(topology.boxes.iter().filter(|graph_box| graph_box.kind == "virtualService" && !graph_box.id.starts_with("backend/") && !graph_box.missing)
                         .map(|graph_box| (graph_box.name.clone(), graph_box.name.clone())))
@@ -69,13 +75,14 @@ pub fn TopologyPage() -> impl IntoView {
                     <div class="topology-tools">
                         <SelectField id="focus" label="Highlight a virtual service" options=services selected=focus.get_untracked() on_change=choose_focus />
                         <div class="actions">
-                            <button type="button" class="button" on:click=move |_| view_box.update(|current| *current = zoomed(*current, 4, 5))>"Zoom in"</button>
-                            <button type="button" class="button" on:click=move |_| view_box.update(|current| *current = zoomed(*current, 5, 4))>"Zoom out"</button>
-                            <button type="button" class="button" on:click=move |_| view_box.set(whole)>"Fit to screen"</button>
+                            <button type="button" class="button" on:click=move |_| zoom.update(|percent| *percent = zoomed(*percent, true))>"Zoom in"</button>
+                            <button type="button" class="button" on:click=move |_| zoom.update(|percent| *percent = zoomed(*percent, false))>"Zoom out"</button>
+                            <button type="button" class="button" on:click=move |_| fit()>"Fit to screen"</button>
                         </div>
                     </div>
                     {empty.then(|| view! { <p>"This mesh holds nothing to draw yet."</p> })}
-                    <div class="topology-frame"
+                    // Drag to pan: the frame scrolls over the drawing.
+                    <div class="topology-frame" node_ref=frame
                         on:pointerdown=move |event| dragging.set(Some((event.client_x(), event.client_y())))
                         on:pointerup=move |_| dragging.set(None)
                         on:pointerleave=move |_| dragging.set(None)
@@ -83,13 +90,12 @@ pub fn TopologyPage() -> impl IntoView {
                             let Some((from_x, from_y)) = dragging.get_untracked() else { return };
                             let (x, y) = (event.client_x(), event.client_y());
                             dragging.set(Some((x, y)));
-                            // About one unit of the drawing per pixel at the whole drawing's scale.
-                            view_box.update(|(left, top, width, _)| {
-                                *left -= (x - from_x) * *width / 1000;
-                                *top -= (y - from_y) * *width / 1000;
-                            });
+                            if let Some(frame) = frame.get_untracked() {
+                                frame.set_scroll_left(frame.scroll_left() - (x - from_x));
+                                frame.set_scroll_top(frame.scroll_top() - (y - from_y));
+                            }
                         }>
-                        {graph_view(&mesh_name, topology, view_box.into())}
+                        {graph_view(&mesh_name, topology, zoom.into())}
                     </div>
                     <h2>"Connections"</h2>
                     <div class="table-wrap" tabindex="0" role="region" aria-label="Connections">
@@ -110,10 +116,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn zooming_keeps_the_centre() {
-        let zoomed_in = zoomed((0, 0, 100, 50), 1, 2);
-        assert_eq!(zoomed_in, (25, 12, 50, 25));
-        assert_eq!(zoomed(zoomed_in, 2, 1), (0, 0, 100, 50));
-        assert_eq!(zoomed((0, 0, 100, 50), 1, 100), (30, 15, 40, 20), "never smaller than a box");
+    fn zoom_steps_stay_within_bounds() {
+        assert_eq!((zoomed(100, true), zoomed(100, false)), (125, 80));
+        assert_eq!((zoomed(400, true), zoomed(10, false)), (400, 10));
+        assert_eq!(fitted(800, 1600), 50);
+        assert_eq!(fitted(800, 400), 100, "a small drawing keeps its size");
+        assert_eq!(fitted(0, 0), 10);
     }
 }

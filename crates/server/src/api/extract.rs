@@ -22,19 +22,19 @@ impl FromRequestParts<super::ApiState> for Caller {
 }
 
 /// The account that calls, and the body it sent (a signature covers the body too).
-pub struct Call {
+pub struct SignedBody {
     pub caller: AccountId,
     pub body: Bytes,
 }
 
-impl FromRequest<super::ApiState> for Call {
+impl FromRequest<super::ApiState> for SignedBody {
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &super::ApiState) -> Result<Self, Self::Rejection> {
         let (parts, body) = request.into_parts();
         let Body(body) = Body::from_request(Request::from_parts(parts.clone(), body), state).await?;
         let caller = state.access.caller(&parts, &body).map_err(|error| ErrorResponse(error).into_response())?;
-        Ok(Call { caller, body })
+        Ok(SignedBody { caller, body })
     }
 }
 

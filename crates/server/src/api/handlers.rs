@@ -2,7 +2,7 @@
 //! console's own, parsed and run by their tables), and the console's identity and store. No App Mesh rule lives here.
 
 use super::ApiState;
-use super::extract::{Call, Caller};
+use super::extract::{Caller, SignedBody};
 use super::response::{ErrorResponse, error_response};
 use axum::Json;
 use axum::extract::{Request, State};
@@ -21,7 +21,7 @@ pub async fn engine_call(
     State(state): State<ApiState>,
     method: Method,
     uri: Uri,
-    Call { caller, body }: Call,
+    SignedBody { caller, body }: SignedBody,
 ) -> Result<Response, ErrorResponse> {
     let segments = operation::path_segments(uri.path())?;
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
@@ -61,7 +61,7 @@ pub async fn export_store(State(state): State<ApiState>, Caller(caller): Caller)
 }
 
 /// Replaces everything stored with a document that reads whole, or changes nothing.
-pub async fn import_store(State(state): State<ApiState>, Call { body, .. }: Call) -> Result<Json<Empty>, ErrorResponse> {
+pub async fn import_store(State(state): State<ApiState>, SignedBody { body, .. }: SignedBody) -> Result<Json<Empty>, ErrorResponse> {
     state.access.may_move_whole_store()?;
     let text = std::str::from_utf8(&body)
         .map_err(|_| ApiError::bad_request("The file cannot be imported: it is not UTF-8 text. Nothing was changed."))?;
