@@ -264,3 +264,28 @@ fn routes_gateways_and_gateway_routes_are_kept_in_local_storage() {
     assert_eq!(listed["gatewayRoutes"][0]["gatewayRouteName"], "to-a");
     assert_eq!(listed["gatewayRoutes"][0]["virtualGatewayName"], "g1");
 }
+
+#[wasm_bindgen_test]
+fn the_consoles_own_calls_run_over_local_storage_and_a_failed_import_leaves_it_as_it_was() {
+    fresh();
+    let file = json!({"format": "mesh-console-mesh", "version": 1, "mesh": {
+        "meshName": "shop",
+        "virtualNodes": [{"name": "n1", "spec": {}}],
+        "virtualServices": [{"name": "a.local", "spec": {"provider": {"virtualNode": {"virtualNodeName": "n1"}}}}],
+    }});
+    let applied = ok("POST", "/console-api/import/apply", Some(json!({"text": file.to_string()})));
+    assert_eq!(applied["changes"].as_array().unwrap().len(), 3, "{applied}");
+    let items = ok("GET", "/console-api/meshes/shop/virtualServices", None);
+    assert_eq!(items["items"][0], ok("GET", "/v20190125/meshes/shop/virtualServices/a.local", None));
+    let export = ok("GET", "/console-api/meshes/shop/export?format=cli", None);
+    assert!(export["text"].as_str().unwrap().contains("create-virtual-node"));
+    assert!(ok("GET", "/console-api/meshes/shop/checks", None)["findings"].is_array());
+
+    let before = stored();
+    let broken = json!({"format": "mesh-console-mesh", "version": 1, "mesh": {
+        "meshName": "shop", "virtualNodes": [{"name": "n2", "spec": {"listeners": [{"portMapping": {"port": 0, "protocol": "http"}}]}}],
+    }});
+    let (status, kind, message) = error("POST", "/console-api/import/apply", Some(json!({"text": broken.to_string()})));
+    assert_eq!((status, kind.as_str()), (400, "BadRequestException"), "{message}");
+    assert_eq!(stored(), before, "nothing changed");
+}

@@ -87,7 +87,10 @@ pub fn plan<S: Store + ?Sized>(engine: &mut Engine<'_, S>, request: &ImportReque
     readable.resources.retain(|resource| resource.problems.is_empty());
     readable.problems.clear();
     readable.parameters.iter_mut().for_each(|parameter| parameter.missing = false);
-    let imported = readable.mesh_configs().unwrap_or_default();
+    let imported = readable.mesh_configs().unwrap_or_else(|problems| {
+        plan.problems.extend(problems.into_iter().map(|problem| Problem::new(None, problem)));
+        Vec::new()
+    });
     let mut changes: BTreeMap<(String, ResourceId), ResourceChange> = BTreeMap::new();
     let mut existing: BTreeMap<String, Option<MeshConfig>> = BTreeMap::new();
     let mut checks = Vec::new();

@@ -116,3 +116,63 @@ fn export_target(query: &Query) -> Result<ExportTarget, ApiError> {
 fn import_request(body: &[u8]) -> Result<ImportRequest, ApiError> {
     parse_body(body)
 }
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn parse(method: &str, path: &str, query: &[(&str, &str)], body: &str) -> Result<ConsoleCall, ApiError> {
+        let segments: Vec<&str> = path.split('/').collect();
+        let query: Vec<(String, String)> = query.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect();
+        ConsoleCall::parse(method, &segments, &query, body.as_bytes())
+    }
+
+    fn mesh(name: &str) -> MeshAddress {
+        MeshAddress::new(ResourceName::parse(name).unwrap(), None)
+    }
+
+    #[test]
+    fn each_path_names_its_call_and_only_imports_apply_writes() {
+        let router = ResourceName::parse("r").unwrap();
+        assert_eq!(
+            parse("GET", "console-api/meshes/m/virtualRouter/r/routes", &[], "").unwrap(),
+            ConsoleCall::Described { mesh: mesh("m"), list: DescribedList::Routes(router) }
+        );
+        assert_eq!(parse("GET", "console-api/checks/am0101", &[], "").unwrap(), ConsoleCall::Check(Code::BackendServiceMissing));
+        assert_eq!(
+            parse("GET", "console-api/meshes/m/topology", &[("focus", "virtualService/a.local")], "").unwrap(),
+            ConsoleCall::Topology { mesh: mesh("m"), focus: Some(ServiceName::parse("a.local").unwrap()) }
+        );
+        let route = ResourceSelector { kind: ResourceKind::Route, name: "a".into(), parent: Some("r".into()) };
+        assert_eq!(
+            parse("GET", "console-api/meshes/m/export", &[("format", "istio"), ("kind", "route"), ("name", "a"), ("parent", "r")], "")
+                .unwrap(),
+            ConsoleCall::Export { mesh: mesh("m"), format: Format::Istio, target: ExportTarget::Resource(route) }
+        );
+        let apply = parse("POST", "console-api/import/apply", &[], r#"{"text": "x"}"#).unwrap();
+        assert!(apply.writes());
+        assert!(!parse("POST", "console-api/import/plan", &[], r#"{"text": "x"}"#).unwrap().writes());
+    }
+
+    #[test]
+    fn wrong_parts_name_themselves() {
+        let message = |method, path, query: &[(&str, &str)], body| parse(method, path, query, body).unwrap_err().message;
+        assert_eq!(message("PUT", "console-api/checks", &[], ""), "No call is PUT /console-api/checks: that path takes GET");
+        assert_eq!(message("GET", "console-api/meshes/m/export", &[("format", "cli"), ("name", "x")], ""), "kind: is required with name");
+        assert_eq!(
+            message(
+                "GET",
+                "console-api/meshes/m/export",
+                &[("format", "cli"), ("kind", "virtualNode"), ("name", "x"), ("parent", "p")],
+                ""
+            ),
+            "parent: a virtual node has none"
+        );
+        assert_eq!(message("POST", "console-api/import/plan", &[], r#"{"text": "x", "extra": 1}"#).split(':').next(), Some("extra"));
+        assert_eq!(parse("GET", "console-api/checks/AM9999", &[], "").unwrap_err().kind, ErrorKind::NotFoundException);
+        assert_eq!(parse("GET", "console-api/meshes/m", &[], "").unwrap_err().kind, ErrorKind::UnknownOperationException);
+    }
+}

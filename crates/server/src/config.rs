@@ -6,7 +6,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 /// A local App Mesh control plane: the App Mesh API (for the AWS CLI and SDKs with
-/// --endpoint-url) over an SQLite file, serving the Mesh Console.
+/// --endpoint-url) over an SQLite file, serving the Mesh Console. Subcommands `import`,
+/// `export` and `check` work on the file or a running server instead (`import --help`).
 #[derive(Debug, Clone, Parser)]
 #[command(name = "mesh-console-server", version)]
 pub struct Config {

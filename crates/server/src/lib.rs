@@ -1,6 +1,7 @@
 //! The companion server: the App Mesh API over SQLite, and the console's files.
 
 pub mod api;
+pub mod cli;
 pub mod config;
 mod console;
 mod request_log;

@@ -8,6 +8,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() {
+    if let Some(code) = mesh_console_server::cli::run_if_named().await {
+        std::process::exit(code);
+    }
     let config = Config::parse();
     let server = match Server::bind(&config).await {
         Ok(server) => server,

@@ -23,6 +23,13 @@ async fn call(server: &TestServer, method: &str, path: &str, body: &str) -> (u16
     (status, body)
 }
 
+/// A GET signed as `account` (a 12-digit access key id names the account).
+async fn call_as(server: &TestServer, account: &str, path: &str) -> (u16, Value) {
+    let authorization = format!("AWS4-HMAC-SHA256 Credential={account}/20261207/us-east-1/appmesh/aws4_request, Signature=0");
+    let response = reqwest::Client::new().get(format!("{}{path}", server.url)).header("authorization", authorization).send().await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
 async fn ok(server: &TestServer, method: &str, path: &str, body: &str) -> Value {
     let (status, answer) = call(server, method, path, body).await;
     assert_eq!(status, 200, "{method} {path}: {answer}");
@@ -75,6 +82,13 @@ async fn a_described_list_answers_every_describe_in_list_order() {
     // A mesh another account owns, and not shared: as Describe answers it.
     error(&server, "GET", "/console-api/meshes/m/virtualServices?meshOwner=210987654321", "", 404, "NotFoundException").await;
     error(&server, "GET", "/console-api/meshes/m/virtualServices?meshOwner=x", "", 400, "BadRequestException").await;
+    // Another account sees the list once the mesh is shared with it, naming its owner.
+    let consumer = "210987654321";
+    let as_consumer = format!("/console-api/meshes/m/virtualServices?meshOwner={}", common::DEFAULT_ACCOUNT);
+    assert_eq!(call_as(&server, consumer, &as_consumer).await.0, 404);
+    common::share_mesh(&server, "m", consumer).await;
+    let (status, shared) = call_as(&server, consumer, &as_consumer).await;
+    assert_eq!((status, shared["items"].as_array().map(Vec::len)), (200, Some(3)), "{shared}");
     error(&server, "PUT", "/console-api/meshes/m/virtualServices", "", 400, "UnknownOperationException").await;
     error(&server, "GET", "/console-api/nothing", "", 400, "UnknownOperationException").await;
     server.stop().await;
