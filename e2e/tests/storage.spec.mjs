@@ -116,7 +116,7 @@ test('export and import move everything from a browser to a server and back', as
     await expect(onServer.getByText('The file was imported: it is now everything stored on the server.')).toBeVisible();
     await onServer.goto(`${server.url}/meshes/${mesh}/virtual-services/moved.local`);
     await expect(onServer.getByRole('heading', { level: 1, name: 'moved.local' })).toBeVisible();
-    await expect(onServer.getByText('Virtual node n1')).toBeVisible();
+    await expect(onServer.getByRole('link', { name: 'n1', exact: true })).toBeVisible();
 
     // Changed on the server, then back to the browser.
     await fetch(`${server.url}/v20190125/meshes/${mesh}/virtualServices`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ virtualServiceName: 'made-on-server.local', spec: {} }) });

@@ -39,7 +39,7 @@ for (const provider of ['Virtual node', 'Virtual router', 'None']) {
     await next(page);
 
     await expect(page.getByRole('heading', { name: 'Step 4 of 4: Review and create' })).toBeVisible();
-    await expect(page.locator('pre.command')).toContainText(`--virtual-service-name ${name}`);
+    await expect(page.locator('pre.command')).toContainText(`--virtual-service-name '${name}'`);
     await expectAccessible(page, 'the review step');
     await page.getByRole('button', { name: 'Create virtual service' }).click();
 

@@ -42,7 +42,7 @@ fn resource_row(resource: PlannedResource) -> impl IntoView {
             <td>{if invalid { "Cannot import".to_string() } else { resource.action.clone() }}</td>
             <td>{what}</td>
             <td>{resource.mesh}</td>
-            <td>{resource.place.label()}</td>
+            <td>{resource.place}</td>
             <td>{notes.into_iter().map(|note| view! { <div>{note}</div> }).collect_view()}</td>
         </tr>
     }
@@ -149,7 +149,7 @@ pub fn ImportPage() -> impl IntoView {
                         </div>
                         {(!plan.skipped.is_empty()).then(|| view! {
                             <h3>"Skipped"</h3>
-                            <ul>{plan.skipped.into_iter().map(|skipped| view! { <li>{format!("{} ({}): {}", skipped.place.label(), skipped.kind, skipped.reason)}</li> }).collect_view()}</ul>
+                            <ul>{plan.skipped.into_iter().map(|skipped| view! { <li>{format!("{} ({}): {}", skipped.place, skipped.kind, skipped.reason)}</li> }).collect_view()}</ul>
                         })}
                         {plan.checks.into_iter().filter(|mesh| !mesh.findings.is_empty()).map(|mesh| view! {
                             <h3>{format!("Checks of mesh {} after the import", mesh.mesh)}</h3>

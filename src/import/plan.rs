@@ -4,44 +4,6 @@ use crate::api::json::{flag, list, optional_number, optional_text, text, texts};
 use crate::components::findings::Finding;
 use serde_json::Value;
 
-/// Where something is in the file.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Place {
-    pub line: Option<i64>,
-    pub logical_id: Option<String>,
-    pub document: Option<i64>,
-    pub object: Option<String>,
-}
-
-impl Place {
-    /// The `place` member of `value`.
-    fn read(value: &Value) -> Self {
-        let value = value.get("place").unwrap_or(&Value::Null);
-        Self {
-            line: optional_number(value, "line"),
-            logical_id: optional_text(value, "logicalId"),
-            document: optional_number(value, "document"),
-            object: optional_text(value, "object"),
-        }
-    }
-
-    /// `MyNode (line 12)`, `VirtualNode/shop/orders (document 3)`.
-    pub fn label(&self) -> String {
-        let what = self.logical_id.clone().or_else(|| self.object.clone());
-        let position = match (self.line, self.document) {
-            (Some(line), _) => Some(format!("line {line}")),
-            (None, Some(document)) => Some(format!("document {}", document + 1)),
-            _ => None,
-        };
-        match (what, position) {
-            (Some(what), Some(position)) => format!("{what} ({position})"),
-            (Some(what), None) => what,
-            (None, Some(position)) => position,
-            (None, None) => "the file".to_string(),
-        }
-    }
-}
-
 /// A problem, as "Line 6: bad port".
 fn problem(value: &Value) -> String {
     match optional_number(value, "line") {
@@ -71,7 +33,8 @@ pub struct PlannedResource {
     pub mesh: String,
     pub parent: Option<String>,
     pub name: String,
-    pub place: Place,
+    /// Where it is in the file: `MyNode (line 12)`.
+    pub place: String,
     pub problems: Vec<String>,
     /// `create`, `update` or `unchanged`.
     pub action: String,
@@ -80,7 +43,8 @@ pub struct PlannedResource {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Skipped {
-    pub place: Place,
+    /// Where it is in the file: `MyNode (line 12)`.
+    pub place: String,
     pub kind: String,
     pub reason: String,
 }
@@ -116,12 +80,13 @@ impl ImportPlan {
             mesh: text(value, "mesh"),
             parent: optional_text(value, "parent"),
             name: text(value, "name"),
-            place: Place::read(value),
+            place: text(value, "placeLabel"),
             problems: list(value, "problems", problem),
             action: text(value, "action"),
             differences: list(value, "differences", difference),
         };
-        let skipped = |value: &Value| Skipped { place: Place::read(value), kind: text(value, "type"), reason: text(value, "reason") };
+        let skipped =
+            |value: &Value| Skipped { place: text(value, "placeLabel"), kind: text(value, "type"), reason: text(value, "reason") };
         let checks = |value: &Value| MeshFindings { mesh: text(value, "mesh"), findings: list(value, "findings", Finding::read) };
         Self {
             format: optional_text(value, "format"),
@@ -173,24 +138,20 @@ mod tests {
             "parameters": [{ "name": "Ns", "usedBy": ["Node (line 4)"], "missing": true }],
             "meshes": [{ "name": "m", "defined": true }],
             "resources": [
-                { "kind": "virtualNode", "mesh": "m", "name": "web", "place": { "line": 4, "logicalId": "Node" }, "spec": {},
+                { "kind": "virtualNode", "mesh": "m", "name": "web", "place": { "line": 4 }, "placeLabel": "Node (line 4)", "spec": {},
                   "action": "create", "problems": [{ "line": 6, "message": "bad port" }] },
                 { "kind": "virtualService", "mesh": "m", "name": "a.local", "place": { "line": 9 }, "spec": {}, "action": "update",
                   "differences": [{ "member": "spec.provider", "current": "x" }] }],
-            "skipped": [{ "place": { "logicalId": "Ns" }, "type": "AWS::ServiceDiscovery::PrivateDnsNamespace", "reason": "not App Mesh" }],
+            "skipped": [{ "place": { "logicalId": "Ns" }, "placeLabel": "Ns", "type": "AWS::ServiceDiscovery::PrivateDnsNamespace", "reason": "not App Mesh" }],
             "problems": [{ "message": "whole file" }], "checks": [{ "mesh": "m", "findings": [] }],
         }));
         assert_eq!(format_title(plan.format.as_deref()), "CloudFormation template");
         assert_eq!(plan.summary(), "1 to create, 1 to update, 0 unchanged");
         assert!(plan.parameters[0].missing);
-        assert_eq!(plan.resources[0].place.label(), "Node (line 4)");
+        assert_eq!(plan.resources[0].place, "Node (line 4)");
         assert_eq!(plan.resources[0].problems, ["Line 6: bad port"]);
         assert_eq!(plan.resources[1].differences, ["spec.provider: x → (none)"]);
-        assert_eq!((plan.skipped[0].place.label(), plan.problems[0].as_str()), ("Ns".to_string(), "whole file"));
-        assert_eq!(
-            Place { document: Some(2), object: Some("VirtualNode/a/b".into()), ..Place::default() }.label(),
-            "VirtualNode/a/b (document 3)"
-        );
+        assert_eq!((plan.skipped[0].place.as_str(), plan.problems[0].as_str()), ("Ns", "whole file"));
     }
 
     #[test]

@@ -181,7 +181,7 @@ fn box_view(mesh: &str, graph_box: GraphBox, focused: bool) -> impl IntoView + u
             <a href=href aria-label=name class=class>
                 <rect x=x y=y width=width height=height rx="4" />
                 <text x=x + 8 y=y + 18>{graph_box.label}</text>
-                {graph_box.detail.map(|detail| view! { <text class="detail" x=x + 8 y=y + 34>{detail}</text> })}
+                {graph_box.detail.map(|detail| view! { <text class="detail" x=x + 8 y=y + 34>{format!(" {detail}")}</text> })}
                 {badge}
             </a>
         </g>

@@ -42,7 +42,7 @@ struct ImportPlan {
     parameters: Vec<Parameter>,
     meshes: Vec<PlannedMesh>,
     resources: Vec<PlannedChange>,
-    skipped: Vec<Skipped>,
+    skipped: Vec<SkippedResource>,
     /// About the file as a whole.
     problems: Vec<Problem>,
     /// The checks' findings on each mesh as it would be after the import.
@@ -56,9 +56,26 @@ struct ImportPlan {
 struct PlannedChange {
     #[serde(flatten)]
     resource: PlannedResource,
+    /// Where it is in the file, as a person reads it: `MyNode (line 12)`.
+    place_label: String,
     action: ChangeAction,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     differences: Vec<Difference>,
+}
+
+impl PlannedChange {
+    fn new(resource: PlannedResource, action: ChangeAction, differences: Vec<Difference>) -> Self {
+        Self { place_label: resource.place.label(), resource, action, differences }
+    }
+}
+
+/// A resource the import leaves out, and where it is in the file as a person reads it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SkippedResource {
+    #[serde(flatten)]
+    skipped: Skipped,
+    place_label: String,
 }
 
 #[derive(Serialize)]
@@ -116,11 +133,11 @@ pub fn plan<S: Store + ?Sized>(engine: &mut Engine<'_, S>, request: &ImportReque
         .map(|resource| {
             let id = ResourceId { kind: resource.kind, parent: resource.parent.clone(), name: resource.name.clone() };
             match changes.remove(&(resource.mesh.clone(), id.clone())) {
-                Some(change) => PlannedChange { resource, action: change.action, differences: change.differences },
+                Some(change) => PlannedChange::new(resource, change.action, change.differences),
                 None => {
                     let exists = existing.get(&resource.mesh).and_then(Option::as_ref).is_some_and(|current| holds(current, &id));
                     let action = if exists { ChangeAction::Update } else { ChangeAction::Create };
-                    PlannedChange { resource, action, differences: Vec::new() }
+                    PlannedChange::new(resource, action, Vec::new())
                 }
             }
         })
@@ -131,7 +148,7 @@ pub fn plan<S: Store + ?Sized>(engine: &mut Engine<'_, S>, request: &ImportReque
         parameters: plan.parameters,
         meshes: plan.meshes,
         resources,
-        skipped: plan.skipped,
+        skipped: plan.skipped.into_iter().map(|skipped| SkippedResource { place_label: skipped.place.label(), skipped }).collect(),
         problems: plan.problems,
         checks,
     })

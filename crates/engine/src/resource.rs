@@ -18,6 +18,21 @@ impl Timestamp {
     pub fn as_millis(self) -> i64 {
         self.0
     }
+
+    /// The moment's calendar day in UTC: year, month (1–12), day (1–31); by Howard Hinnant's
+    /// days-to-civil algorithm (proleptic Gregorian calendar).
+    pub fn utc_date(self) -> (i64, u32, u32) {
+        let z = self.0.div_euclid(86_400_000) + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let month_index = (5 * day_of_year + 2) / 153;
+        let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
+        let month = if month_index < 10 { month_index + 3 } else { month_index - 9 } as u32;
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        (year, month, day)
+    }
 }
 
 impl Serialize for Timestamp {
