@@ -57,7 +57,7 @@ pub fn CheckExplanation() -> impl IntoView {
                 crate::web::set_title(&format!("{}: {}", check.code, check.title));
                 view! {
                     <h1 tabindex="-1">{format!("{}: {}", check.code, check.title)}</h1>
-                    <p><span class="status-active">{crate::components::findings::severity_title(&check.severity)}</span></p>
+                    <p>"Severity: "<strong>{crate::components::findings::severity_title(&check.severity)}</strong></p>
                     <h2>"Why it matters"</h2>
                     {paragraphs(check.why)}
                     <h2>"How to fix it"</h2>

@@ -34,7 +34,7 @@ fn row(mesh: &str, finding: Finding) -> Row {
     };
     Row(vec![
         Cell::link(finding.code.clone(), routing::check(&finding.code)),
-        Cell::Status(severity_title(&finding.severity).into()),
+        Cell::Text(severity_title(&finding.severity).into()),
         resource,
         Cell::Text(finding.message),
     ])
