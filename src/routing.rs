@@ -25,9 +25,9 @@ pub fn checks(mesh: &str) -> String {
 }
 
 /// The details page of any resource a check or the topology names, by its kind as the
-/// console's API spells it (`virtualNode`, `route` with its router, …).
+/// console's API spells it, as in ARNs (`virtualNode`, `route` with its router, …).
 pub fn resource_of_kind(mesh: &str, kind: &str, parent: Option<&str>, name: &str) -> Option<String> {
-    let section = Section::ALL.into_iter().find(|section| section.kind().name_member() == format!("{kind}Name"));
+    let section = Section::ALL.into_iter().find(|section| section.kind().arn_segment() == kind);
     match (kind, section, parent) {
         ("mesh", _, _) => Some(self::mesh(mesh)),
         (_, Some(section), _) => Some(resource(mesh, section, name)),

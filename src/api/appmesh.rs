@@ -2,8 +2,7 @@
 //! HTTP or to the engine in this browser: the same requests, the same answers.
 
 use super::{
-    Backend, BackendError, Call, ChangedElsewhere, Exported, ResourceRecord, ResourceSummary, RouteParent, SaveMode, Seen, Storage,
-    transport,
+    Backend, BackendError, Call, ChangedElsewhere, ResourceRecord, ResourceSummary, RouteParent, SaveMode, Seen, Storage, transport,
 };
 use gloo_net::http::Method;
 use mesh_engine::error::{ErrorBody, ErrorKind};
@@ -284,16 +283,6 @@ impl Backend for AppMeshBackend {
 
     fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord> {
         self.delete(routes_url(API, &parent, &format!("/{}", encode(name.as_str()))))
-    }
-
-    fn export(&self, mesh: MeshAddress, query: String, preview: Option<Value>) -> Call<Exported> {
-        let answer: Call<Value> = match preview {
-            None => self.get(mesh_url(CONSOLE_API, &mesh, &format!("/export?{query}"))),
-            Some(body) => {
-                self.call(Method::POST, mesh_url(CONSOLE_API, &mesh, &format!("/export/virtualService?{query}")), Some(body.to_string()))
-            }
-        };
-        Box::pin(async move { Ok(Exported::read(&answer.await?)) })
     }
 
     fn console_text(&self, path: String, body: Option<String>) -> Call<String> {

@@ -105,20 +105,6 @@ impl From<DescribedFields> for ResourceRecord {
     }
 }
 
-/// A configuration as the backend exported it: a file to show, copy or download.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Exported {
-    pub file_name: String,
-    pub media_type: String,
-    pub text: String,
-}
-
-impl Exported {
-    pub fn read(value: &Value) -> Self {
-        Self { file_name: json::text(value, "fileName"), media_type: json::text(value, "mediaType"), text: json::text(value, "text") }
-    }
-}
-
 /// Where routes live: a virtual router (routes) or a virtual gateway (gateway routes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteParent {
@@ -290,11 +276,6 @@ pub trait Backend: Send + Sync {
     fn describe_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord>;
     fn save_route(&self, parent: RouteParent, name: ResourceName, spec: Value, mode: SaveMode) -> Call<ResourceRecord>;
     fn delete_route(&self, parent: RouteParent, name: ResourceName) -> Call<ResourceRecord>;
-
-    /// A mesh, or one of its resources, exported: `query` names the format and, for one
-    /// resource, its `kind`, `name` and `parent`. With `preview`, the virtual service that
-    /// this CreateVirtualService body would create, before it exists.
-    fn export(&self, mesh: MeshAddress, query: String, preview: Option<Value>) -> Call<Exported>;
 
     /// A call of the console's own API at `/console-api{path}`: a GET, or with `body` a POST.
     /// What it answers is decoded by the view that asked ([`console_call`]).

@@ -4,12 +4,15 @@
 //! or by the engine in this browser); the panel shows it to copy or download. A details page
 //! keeps the chosen format in its URL (`?export=istio`).
 
-use crate::api::{Call, Exported};
+use crate::api::appmesh::mesh_url;
+use crate::api::json::text;
+use crate::api::{console_call, use_backend};
 use crate::components::async_view::async_view_of;
 use crate::components::select_field::{SelectField, options, set_to};
 use crate::web;
 use leptos::prelude::*;
-use std::sync::Arc;
+use mesh_engine::MeshAddress;
+use serde_json::Value;
 
 /// Each format's value in the console's API and in the URL, and its name in the select.
 const FORMATS: [(&str, &str); 7] = [
@@ -22,13 +25,33 @@ const FORMATS: [(&str, &str); 7] = [
     ("istio", "Migration to Istio"),
 ];
 
-/// The export of what the panel shows, in a format.
-pub type ExportCall = Arc<dyn Fn(String) -> Call<Exported> + Send + Sync>;
+/// A configuration as the backend exported it: a file to show, copy or download.
+#[derive(Debug, Clone, PartialEq)]
+struct Exported {
+    file_name: String,
+    media_type: String,
+    text: String,
+}
 
+impl Exported {
+    fn read(value: &Value) -> Self {
+        Self { file_name: text(value, "fileName"), media_type: text(value, "mediaType"), text: text(value, "text") }
+    }
+}
+
+/// Exports the mesh, or with `scope` (`&kind=virtualNode&name=web`) one of its resources, or
+/// with `preview` the virtual service that this CreateVirtualService body would create.
 /// `format`: the format shown when the panel is built (`""`: none yet); `in_url`: whether the
 /// choice is written into the page's URL as `export=…`.
 #[component]
-pub fn ExportPanel(export: ExportCall, #[prop(into)] format: String, in_url: bool) -> impl IntoView {
+pub fn ExportPanel(
+    mesh: MeshAddress,
+    #[prop(into, optional)] scope: String,
+    #[prop(optional)] preview: Option<Value>,
+    #[prop(into)] format: String,
+    in_url: bool,
+) -> impl IntoView {
+    let backend = use_backend();
     let format = RwSignal::new(format);
     let path = web::current_path();
     Effect::new(move || {
@@ -38,11 +61,21 @@ pub fn ExportPanel(export: ExportCall, #[prop(into)] format: String, in_url: boo
             web::replace_query(&path, &query);
         }
     });
-    let backend_export = export.clone();
     let exported = crate::api::load(move || {
         let chosen = format.get();
-        let export = backend_export.clone();
-        Box::pin(async move { if chosen.is_empty() { Ok(None) } else { export(chosen).await.map(Some) } })
+        let call = (!chosen.is_empty()).then(|| {
+            let (rest, body) = match &preview {
+                None => (format!("/export?format={chosen}{scope}"), None),
+                Some(body) => (format!("/export/virtualService?format={chosen}"), Some(body.to_string())),
+            };
+            console_call(&*backend, mesh_url("", &mesh, &rest), body)
+        });
+        Box::pin(async move {
+            match call {
+                Some(call) => Ok(Some(Exported::read(&call.await?))),
+                None => Ok(None),
+            }
+        })
     });
     view! {
         <section class="subsection" aria-labelledby="export-heading">

@@ -5,12 +5,12 @@
 //! why App Mesh would refuse to delete it; a caller may give other reasons (`in_use`).
 
 use super::confirm_delete::{ConfirmDelete, InUse};
-use super::export_panel::{ExportCall, ExportPanel};
+use super::export_panel::ExportPanel;
 use super::metadata::MetadataFields;
 use super::service_links::ServiceLinks;
 use super::submission::{Done, Submission};
 use super::tag_editor::TagEditor;
-use crate::api::{Call, Loaded, ResourceRecord, use_backend};
+use crate::api::{Call, Loaded, ResourceRecord};
 use crate::components::findings::ResourceFindings;
 use crate::components::link::A;
 use crate::routing::{self, Section};
@@ -68,13 +68,12 @@ impl Place {
         }
     }
 
-    /// Its kind as the console's API spells it (`virtualNode`), and a route's parent.
+    /// Its kind as the console's API spells it (`virtualNode`, as in ARNs), and a route's parent.
     fn api_kind(&self) -> (&'static str, Option<String>) {
-        let kind = |name_member: &'static str| name_member.trim_end_matches("Name");
         match self {
             Self::Mesh => ("mesh", None),
-            Self::Section(section) => (kind(section.kind().name_member()), None),
-            Self::Inside(route, parent) => (kind(route.name_member()), Some(parent.clone())),
+            Self::Section(section) => (section.kind().arn_segment(), None),
+            Self::Inside(route, parent) => (route.arn_segment(), Some(parent.clone())),
         }
     }
 
@@ -173,10 +172,7 @@ pub fn ResourcePage(
         }
     });
     let address = MeshAddress::new(record.mesh_name.clone(), Some(record.metadata.mesh_owner.clone()));
-    let export: ExportCall = {
-        let (backend, scope, address) = (use_backend(), place.export_scope(&name), address.clone());
-        Arc::new(move |format| backend.export(address.clone(), format!("format={format}{scope}"), None))
-    };
+    let export_scope = place.export_scope(&name);
     let (api_kind, parent) = place.api_kind();
     let export_format = use_location().query.get_untracked().get("export").unwrap_or_default();
     let edit_href = place.edit(&mesh, &name);
@@ -202,10 +198,10 @@ pub fn ResourcePage(
                 {provides_row}
                 <MetadataFields metadata=record.metadata status=record.status.status />
             </dl>
-            <ResourceFindings mesh=address kind=api_kind.to_string() parent=parent name=name.clone() />
+            <ResourceFindings mesh=address.clone() kind=api_kind.to_string() parent=parent name=name.clone() />
             {more.map(|more| more.run())}
             <TagEditor arn=arn tags=tags />
-            <ExportPanel export=export format=export_format in_url=true />
+            <ExportPanel mesh=address scope=export_scope format=export_format in_url=true />
             <ConfirmDelete kind=noun name=name.clone() open=deleting pending=remove.pending() error=remove.error()
                 on_confirm=on_confirm in_use=reasons back=(after_delete, back_text) />
         </section>

@@ -1,14 +1,12 @@
 //! The wizard's Name and Review steps (Provider is shared with Edit, Tags with every details page).
 
 use super::state::{Step, WizardState};
-use crate::api::use_backend;
-use crate::components::export_panel::{ExportCall, ExportPanel};
+use crate::components::export_panel::ExportPanel;
 use crate::components::field::TextField;
 use crate::components::link::A;
 use crate::meshes::layout::use_mesh_address;
 use leptos::html;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[component]
 pub fn NameStep(
@@ -39,9 +37,7 @@ pub fn NameStep(
 /// The service the wizard will create, exported by the backend before it exists: the AWS CLI
 /// command first, to copy into a script.
 fn preview(body: serde_json::Value) -> impl IntoView {
-    let (backend, mesh) = (use_backend(), use_mesh_address());
-    let export: ExportCall = Arc::new(move |format| backend.export(mesh.clone(), format!("format={format}"), Some(body.clone())));
-    view! { <ExportPanel export=export format="cli" in_url=false /> }
+    view! { <ExportPanel mesh=use_mesh_address() preview=body format="cli" in_url=false /> }
 }
 
 #[component]
