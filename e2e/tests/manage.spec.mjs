@@ -103,6 +103,8 @@ test('the wizard goes by keyboard: Enter submits a step, focus starts at the hea
   await expect(page.getByRole('heading', { level: 2, name: 'Step 4 of 4: Review and create' })).toBeVisible();
   await page.getByRole('button', { name: 'Create virtual service' }).press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'keyed.local' })).toBeFocused();
+  // In browser mode the API's tab reads the store after the console's tab wrote it.
+  await expect.poll(async () => (await api.call('GET', `/v20190125/meshes/${mesh}/virtualServices/keyed.local`)).status).toBe(200);
   const created = await appmesh.describeService(api, mesh, 'keyed.local');
   expect(await tagsOf(api, created.metadata.arn)).toEqual([{ key: 'team', value: 'a' }]);
 });
