@@ -66,20 +66,27 @@ async fn a_failing_request_in_a_round_rolls_back_only_itself() {
     tokio::task::spawn_blocking(move || held_rx.recv().unwrap()).await.unwrap();
 
     type Change = Box<dyn FnOnce(&mut Engine<'_, SqliteStore<'_>>) -> Result<String, ApiError> + Send>;
+    // Queued one after another: spawned tasks start in no set order, and the second
+    // "kept-before" must come after the first.
     let write = |change: Change| {
         let database = database.clone();
         tokio::spawn(async move { database.write(context(), change).await })
     };
+    let queued = || tokio::time::sleep(Duration::from_millis(30));
     let kept_before = write(Box::new(|engine| create_mesh("kept-before").run(engine)));
+    queued().await;
     let refused = write(Box::new(|engine| create_mesh("kept-before").run(engine)));
+    queued().await;
     let changed_then_failed = write(Box::new(|engine| {
         create_mesh("written-then-failed").run(engine)?;
         Err(ApiError::bad_request("a later check failed"))
     }));
+    queued().await;
     let panicked = write(Box::new(|engine| {
         create_mesh("written-then-panicked").run(engine).unwrap();
         panic!("a bug in one request");
     }));
+    queued().await;
     let kept_after = write(Box::new(|engine| create_mesh("kept-after").run(engine)));
     // Every one of them is queued behind the held request before it lets go.
     tokio::time::sleep(Duration::from_millis(300)).await;
