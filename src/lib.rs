@@ -19,13 +19,13 @@ mod web;
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use mesh_engine::resource::{MeshResourceKind, RouteKind};
 use providers::detail::ProviderDetail;
 use providers::form::{CreateProvider, EditProvider};
 use providers::list::ProviderList;
-use routing::{MeshPage, PagePath, Section};
+use routing::{ConsolePage, MeshPage, PagePath, Section};
 
 /// Finds out where data is kept (see `storage::start`), then shows the console, or why it
 /// cannot run.
@@ -53,21 +53,39 @@ fn Console(backend: api::appmesh::AppMeshBackend) -> impl IntoView {
     view! {
         <Router base=routing::base()>
             <shell::Shell>
-                <Routes fallback=|| view! { <not_found::NotFound /> }>
-                    <Route path=path!("/") view=|| routing::redirect(routing::MESHES) />
-
-                    <Route path=path!("/settings") view=storage::settings::Settings />
-                    <Route path=path!("/meshes") view=meshes::list::MeshList />
-                    <Route path=path!("/meshes/create") view=meshes::create::CreateMesh />
-                    <Route path=path!("/import") view=import::page::ImportPage />
-                    <Route path=path!("/checks/:code") view=checks::explanation::CheckExplanation />
-                    <ParentRoute path=path!("/meshes/:mesh") view=meshes::layout::MeshLayout>
-                        <Route path=path!("") view=MeshPages />
-                        <Route path=path!("*rest") view=MeshPages />
-                    </ParentRoute>
-                </Routes>
+                <Pages />
             </shell::Shell>
         </Router>
+    }
+}
+
+/// The page of the current path (see `routing::ConsolePage`). Built again when the kind of
+/// page changes: inside a mesh, the layout stays and the page inside it follows the path.
+#[component]
+fn Pages() -> impl IntoView {
+    let path = routing::use_app_path();
+    let page = Memo::new(move |_| ConsolePage::parse(&path.get()));
+    // A followed link writes the address bar only once the page for it is ready: leptos_router's
+    // `Routes` would say so, and the console, which chooses its pages itself, says it here.
+    let browser_url = use_context::<BrowserUrl>();
+    Effect::new(move |_| {
+        path.track();
+        if let Some(browser_url) = &browser_url {
+            browser_url.ready_to_complete();
+        }
+    });
+    move || match page.get() {
+        Some(ConsolePage::Root) => {
+            routing::redirect(routing::MESHES);
+            ().into_any()
+        }
+        Some(ConsolePage::Settings) => view! { <storage::settings::Settings /> }.into_any(),
+        Some(ConsolePage::Meshes) => view! { <meshes::list::MeshList /> }.into_any(),
+        Some(ConsolePage::CreateMesh) => view! { <meshes::create::CreateMesh /> }.into_any(),
+        Some(ConsolePage::Import) => view! { <import::page::ImportPage /> }.into_any(),
+        Some(ConsolePage::Check) => view! { <checks::explanation::CheckExplanation /> }.into_any(),
+        Some(ConsolePage::InMesh) => view! { <meshes::layout::MeshLayout><MeshPages /></meshes::layout::MeshLayout> }.into_any(),
+        None => view! { <not_found::NotFound /> }.into_any(),
     }
 }
 
@@ -75,8 +93,8 @@ fn Console(backend: api::appmesh::AppMeshBackend) -> impl IntoView {
 /// of page changes, not its names: a page follows its names itself, as under the router.
 #[component]
 fn MeshPages() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    let page = Memo::new(move |_| PagePath::parse(&routing::app_path(&location.pathname.get())).map(|path| path.page));
+    let path = routing::use_app_path();
+    let page = Memo::new(move |_| PagePath::parse(&path.get()).map(|path| path.page));
     move || {
         let Some(page) = page.get() else { return view! { <not_found::NotFound /> }.into_any() };
         let provider = |section: Section| match section.kind() {

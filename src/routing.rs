@@ -202,9 +202,55 @@ pub fn create_mesh() -> String {
     format!("{MESHES}/create")
 }
 
-/// What a path inside a mesh shows: the part after `/meshes/{mesh}`. The router matches
-/// only `/meshes/{mesh}/*`; this parses the rest, because each route the router knows costs
-/// the bundle about 1.5 KB of generated code.
+/// What an app path shows. The console parses its paths itself rather than declaring them
+/// to leptos_router's `Routes`: the router's matching code costs the bundle about 1.5 KB per
+/// route it knows, and the console knows some thirty pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsolePage {
+    /// `/`: sends on to the meshes.
+    Root,
+    Settings,
+    Meshes,
+    CreateMesh,
+    Import,
+    /// `/checks/{code}`: the page reads its code from the path (see [`check_code_of_path`]).
+    Check,
+    /// `/meshes/{mesh}/…`: the mesh's layout, with the page [`PagePath`] parses inside it.
+    InMesh,
+}
+
+impl ConsolePage {
+    /// `None` for a path the console has no page for.
+    pub fn parse(path: &str) -> Option<ConsolePage> {
+        match path.trim_end_matches('/') {
+            "" => Some(Self::Root),
+            SETTINGS => Some(Self::Settings),
+            MESHES => Some(Self::Meshes),
+            "/meshes/create" => Some(Self::CreateMesh),
+            IMPORT => Some(Self::Import),
+            _ if check_code_of_path(path).is_some() => Some(Self::Check),
+            _ if mesh_of_path(path).is_some() => Some(Self::InMesh),
+            _ => None,
+        }
+    }
+}
+
+/// The code of a check's explanation path (`/checks/AM0101`), decoded.
+pub fn check_code_of_path(path: &str) -> Option<String> {
+    let code = path.strip_prefix("/checks/")?.trim_end_matches('/');
+    if code.is_empty() || code.contains('/') {
+        return None;
+    }
+    decode(code, Part::Path).ok()
+}
+
+/// The current app path, as it changes.
+pub fn use_app_path() -> Memo<String> {
+    let location = leptos_router::hooks::use_location();
+    Memo::new(move |_| app_path(&location.pathname.get()))
+}
+
+/// What a path inside a mesh shows: the part after `/meshes/{mesh}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeshPage {
     /// `/meshes/{mesh}`: the mesh's details.
@@ -236,10 +282,8 @@ pub struct PagePath {
 /// The names in the current page's path: the resource (or a route's router or gateway),
 /// and the route.
 pub fn use_path_names() -> (Memo<String>, Memo<String>) {
-    let location = leptos_router::hooks::use_location();
-    let part = move |part: fn(PagePath) -> String| {
-        Memo::new(move |_| PagePath::parse(&app_path(&location.pathname.get())).map(part).unwrap_or_default())
-    };
+    let path = use_app_path();
+    let part = move |part: fn(PagePath) -> String| Memo::new(move |_| PagePath::parse(&path.get()).map(part).unwrap_or_default());
     (part(|path| path.name), part(|path| path.route))
 }
 
@@ -328,6 +372,23 @@ mod tests {
         assert_eq!(mesh_of_path("/meshes/%E9/virtual-nodes"), None, "not UTF-8");
         assert_eq!(mesh_of_path("/meshes/%"), None);
         assert_eq!(mesh_of_path("/settings"), None);
+    }
+
+    #[test]
+    fn every_path_names_its_page_or_none() {
+        assert_eq!(ConsolePage::parse(""), Some(ConsolePage::Root));
+        assert_eq!(ConsolePage::parse("/"), Some(ConsolePage::Root));
+        assert_eq!(ConsolePage::parse("/settings"), Some(ConsolePage::Settings));
+        assert_eq!(ConsolePage::parse("/meshes/"), Some(ConsolePage::Meshes));
+        assert_eq!(ConsolePage::parse("/meshes/create"), Some(ConsolePage::CreateMesh));
+        assert_eq!(ConsolePage::parse("/import"), Some(ConsolePage::Import));
+        assert_eq!(ConsolePage::parse("/checks/AM0101"), Some(ConsolePage::Check));
+        assert_eq!(ConsolePage::parse("/meshes/m1"), Some(ConsolePage::InMesh));
+        assert_eq!(ConsolePage::parse("/meshes/m1/virtual-nodes/n/edit"), Some(ConsolePage::InMesh), "the mesh's pages parse the rest");
+        for unknown in ["/checks", "/checks/", "/checks/a/b", "/checks/%", "/meshes/%", "/settings/x", "/nothing"] {
+            assert_eq!(ConsolePage::parse(unknown), None, "{unknown}");
+        }
+        assert_eq!(check_code_of_path("/checks/AM%200101").as_deref(), Some("AM 0101"));
     }
 
     #[test]

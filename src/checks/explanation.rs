@@ -7,7 +7,6 @@ use crate::components::async_view::async_view_of;
 use crate::components::link::A;
 use crate::routing;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use mesh_engine::percent::encode;
 use serde_json::Value;
 
@@ -42,8 +41,8 @@ fn paragraphs(texts: Vec<String>) -> impl IntoView {
 #[component]
 pub fn CheckExplanation() -> impl IntoView {
     let backend = use_backend();
-    let params = use_params_map();
-    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
+    let path = routing::use_app_path();
+    let code = Memo::new(move |_| routing::check_code_of_path(&path.get()).unwrap_or_default());
     let check = load(move || {
         let answer = console_call(&*backend, format!("/checks/{}", encode(&code.get())), None);
         Box::pin(async move { Ok(Check::read(&answer.await?)) })

@@ -28,10 +28,11 @@ where
     T: 'static,
     V: IntoView + 'static,
 {
-    // An enum of the three views, not `AnyView`: it compiles only what a browser uses.
+    // An enum of the three views, not one `AnyView`: it compiles only what a browser uses. The
+    // loaded view is erased, so that the enum is one type, its code once, for every page.
     move || match state() {
         None => EitherOf3::A(view! { <p class="status" role="status">"Loading…"</p> }),
-        Some(Ok(value)) => EitherOf3::B(loaded(value)),
+        Some(Ok(value)) => EitherOf3::B(loaded(value).into_any()),
         Some(Err(error)) => EitherOf3::C(view! {
             <ErrorAlert lead="" error=error>
                 <button type="button" class="button" on:click=move |_| retry()>"Retry"</button>

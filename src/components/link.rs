@@ -8,6 +8,11 @@ use leptos_router::components::ToHref;
 
 #[component]
 pub fn A<H: ToHref + Send + Sync + 'static>(href: H, children: Children) -> impl IntoView {
+    anchor(Signal::derive(move || href.to_href()()), children)
+}
+
+/// The anchor itself, one type for every link: only the reading of `href` is generic.
+fn anchor(href: Signal<String>, children: Children) -> impl IntoView + use<> {
     let base = routing::base();
-    view! { <a href=move || format!("{base}{}", href.to_href()())>{children()}</a> }
+    view! { <a href=move || format!("{base}{}", href.get())>{children()}</a> }
 }

@@ -8,15 +8,14 @@ use crate::components::not_found_panel::NotFoundPanel;
 use crate::meshes::known::{Known, use_known_meshes};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_location;
 use mesh_engine::MeshAddress;
 use mesh_engine::names::{AccountId, ResourceName};
 
 /// The mesh name the URL names (`/meshes/{mesh}/…`).
 pub fn use_mesh() -> Memo<String> {
-    let params = use_params_map();
-    Memo::new(move |_| params.read().get("mesh").unwrap_or_default())
+    let path = routing::use_app_path();
+    Memo::new(move |_| routing::mesh_of_path(&path.get()).unwrap_or_default())
 }
 
 /// The mesh of the current view, owner included: every call inside it names both.
@@ -33,8 +32,9 @@ pub fn resolve(name: &str, meshes: &[ResourceSummary], me: &AccountId) -> Option
     Some(MeshAddress::new(name, (&chosen.mesh_owner != me).then(|| chosen.mesh_owner.clone())))
 }
 
+/// The mesh the URL names around `children`, the page inside it.
 #[component]
-pub fn MeshLayout() -> impl IntoView {
+pub fn MeshLayout(children: ChildrenFn) -> impl IntoView {
     let mesh = use_mesh();
     let location = use_location();
     let known = use_known_meshes().0;
@@ -75,7 +75,7 @@ pub fn MeshLayout() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </nav>
-                        <div><Outlet /></div>
+                        <div>{children()}</div>
                     </div>
                 }.into_any()
             }

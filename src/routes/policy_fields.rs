@@ -22,7 +22,7 @@ fn DurationField(
     view! {
         <div class="duration-row">
             <TextField id=id label=label value=value error=problem_of(problems, id) show_error=show_errors />
-            <SelectField id=format!("{id}-unit") label=format!("Unit of {}", label.to_lowercase()) selected=unit.map(DurationUnit::as_str).unwrap_or_default()
+            <SelectField id=format!("{id}-unit") label=format!("Unit of {}", label.to_ascii_lowercase()) selected=unit.map(DurationUnit::as_str).unwrap_or_default()
                 options=DurationUnit::ALL.map(|unit| (unit.as_str().to_string(), unit.label().to_string())).to_vec()
                 on_change=Callback::new(move |value: String| {
                     if let Some(unit) = DurationUnit::parse(&value) {

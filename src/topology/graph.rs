@@ -157,14 +157,32 @@ impl Edge {
     }
 }
 
-/// One box: a link to its resource (none for one that is not in the mesh).
-fn box_view(mesh: &str, graph_box: GraphBox, focused: bool) -> impl IntoView + use<> {
-    let name = graph_box.accessible_name();
+/// Text made safe inside SVG markup, in an element or a quoted attribute.
+fn escaped(text: &str) -> String {
+    let mut safe = String::with_capacity(text.len());
+    for letter in text.chars() {
+        match letter {
+            '&' => safe.push_str("&amp;"),
+            '<' => safe.push_str("&lt;"),
+            '>' => safe.push_str("&gt;"),
+            '"' => safe.push_str("&quot;"),
+            '\'' => safe.push_str("&#39;"),
+            other => safe.push(other),
+        }
+    }
+    safe
+}
+
+/// One box: a link to its resource (none for one that is not in the mesh), named for screen
+/// readers with its findings, its findings' worst severity a badge in its corner. `base`: the
+/// path the console is served under (see `routing::base`).
+fn box_markup(base: &str, mesh: &str, graph_box: &GraphBox, focused: bool) -> String {
     let href = if graph_box.missing {
         None
     } else {
         routing::resource_of_kind(mesh, &graph_box.kind, graph_box.parent.as_deref(), &graph_box.name)
     };
+    let href = href.map(|href| format!(" href=\"{}\"", escaped(&format!("{base}{href}")))).unwrap_or_default();
     let class = format!(
         "node node-{}{}{}",
         graph_box.kind,
@@ -172,56 +190,59 @@ fn box_view(mesh: &str, graph_box: GraphBox, focused: bool) -> impl IntoView + u
         if focused && !graph_box.in_focus { " faded" } else { "" }
     );
     let (x, y, width, height) = (graph_box.x, graph_box.y, graph_box.width, graph_box.height);
-    let badge = graph_box.severity.clone().map(|severity| {
-        view! { <circle class=format!("badge-{severity}") cx=x + width - 6 cy=y + 6 r="6" /> }
-    });
-    // Inside `<g>`, the macro makes `a` an SVG link (alone it would be an HTML one, not drawn).
-    view! {
-        <g>
-            <a href=href aria-label=name class=class>
-                <rect x=x y=y width=width height=height rx="4" />
-                <text x=x + 8 y=y + 18>{graph_box.label}</text>
-                {graph_box.detail.map(|detail| view! { <text class="detail" x=x + 8 y=y + 34>{format!(" {detail}")}</text> })}
-                {badge}
-            </a>
-        </g>
-    }
+    let detail = graph_box
+        .detail
+        .as_ref()
+        .map(|detail| format!("<text class=\"detail\" x=\"{}\" y=\"{}\"> {}</text>", x + 8, y + 34, escaped(detail)))
+        .unwrap_or_default();
+    let badge = graph_box
+        .severity
+        .as_ref()
+        .map(|severity| format!("<circle class=\"badge-{}\" cx=\"{}\" cy=\"{}\" r=\"6\"/>", escaped(severity), x + width - 6, y + 6))
+        .unwrap_or_default();
+    format!(
+        "<g><a{href} aria-label=\"{}\" class=\"{}\"><rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"4\"/><text x=\"{}\" y=\"{}\">{}</text>{detail}{badge}</a></g>",
+        escaped(&graph_box.accessible_name()),
+        escaped(&class),
+        x + 8,
+        y + 18,
+        escaped(&graph_box.label),
+    )
 }
 
-/// The whole graph, its column titles on top, drawn at `zoom` percent of its size.
-pub fn graph_view(mesh: &str, topology: Topology, zoom: Signal<i32>) -> impl IntoView + use<> {
-    let (width, height) = (topology.width + 20, topology.height + 40);
+/// The drawing inside the graph's `<svg>`: the arrow head, the column titles on top, the
+/// edges, the boxes. Written as markup, not as view nodes: hundreds of static shapes draw
+/// faster so, and each SVG element and attribute kind as a view would cost the bundle its
+/// own code.
+fn graph_markup(base: &str, mesh: &str, topology: &Topology) -> String {
     let focused = topology.focus.is_some();
-    let titles = topology
-        .columns
-        .iter()
-        .map(|column| {
-            let title = if column.backends { "Backends".to_string() } else { format!("{}s", kind_title(&column.kind)) };
-            view! { <text class="column-title" x=column.x y="-12">{title}</text> }
-        })
-        .collect_view();
-    let edges = topology
-        .edges
-        .into_iter()
-        .map(|edge| {
-            let class = if focused && !edge.in_focus { "edge faded" } else { "edge" };
-            let label = edge.label_at().zip(edge.text()).map(|(at, text)| view! { <text class="edge-label" x=at.x y=at.y>{text}</text> });
-            view! { <polyline class=class points=edge.svg_points() marker-end="url(#arrow)" />{label} }
-        })
-        .collect_view();
-    let boxes = topology.boxes.into_iter().map(|graph_box| box_view(mesh, graph_box, focused)).collect_view();
+    let mut markup = String::from(
+        "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" \
+         orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\"/></marker></defs>",
+    );
+    for column in &topology.columns {
+        let title = if column.backends { "Backends".to_string() } else { format!("{}s", kind_title(&column.kind)) };
+        markup.push_str(&format!("<text class=\"column-title\" x=\"{}\" y=\"-12\">{}</text>", column.x, escaped(&title)));
+    }
+    for edge in &topology.edges {
+        let class = if focused && !edge.in_focus { "edge faded" } else { "edge" };
+        markup.push_str(&format!("<polyline class=\"{class}\" points=\"{}\" marker-end=\"url(#arrow)\"/>", edge.svg_points()));
+        if let Some((at, text)) = edge.label_at().zip(edge.text()) {
+            markup.push_str(&format!("<text class=\"edge-label\" x=\"{}\" y=\"{}\">{}</text>", at.x, at.y, escaped(&text)));
+        }
+    }
+    for graph_box in &topology.boxes {
+        markup.push_str(&box_markup(base, mesh, graph_box, focused));
+    }
+    markup
+}
+
+/// The whole graph, drawn at `zoom` percent of its size.
+pub fn graph_view(mesh: &str, topology: &Topology, zoom: Signal<i32>) -> impl IntoView + use<> {
+    let (width, height) = (topology.width + 20, topology.height + 40);
     view! {
         <svg class="topology" role="group" aria-label="Topology of the mesh" viewBox=format!("-10 -30 {width} {height}")
-            width=move || width * zoom.get() / 100 height=move || height * zoom.get() / 100>
-            <defs>
-                <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-                    <path d="M 0 0 L 10 5 L 0 10 z" />
-                </marker>
-            </defs>
-            {titles}
-            {edges}
-            {boxes}
-        </svg>
+            width=move || width * zoom.get() / 100 height=move || height * zoom.get() / 100 inner_html=graph_markup(&routing::base(), mesh, topology) />
     }
 }
 
@@ -281,6 +302,23 @@ mod tests {
         node.severity = Some("error".into());
         node.codes = vec!["AM0101".into(), "AM0102".into()];
         assert_eq!(node.accessible_name(), "Virtual node web http:8080, of p, findings AM0101 AM0102 (worst: error)");
+    }
+
+    #[test]
+    fn the_markup_links_each_box_and_escapes_what_it_shows() {
+        let mut node = graph_box("virtualNode");
+        node.detail = Some("path <a>&\"b\"".into());
+        let markup = box_markup("/console", "m", &node, false);
+        assert!(
+            markup.contains(
+                r#"<a href="/console/meshes/m/virtual-nodes/web" aria-label="Virtual node web path &lt;a&gt;&amp;&quot;b&quot;""#
+            ),
+            "{markup}"
+        );
+        assert!(markup.contains("> path &lt;a&gt;&amp;&quot;b&quot;</text>"), "{markup}");
+        node.missing = true;
+        assert!(!box_markup("", "m", &node, false).contains("href"), "a box not in the mesh links nowhere");
+        assert_eq!(escaped("it's"), "it&#39;s");
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub fn TopologyPage() -> impl IntoView {
                                 frame.set_scroll_top(frame.scroll_top() - (y - from_y));
                             }
                         }>
-                        {graph_view(&mesh_name, topology, zoom.into())}
+                        {graph_view(&mesh_name, &topology, zoom.into())}
                     </div>
                     <h2>"Connections"</h2>
                     <div class="table-wrap" tabindex="0" role="region" aria-label="Connections">
