@@ -37,16 +37,16 @@ pub fn Shell(children: Children) -> impl IntoView {
 #[component]
 fn MeshPicker() -> impl IntoView {
     let known = crate::meshes::known::use_known_meshes().0;
-    let location = use_location();
-    let current = Memo::new(move |_| routing::mesh_of_path(&routing::app_path(&location.pathname.get())));
+    let app_path = routing::use_app_path();
+    let current = Memo::new(move |_| routing::mesh_of_path(&app_path.get()));
     let choose = move |select: web_sys::HtmlSelectElement| {
-        let (mesh, path) = (select.value(), routing::app_path(&location.pathname.get_untracked()));
+        let (mesh, path) = (select.value(), app_path.get_untracked());
         // A form's values would be lost with the page: the user says whether to leave it.
         let in_form = path.ends_with("/create") || path.ends_with("/edit");
         if in_form && !crate::web::confirm_action("Leave this form? What you entered here has not been saved.") {
             return select.set_value(&current.get_untracked().unwrap_or_default());
         }
-        let section = Section::from_path(&routing::app_path(&location.pathname.get_untracked())).unwrap_or(Section::VIRTUAL_SERVICES);
+        let section = Section::from_path(&path).unwrap_or(Section::VIRTUAL_SERVICES);
         let target = if mesh.is_empty() { routing::MESHES.to_string() } else { routing::section(&mesh, section) };
         use_navigate()(&target, Default::default());
     };

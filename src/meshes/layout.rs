@@ -8,7 +8,6 @@ use crate::components::not_found_panel::NotFoundPanel;
 use crate::meshes::known::{Known, use_known_meshes};
 use crate::routing::{self, Section};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use mesh_engine::MeshAddress;
 use mesh_engine::names::{AccountId, ResourceName};
 
@@ -36,7 +35,7 @@ pub fn resolve(name: &str, meshes: &[ResourceSummary], me: &AccountId) -> Option
 #[component]
 pub fn MeshLayout(children: ChildrenFn) -> impl IntoView {
     let mesh = use_mesh();
-    let location = use_location();
+    let path = routing::use_app_path();
     let known = use_known_meshes().0;
     // The layout, and the page inside it, are built again only when the mesh resolves
     // differently, not each time the meshes are fetched again (a change in another tab):
@@ -63,14 +62,14 @@ pub fn MeshLayout(children: ChildrenFn) -> impl IntoView {
                             {owner.map(|owner| view! { <p class="hint"><span class="badge">"Shared with you"</span>" by "{owner.to_string()}</p> })}
                             <ul id="mesh-sections" on:click=move |_| drawer.set(false)>
                                 <li><A href=move || routing::mesh(&mesh.get()) attr:aria-current=move || {
-                                    (routing::app_path(&location.pathname.get()).trim_end_matches('/') == routing::mesh(&mesh.get())).then_some("page")
+                                    (path.get().trim_end_matches('/') == routing::mesh(&mesh.get())).then_some("page")
                                 }>"Mesh details"</A></li>
                                 {Section::ALL.into_iter().map(|section| {
-                                    let current = move || (Section::from_path(&routing::app_path(&location.pathname.get())) == Some(section)).then_some("page");
+                                    let current = move || (Section::from_path(&path.get()) == Some(section)).then_some("page");
                                     view! { <li><A href=move || routing::section(&mesh.get(), section) attr:aria-current=current>{section.title()}</A></li> }
                                 }).collect_view()}
                                 {[("Topology", routing::topology as fn(&str, &str) -> String), ("Checks", |mesh: &str, _: &str| routing::checks(mesh))].map(|(title, href)| {
-                                    let current = move || (routing::app_path(&location.pathname.get()) == href(&mesh.get(), "")).then_some("page");
+                                    let current = move || (path.get() == href(&mesh.get(), "")).then_some("page");
                                     view! { <li><A href=move || href(&mesh.get(), "") attr:aria-current=current>{title}</A></li> }
                                 }).collect_view()}
                             </ul>

@@ -5,6 +5,7 @@
 use crate::api::json::{flag, list, number, optional_number, optional_text, text, texts};
 use crate::routing;
 use leptos::prelude::*;
+use mesh_engine::markup::escape;
 use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -157,22 +158,6 @@ impl Edge {
     }
 }
 
-/// Text made safe inside SVG markup, in an element or a quoted attribute.
-fn escaped(text: &str) -> String {
-    let mut safe = String::with_capacity(text.len());
-    for letter in text.chars() {
-        match letter {
-            '&' => safe.push_str("&amp;"),
-            '<' => safe.push_str("&lt;"),
-            '>' => safe.push_str("&gt;"),
-            '"' => safe.push_str("&quot;"),
-            '\'' => safe.push_str("&#39;"),
-            other => safe.push(other),
-        }
-    }
-    safe
-}
-
 /// One box: a link to its resource (none for one that is not in the mesh), named for screen
 /// readers with its findings, its findings' worst severity a badge in its corner. `base`: the
 /// path the console is served under (see `routing::base`).
@@ -182,7 +167,7 @@ fn box_markup(base: &str, mesh: &str, graph_box: &GraphBox, focused: bool) -> St
     } else {
         routing::resource_of_kind(mesh, &graph_box.kind, graph_box.parent.as_deref(), &graph_box.name)
     };
-    let href = href.map(|href| format!(" href=\"{}\"", escaped(&format!("{base}{href}")))).unwrap_or_default();
+    let href = href.map(|href| format!(" href=\"{}\"", escape(&format!("{base}{href}")))).unwrap_or_default();
     let class = format!(
         "node node-{}{}{}",
         graph_box.kind,
@@ -193,20 +178,20 @@ fn box_markup(base: &str, mesh: &str, graph_box: &GraphBox, focused: bool) -> St
     let detail = graph_box
         .detail
         .as_ref()
-        .map(|detail| format!("<text class=\"detail\" x=\"{}\" y=\"{}\"> {}</text>", x + 8, y + 34, escaped(detail)))
+        .map(|detail| format!("<text class=\"detail\" x=\"{}\" y=\"{}\"> {}</text>", x + 8, y + 34, escape(detail)))
         .unwrap_or_default();
     let badge = graph_box
         .severity
         .as_ref()
-        .map(|severity| format!("<circle class=\"badge-{}\" cx=\"{}\" cy=\"{}\" r=\"6\"/>", escaped(severity), x + width - 6, y + 6))
+        .map(|severity| format!("<circle class=\"badge-{}\" cx=\"{}\" cy=\"{}\" r=\"6\"/>", escape(severity), x + width - 6, y + 6))
         .unwrap_or_default();
     format!(
         "<g><a{href} aria-label=\"{}\" class=\"{}\"><rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"4\"/><text x=\"{}\" y=\"{}\">{}</text>{detail}{badge}</a></g>",
-        escaped(&graph_box.accessible_name()),
-        escaped(&class),
+        escape(&graph_box.accessible_name()),
+        escape(&class),
         x + 8,
         y + 18,
-        escaped(&graph_box.label),
+        escape(&graph_box.label),
     )
 }
 
@@ -222,13 +207,13 @@ fn graph_markup(base: &str, mesh: &str, topology: &Topology) -> String {
     );
     for column in &topology.columns {
         let title = if column.backends { "Backends".to_string() } else { format!("{}s", kind_title(&column.kind)) };
-        markup.push_str(&format!("<text class=\"column-title\" x=\"{}\" y=\"-12\">{}</text>", column.x, escaped(&title)));
+        markup.push_str(&format!("<text class=\"column-title\" x=\"{}\" y=\"-12\">{}</text>", column.x, escape(&title)));
     }
     for edge in &topology.edges {
         let class = if focused && !edge.in_focus { "edge faded" } else { "edge" };
         markup.push_str(&format!("<polyline class=\"{class}\" points=\"{}\" marker-end=\"url(#arrow)\"/>", edge.svg_points()));
         if let Some((at, text)) = edge.label_at().zip(edge.text()) {
-            markup.push_str(&format!("<text class=\"edge-label\" x=\"{}\" y=\"{}\">{}</text>", at.x, at.y, escaped(&text)));
+            markup.push_str(&format!("<text class=\"edge-label\" x=\"{}\" y=\"{}\">{}</text>", at.x, at.y, escape(&text)));
         }
     }
     for graph_box in &topology.boxes {
@@ -318,7 +303,7 @@ mod tests {
         assert!(markup.contains("> path &lt;a&gt;&amp;&quot;b&quot;</text>"), "{markup}");
         node.missing = true;
         assert!(!box_markup("", "m", &node, false).contains("href"), "a box not in the mesh links nowhere");
-        assert_eq!(escaped("it's"), "it&#39;s");
+        assert_eq!(escape("it's"), "it&#39;s");
     }
 
     #[test]

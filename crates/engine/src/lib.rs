@@ -6,6 +6,7 @@ pub mod advice;
 pub mod engine;
 pub mod error;
 pub mod input;
+pub mod markup;
 pub mod mesh_config;
 pub mod names;
 pub mod operation;

@@ -12,6 +12,7 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use mesh_engine::markup::escape;
 use std::sync::Arc;
 
 pub const SIGN_OUT: &str = "/sign-out";
@@ -103,10 +104,6 @@ fn html(status: StatusCode, body: &str) -> Response {
         (HeaderName::from_static("referrer-policy"), "same-origin"),
     ];
     (status, headers, body.to_owned()).into_response()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:26rem;margin:4rem auto;padding:0 1rem;color:#1b1f24}\
