@@ -1,7 +1,7 @@
 // Test data made through the App Mesh API itself (what the AWS CLI sends), and removed after.
 // `api` is the fixture of that name: the server's HTTP API, or in browser mode the same API
 // answered by the engine in the page's own localStorage.
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 export function uniqueName(prefix) {
   return `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
@@ -12,6 +12,21 @@ export async function ok(api, method, path, body, options) {
   const answer = await api.call(method, path, body, options);
   expect(answer.status, `${method} ${path}: ${answer.text}`).toBe(200);
   return JSON.parse(answer.text);
+}
+
+/**
+ * In browser mode, waits until a change made by the API tab has reached the console's tab:
+ * its store holds `text` (or no longer does, when `gone`).
+ */
+export async function reached(page, text, { gone = false } = {}) {
+  if (test.info().project.name !== 'browser') return;
+  if (page.url() === 'about:blank') await page.goto('/meshes');
+  const settled = async () => {
+    // The page may be loading afresh (the wizard does when a step is wrong): asked again.
+    const store = await page.evaluate(() => localStorage.getItem('mesh-console.store') ?? '').catch(() => null);
+    return store !== null && store.includes(text) !== gone;
+  };
+  await expect.poll(settled).toBe(true);
 }
 
 export const appmesh = {
@@ -69,19 +84,34 @@ export function serverApi(request) {
 /**
  * The same API in browser mode: a second tab of the test's browser context, on the console's
  * origin, calls the engine the console loads, so both read and write the same localStorage.
+ * localStorage reaches other tabs a moment after a write, so each call waits until every
+ * open console tab holds the same store, as a person switching tabs would find it: before the
+ * call, so it reads what the console wrote, and after, so the console sees what it wrote.
  */
 export async function browserApi(context) {
   const tab = await context.newPage();
   await tab.goto('/engine/mesh_browser_engine.js');
+  const stored = (page) => page.evaluate(() => localStorage.getItem('mesh-console.store')).catch(() => undefined);
+  const settled = async () => {
+    const ours = await stored(tab);
+    const origin = new URL(tab.url()).origin;
+    const consoles = context.pages().filter((page) => page !== tab && !page.isClosed() && page.url().startsWith(origin));
+    for (const page of consoles) if ((await stored(page)) !== ours) return false;
+    return true;
+  };
+  const settle = () => expect.poll(settled, { message: 'the console tabs and the API tab hold the same store' }).toBe(true);
   return {
     async call(method, path, body, { as } = {}) {
-      return tab.evaluate(async ({ method, path, body, as }) => {
+      await settle();
+      const reply = await tab.evaluate(async ({ method, path, body, as }) => {
         const engine = await import('/engine/mesh_browser_engine.js');
         globalThis.engineStarted ??= engine.default();
         await globalThis.engineStarted;
         const reply = engine.handle(method, path, body, as);
         return { status: reply.status, text: reply.body };
       }, { method, path, body: body === undefined ? undefined : JSON.stringify(body), as });
+      await settle();
+      return reply;
     },
     close: () => tab.close(),
   };

@@ -1,24 +1,9 @@
 // Working as a team does: deletes of what is gone or held elsewhere, a wizard that cannot
 // be tricked by its URL, the keyboard alone, and a phone-sized screen.
 import { test, expect, expectAccessible } from './fixtures.mjs';
-import { appmesh, ok, uniqueName } from './appmesh.mjs';
+import { appmesh, ok, reached, uniqueName } from './appmesh.mjs';
 
 const value = (page, label) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd');
-
-/**
- * In browser mode, waits until a change made by the API tab has reached the console's tab:
- * its store holds `text` (or no longer does, when `gone`).
- */
-async function reached(page, text, { gone = false } = {}) {
-  if (test.info().project.name !== 'browser') return;
-  if (page.url() === 'about:blank') await page.goto('/meshes');
-  const settled = async () => {
-    // The page may be loading afresh (the wizard does when a step is wrong): asked again.
-    const store = await page.evaluate(() => localStorage.getItem('mesh-console.store') ?? '').catch(() => null);
-    return store !== null && store.includes(text) !== gone;
-  };
-  await expect.poll(settled).toBe(true);
-}
 
 const tagsOf = async (api, arn) => (await ok(api, 'GET', `/v20190125/tags?resourceArn=${encodeURIComponent(arn)}`)).tags;
 

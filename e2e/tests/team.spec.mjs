@@ -2,16 +2,10 @@
 // it), tags edited on every details page, no edit silently overwriting another's change, and
 // a list's page size kept in its URL.
 import { test, expect, expectAccessible } from './fixtures.mjs';
-import { appmesh, ok, uniqueName } from './appmesh.mjs';
+import { appmesh, ok, reached, uniqueName } from './appmesh.mjs';
 
 const value = (page, label) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd');
 const tagsOf = async (api, arn) => (await ok(api, 'GET', `/v20190125/tags?resourceArn=${encodeURIComponent(arn)}`)).tags;
-
-/** In browser mode, waits until the API tab's change is in this tab's store. */
-async function reached(page, text) {
-  if (test.info().project.name !== 'browser') return;
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('mesh-console.store') ?? '')).toContain(text);
-}
 
 test('a mesh has its own page: edit its egress filter and IP preference', async ({ page, api, mesh }) => {
   await page.goto(`/meshes/${mesh}/virtual-services`);
