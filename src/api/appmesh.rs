@@ -1,19 +1,18 @@
 //! The App Mesh API itself (what the AWS CLI sends), spoken to the companion server over
 //! HTTP or to the engine in this browser: the same requests, the same answers.
 
+use super::answers::{FromAnswer, account, answer, decode, items, text, unreadable};
 use super::{
     Backend, BackendError, Call, ChangedElsewhere, ResourceRecord, ResourceSummary, RouteParent, SaveMode, Seen, Storage, transport,
 };
 use gloo_net::http::Method;
-use mesh_engine::error::{ErrorBody, ErrorKind};
+use mesh_engine::error::ErrorKind;
 use mesh_engine::input::{CreateMeshInput, CreateVirtualServiceInput};
 use mesh_engine::names::{AccountId, ResourceName, TagKey};
 use mesh_engine::percent::encode;
 use mesh_engine::resource::*;
 use mesh_engine::{ApiError, MeshAddress};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
 /// Where App Mesh calls go: `/v20190125/…` on the server that served the console, or the
@@ -39,29 +38,25 @@ impl AppMeshBackend {
 
     /// Every item of a `{"items": […]}` answer of the console's own API.
     fn described(&self, url: String) -> Call<Vec<ResourceRecord>> {
-        #[derive(serde::Deserialize)]
-        struct Described {
-            items: Vec<ResourceRecord>,
-        }
-        let answer = self.get::<Described>(url);
-        Box::pin(async move { Ok(answer.await?.items) })
+        let text = self.text(Method::GET, url, None);
+        Box::pin(async move { items(&answer(&text.await?)?, "items").ok_or_else(unreadable) })
     }
 
-    fn get<T: DeserializeOwned + 'static>(&self, url: String) -> Call<T> {
+    fn get<T: FromAnswer + 'static>(&self, url: String) -> Call<T> {
         self.call(Method::GET, url, None)
     }
 
-    fn delete<T: DeserializeOwned + 'static>(&self, url: String) -> Call<T> {
+    fn delete<T: FromAnswer + 'static>(&self, url: String) -> Call<T> {
         self.call(Method::DELETE, url, None)
     }
 
-    fn put<T: DeserializeOwned + 'static>(&self, url: String, body: &impl Serialize) -> Call<T> {
+    fn put<T: FromAnswer + 'static>(&self, url: String, body: &impl Serialize) -> Call<T> {
         self.call(Method::PUT, url, Some(serde_json::to_string(body).expect("inputs serialize")))
     }
 
     /// One request and its JSON answer. Only the decoding depends on `T`: the request itself
     /// is one function for every call, which keeps the bundle small.
-    fn call<T: DeserializeOwned + 'static>(&self, method: Method, url: String, body: Option<String>) -> Call<T> {
+    fn call<T: FromAnswer + 'static>(&self, method: Method, url: String, body: Option<String>) -> Call<T> {
         let text = self.text(method, url, body);
         Box::pin(async move { decode(&text.await?) })
     }
@@ -124,13 +119,6 @@ fn routes_url(root: &str, parent: &RouteParent, rest: &str) -> String {
     mesh_url(root, &parent.mesh, &place)
 }
 
-/// Where an answer stopped making sense, not why: formatting serde's reasons would bring
-/// their texts (and std's I/O error texts) into the bundle.
-pub(super) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, BackendError> {
-    serde_json::from_str(text)
-        .map_err(|error| BackendError::Unreachable(format!("unexpected answer at line {}, column {}", error.line(), error.column())))
-}
-
 /// Sends a request; the body of a success, or the App Mesh error.
 async fn send(storage: Storage, method: Method, url: String, body: Option<String>) -> Result<String, BackendError> {
     let reply = transport::request(storage == Storage::Browser, method, &url, body).await;
@@ -138,9 +126,12 @@ async fn send(storage: Storage, method: Method, url: String, body: Option<String
         0 => Err(BackendError::Unreachable(reply.body)),
         200..300 => Ok(reply.body),
         status => {
-            let body: ErrorBody = serde_json::from_str(&reply.body).unwrap_or(ErrorBody { kind: String::new(), message: reply.body });
-            match reply.error_type.as_deref().or(Some(body.kind.as_str())).and_then(ErrorKind::from_code) {
-                Some(kind) => Err(BackendError::Api(ApiError::new(kind, body.message))),
+            // App Mesh's error body, `{"__type", "message"}`; a body that is not one is the message.
+            let body = serde_json::from_str::<Value>(&reply.body).ok();
+            let member = |key| body.as_ref().and_then(|body| text(body, key));
+            let kind = reply.error_type.or_else(|| member("__type"));
+            match kind.as_deref().and_then(ErrorKind::from_code) {
+                Some(kind) => Err(BackendError::Api(ApiError::new(kind, member("message").unwrap_or(reply.body)))),
                 None => Err(BackendError::Unreachable(format!("HTTP {status}"))),
             }
         }
@@ -148,41 +139,23 @@ async fn send(storage: Storage, method: Method, url: String, body: Option<String
 }
 
 /// Every item of a list. The pages are read by one function for every kind of list, and only
-/// the items by their own type: a list's type adds the decoding of its item, not of a page.
-fn all_pages<Item: DeserializeOwned + 'static>(storage: Storage, first_url: String, limit: u8) -> Call<Vec<Item>> {
-    let items = item_texts(storage, first_url, limit);
-    Box::pin(async move { items.await?.iter().map(|item| decode(item.get())).collect() })
+/// the items by their own type.
+fn all_pages<Item: FromAnswer + 'static>(storage: Storage, first_url: String, limit: u8) -> Call<Vec<Item>> {
+    let items = item_values(storage, first_url, limit);
+    Box::pin(async move { items.await?.iter().map(Item::read).collect::<Option<_>>().ok_or_else(unreadable) })
 }
 
-/// Follows `nextToken` until the last page, asking for `limit` items a page; each item's JSON
-/// as it came.
-fn item_texts(storage: Storage, first_url: String, limit: u8) -> Call<Vec<Box<RawValue>>> {
-    /// A page of any List operation: its items are its one array member.
-    #[derive(serde::Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Page {
-        #[serde(
-            alias = "meshes",
-            alias = "virtualServices",
-            alias = "virtualNodes",
-            alias = "virtualRouters",
-            alias = "virtualGateways",
-            alias = "routes",
-            alias = "gatewayRoutes",
-            alias = "tags"
-        )]
-        items: Vec<Box<RawValue>>,
-        #[serde(default)]
-        next_token: Option<String>,
-    }
+/// Follows `nextToken` until the last page, asking for `limit` items a page. A page of any
+/// List operation holds its items in its one array member (`meshes`, `routes`, `tags`…).
+fn item_values(storage: Storage, first_url: String, limit: u8) -> Call<Vec<Value>> {
     Box::pin(async move {
         let mut items = Vec::new();
         let mut token: Option<String> = None;
         loop {
-            let text = send(storage, Method::GET, page_url(&first_url, limit, token.as_deref()), None).await?;
-            let page: Page = decode(&text)?;
-            items.extend(page.items);
-            token = page.next_token;
+            let page = answer(&send(storage, Method::GET, page_url(&first_url, limit, token.as_deref()), None).await?)?;
+            let page = page.as_object().ok_or_else(unreadable)?;
+            items.extend(page.values().find_map(Value::as_array).ok_or_else(unreadable)?.iter().cloned());
+            token = page.get("nextToken").and_then(Value::as_str).map(str::to_string);
             if token.is_none() {
                 return Ok(items);
             }
@@ -204,12 +177,8 @@ impl Backend for AppMeshBackend {
     }
 
     fn caller_account(&self) -> Call<AccountId> {
-        #[derive(serde::Deserialize)]
-        struct Identity {
-            account: AccountId,
-        }
         let text = self.text(Method::GET, "/console-api/identity".into(), None);
-        Box::pin(async move { Ok(decode::<Identity>(&text.await?)?.account) })
+        Box::pin(async move { account(&answer(&text.await?)?, "account").ok_or_else(unreadable) })
     }
 
     fn list_meshes(&self) -> Call<Vec<ResourceSummary>> {

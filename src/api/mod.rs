@@ -2,6 +2,7 @@
 //! Its implementation speaks the App Mesh API itself, to the companion server or to the same
 //! engine running in this browser over localStorage ([`Storage`]).
 
+mod answers;
 pub mod appmesh;
 pub mod json;
 mod loaded;
@@ -27,8 +28,7 @@ pub type Call<T> = Pin<Box<dyn Future<Output = Result<T, BackendError>>>>;
 /// A mesh, or a resource of a mesh, as a list shows it: a virtual service, node, router or
 /// gateway, a route or a gateway route. One type for every list, so the bundle decodes list
 /// items once. A mesh's `name` is its `mesh_name`.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(from = "ListedFields")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceSummary {
     pub name: ResourceName,
     pub mesh_name: ResourceName,
@@ -43,66 +43,13 @@ pub struct ResourceSummary {
 /// A mesh, or a resource of a mesh, as the console holds it: its metadata, and its spec as the JSON App
 /// Mesh sent, so that an edit sends back every member it did not change (see
 /// `providers::spec_form`). The engine validates the whole spec.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(from = "DescribedFields")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceRecord {
     pub mesh_name: ResourceName,
     pub name: ResourceName,
     pub metadata: ResourceMetadata,
     pub spec: Value,
     pub status: ResourceStatus,
-}
-
-/// The name members of App Mesh's answers, in [`ListedFields`] and [`DescribedFields`]: a
-/// route's answer names its router too, so a route's or gateway route's own name comes first;
-/// a mesh's answer names only the mesh.
-fn own_name(route_name: Option<ResourceName>, resource_name: Option<ResourceName>, mesh_name: &ResourceName) -> ResourceName {
-    route_name.or(resource_name).unwrap_or_else(|| mesh_name.clone())
-}
-
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ListedFields {
-    #[serde(alias = "gatewayRouteName")]
-    route_name: Option<ResourceName>,
-    #[serde(alias = "virtualServiceName", alias = "virtualNodeName", alias = "virtualRouterName", alias = "virtualGatewayName")]
-    resource_name: Option<ResourceName>,
-    mesh_name: ResourceName,
-    mesh_owner: AccountId,
-    arn: String,
-    created_at: Timestamp,
-    last_updated_at: Timestamp,
-    resource_owner: AccountId,
-    version: u64,
-}
-
-impl From<ListedFields> for ResourceSummary {
-    fn from(fields: ListedFields) -> Self {
-        let ListedFields { route_name, resource_name, mesh_name, mesh_owner, arn, created_at, last_updated_at, resource_owner, version } =
-            fields;
-        let name = own_name(route_name, resource_name, &mesh_name);
-        Self { name, mesh_name, mesh_owner, arn, created_at, last_updated_at, resource_owner, version }
-    }
-}
-
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct DescribedFields {
-    #[serde(alias = "gatewayRouteName")]
-    route_name: Option<ResourceName>,
-    #[serde(alias = "virtualServiceName", alias = "virtualNodeName", alias = "virtualRouterName", alias = "virtualGatewayName")]
-    resource_name: Option<ResourceName>,
-    mesh_name: ResourceName,
-    metadata: ResourceMetadata,
-    spec: Value,
-    status: ResourceStatus,
-}
-
-impl From<DescribedFields> for ResourceRecord {
-    fn from(fields: DescribedFields) -> Self {
-        let DescribedFields { route_name, resource_name, mesh_name, metadata, spec, status } = fields;
-        Self { name: own_name(route_name, resource_name, &mesh_name), mesh_name, metadata, spec, status }
-    }
 }
 
 /// Where routes live: a virtual router (routes) or a virtual gateway (gateway routes).
@@ -298,7 +245,7 @@ pub trait Backend: Send + Sync {
 /// A call of the console's own API, its answer as JSON, read by the view (see [`json`]).
 pub fn console_call(backend: &dyn Backend, path: String, body: Option<String>) -> Call<Value> {
     let text = backend.console_text(path, body);
-    Box::pin(async move { appmesh::decode(&text.await?) })
+    Box::pin(async move { answers::answer(&text.await?) })
 }
 
 #[derive(Clone)]
@@ -359,26 +306,6 @@ pub async fn join_all<T>(calls: Vec<Call<T>>) -> Vec<Result<T, BackendError>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    const METADATA: &str = r#""arn": "arn:aws:appmesh:us-east-1:111111111111:mesh/m", "createdAt": 1.0, "lastUpdatedAt": 2.0,
-        "meshOwner": "111111111111", "resourceOwner": "111111111111", "uid": "u", "version": 1"#;
-
-    fn record(names: &str) -> ResourceRecord {
-        let text = format!(r#"{{{names}, "metadata": {{{METADATA}}}, "spec": {{"k": 1}}, "status": {{"status": "ACTIVE"}}}}"#);
-        serde_json::from_str(&text).unwrap()
-    }
-
-    #[test]
-    fn a_record_is_named_by_its_own_name_member() {
-        assert_eq!(record(r#""meshName": "m""#).name.as_str(), "m", "a mesh");
-        assert_eq!(record(r#""meshName": "m", "virtualServiceName": "orders.local""#).name.as_str(), "orders.local");
-        assert_eq!(record(r#""meshName": "m", "virtualGatewayName": "g""#).name.as_str(), "g");
-        let route = record(r#""meshName": "m", "virtualRouterName": "r", "routeName": "to-v2""#);
-        assert_eq!((route.name.as_str(), route.mesh_name.as_str()), ("to-v2", "m"), "a route names its router too");
-        assert_eq!(record(r#""meshName": "m", "virtualGatewayName": "g", "gatewayRouteName": "gr""#).name.as_str(), "gr");
-        assert_eq!(route.spec, json!({"k": 1}));
-    }
 
     #[test]
     fn errors_read_as_sentences_with_the_detail_apart() {
@@ -389,14 +316,5 @@ mod tests {
         assert!(!offline.to_string().contains("TypeError"));
         assert_eq!(offline.detail(), "TypeError: Failed to fetch");
         assert_eq!(without_account("in use for account 12"), "in use for account 12", "not an account id");
-    }
-
-    #[test]
-    fn a_list_item_is_named_the_same_way() {
-        let item = |names: &str| -> ResourceSummary { serde_json::from_str(&format!("{{{names}, {METADATA}}}")).unwrap() };
-        let mesh = item(r#""meshName": "m""#);
-        assert_eq!((mesh.name.as_str(), mesh.mesh_owner.as_str()), ("m", "111111111111"));
-        assert_eq!(item(r#""meshName": "m", "virtualNodeName": "n""#).name.as_str(), "n");
-        assert_eq!(item(r#""meshName": "m", "virtualRouterName": "r", "routeName": "rt""#).name.as_str(), "rt");
     }
 }

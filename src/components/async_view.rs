@@ -21,21 +21,28 @@ where
 /// built again only when the derived value changes.
 pub fn async_view<T, V>(
     state: impl Fn() -> Option<Result<T, BackendError>> + Send + Sync + 'static,
-    retry: impl Fn() + Copy + Send + Sync + 'static,
+    retry: impl Fn() + Send + Sync + 'static,
     loaded: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: 'static,
     V: IntoView + 'static,
 {
-    // An enum of the three views, not one `AnyView`: it compiles only what a browser uses. The
-    // loaded view is erased, so that the enum is one type, its code once, for every page.
+    let state = move || state().map(|result| result.map(|value| loaded(value).into_any()));
+    state_view(Box::new(state), Callback::new(move |()| retry()))
+}
+
+type ViewState = Box<dyn Fn() -> Option<Result<AnyView, BackendError>> + Send + Sync>;
+
+/// The three views, built by one function for every page: only the state is generic, and it
+/// comes here erased.
+fn state_view(state: ViewState, retry: Callback<()>) -> impl IntoView {
     move || match state() {
         None => EitherOf3::A(view! { <p class="status" role="status">"Loading…"</p> }),
-        Some(Ok(value)) => EitherOf3::B(loaded(value).into_any()),
+        Some(Ok(view)) => EitherOf3::B(view),
         Some(Err(error)) => EitherOf3::C(view! {
             <ErrorAlert lead="" error=error>
-                <button type="button" class="button" on:click=move |_| retry()>"Retry"</button>
+                <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button>
             </ErrorAlert>
         }),
     }

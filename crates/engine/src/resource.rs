@@ -19,6 +19,11 @@ impl Timestamp {
         self.0
     }
 
+    /// The moment of a wire number of epoch seconds, to the millisecond.
+    pub fn from_seconds(seconds: f64) -> Self {
+        Self((seconds * 1000.0).round() as i64)
+    }
+
     /// The moment's calendar day in UTC: year, month (1–12), day (1–31); by Howard Hinnant's
     /// days-to-civil algorithm (proleptic Gregorian calendar).
     pub fn utc_date(self) -> (i64, u32, u32) {
@@ -43,8 +48,7 @@ impl Serialize for Timestamp {
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let seconds = f64::deserialize(deserializer)?;
-        Ok(Self((seconds * 1000.0).round() as i64))
+        Ok(Self::from_seconds(f64::deserialize(deserializer)?))
     }
 }
 
@@ -54,6 +58,23 @@ pub enum StatusCode {
     Active,
     Inactive,
     Deleted,
+}
+
+impl StatusCode {
+    pub const ALL: [StatusCode; 3] = [Self::Active, Self::Inactive, Self::Deleted];
+
+    /// The code as App Mesh writes it: `ACTIVE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "ACTIVE",
+            Self::Inactive => "INACTIVE",
+            Self::Deleted => "DELETED",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.as_str() == code)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -439,5 +460,15 @@ mod tests {
         assert_eq!(json[ProviderKind::VirtualRouter.name_member()], "r");
         assert_eq!(MeshResourceKind::VIRTUAL_NODE.title(), "Virtual node");
         assert_eq!(ProviderKind::VirtualNode.path_segment(), "virtualNodes");
+    }
+
+    #[test]
+    fn a_status_code_reads_as_the_wire_writes_it() {
+        for status in StatusCode::ALL {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
+            assert_eq!(StatusCode::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(StatusCode::parse("active"), None);
+        assert_eq!(Timestamp::from_seconds(1764134530.1234), Timestamp::from_millis(1764134530123));
     }
 }
