@@ -33,7 +33,7 @@ pub async fn start() {
     use storage::start::Started;
     let started = storage::start::start().await;
     leptos::mount::mount_to_body(move || match started {
-        Started::Ready(backend) => Either::Left(view! { <Console backend=backend /> }),
+        Started::Ready { backend, account } => Either::Left(view! { <Console backend=backend account=account /> }),
         Started::Problem { message, backend } => {
             Either::Right(view! { <storage::problem::StorageProblem message=message backend=backend /> })
         }
@@ -42,14 +42,14 @@ pub async fn start() {
 
 /// The whole console: the backend in context, the app shell, and every view at its URL.
 #[component]
-fn Console(backend: api::appmesh::AppMeshBackend) -> impl IntoView {
+fn Console(backend: api::appmesh::AppMeshBackend, account: Option<mesh_engine::names::AccountId>) -> impl IntoView {
     let in_browser = api::Backend::storage(&backend) == api::Storage::Browser;
     api::provide_backend(backend);
     if in_browser {
         storage::live::follow_other_tabs();
     }
     components::notice::provide_notices();
-    meshes::known::provide_known_meshes();
+    meshes::known::provide_known_meshes(account);
     view! {
         <Router base=routing::base()>
             <shell::Shell>

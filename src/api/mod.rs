@@ -282,6 +282,30 @@ pub fn use_backend() -> Arc<dyn Backend> {
 /// A resource with its tags, `None` when the mesh holds no such resource.
 pub type LoadedWithTags<T> = Loaded<Option<(T, Vec<TagRef>)>>;
 
+/// Two calls at once: both answers, or the error of one.
+pub async fn both<A, B>(first: Call<A>, second: Call<B>) -> Result<(A, B), BackendError> {
+    use std::task::Poll;
+    let (mut first, mut second) = (Some(first), Some(second));
+    let (mut first_answer, mut second_answer) = (None, None);
+    std::future::poll_fn(|context| {
+        if let Some(call) = &mut first
+            && let Poll::Ready(answer) = call.as_mut().poll(context)
+        {
+            first_answer = Some(answer);
+            first = None;
+        }
+        if let Some(call) = &mut second
+            && let Poll::Ready(answer) = call.as_mut().poll(context)
+        {
+            second_answer = Some(answer);
+            second = None;
+        }
+        if first.is_none() && second.is_none() { Poll::Ready(()) } else { Poll::Pending }
+    })
+    .await;
+    Ok((first_answer.expect("polled to the end")?, second_answer.expect("polled to the end")?))
+}
+
 /// Runs every call at once and gives their answers in order (the list pages describe each
 /// row this way).
 pub async fn join_all<T>(calls: Vec<Call<T>>) -> Vec<Result<T, BackendError>> {

@@ -5,38 +5,41 @@
 use super::preference;
 use crate::api::appmesh::AppMeshBackend;
 use crate::api::{Backend, BackendError, Storage, transport};
+use mesh_engine::names::AccountId;
 
 #[derive(Clone)]
 pub enum Started {
-    Ready(AppMeshBackend),
+    /// The console can run; `account` is the caller's when starting already asked for it (so
+    /// the first view need not ask again).
+    Ready { backend: AppMeshBackend, account: Option<AccountId> },
     /// Browser mode cannot go on: the engine did not load, or the stored data cannot be read.
     /// `backend` is there when the engine loaded (to export or reset the data).
-    Problem {
-        message: String,
-        backend: Option<AppMeshBackend>,
-    },
+    Problem { message: String, backend: Option<AppMeshBackend> },
 }
 
 pub async fn start() -> Started {
-    let storage = match preference::chosen() {
-        Some(storage) => storage,
-        None if server_answers().await => Storage::Server,
-        None => Storage::Browser,
+    let (storage, account) = match preference::chosen() {
+        Some(storage) => (storage, None),
+        None => match server_account().await {
+            Some(account) => (Storage::Server, Some(account)),
+            None => (Storage::Browser, None),
+        },
     };
     let backend = AppMeshBackend::new(storage);
     if storage == Storage::Server {
-        return Started::Ready(backend);
+        return Started::Ready { backend, account };
     }
     if let Err(reason) = transport::load_engine().await {
         return Started::Problem { message: format!("The engine for browser storage could not be loaded ({reason})."), backend: None };
     }
     match backend.caller_account().await {
         Err(BackendError::Api(error)) => Started::Problem { message: error.message, backend: Some(backend) },
-        _ => Started::Ready(backend),
+        answer => Started::Ready { backend, account: answer.ok() },
     }
 }
 
-/// A companion server answers its identity call; a static host answers 404 or a page.
-async fn server_answers() -> bool {
-    AppMeshBackend::new(Storage::Server).caller_account().await.is_ok()
+/// The caller's account when a companion server answers its identity call; a static host
+/// answers 404 or a page.
+async fn server_account() -> Option<AccountId> {
+    AppMeshBackend::new(Storage::Server).caller_account().await.ok()
 }
