@@ -3,6 +3,7 @@
 //! of the bundle each). Unlike the console's own answers (`api::json`), an App Mesh answer
 //! that lacks a member the console needs, or holds an invalid one, is refused whole.
 
+use super::json::optional_text as text;
 use super::{BackendError, ResourceRecord, ResourceSummary};
 use mesh_engine::names::{AccountId, ResourceName, TagKey, TagValue};
 use mesh_engine::resource::{ResourceMetadata, ResourceStatus, StatusCode, TagRef, Timestamp};
@@ -33,10 +34,6 @@ pub fn unreadable() -> BackendError {
 /// Every item of the array member `key`, or `None` if one does not read.
 pub fn items<T: FromAnswer>(answer: &Value, key: &str) -> Option<Vec<T>> {
     answer.get(key)?.as_array()?.iter().map(T::read).collect()
-}
-
-pub fn text(answer: &Value, key: &str) -> Option<String> {
-    answer.get(key)?.as_str().map(str::to_string)
 }
 
 pub fn account(answer: &Value, key: &str) -> Option<AccountId> {

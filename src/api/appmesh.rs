@@ -1,7 +1,8 @@
 //! The App Mesh API itself (what the AWS CLI sends), spoken to the companion server over
 //! HTTP or to the engine in this browser: the same requests, the same answers.
 
-use super::answers::{FromAnswer, account, answer, decode, items, text, unreadable};
+use super::answers::{FromAnswer, account, answer, decode, items, unreadable};
+use super::json::optional_text;
 use super::{
     Backend, BackendError, Call, ChangedElsewhere, ResourceRecord, ResourceSummary, RouteParent, SaveMode, Seen, Storage, transport,
 };
@@ -128,7 +129,7 @@ async fn send(storage: Storage, method: Method, url: String, body: Option<String
         status => {
             // App Mesh's error body, `{"__type", "message"}`; a body that is not one is the message.
             let body = serde_json::from_str::<Value>(&reply.body).ok();
-            let member = |key| body.as_ref().and_then(|body| text(body, key));
+            let member = |key| body.as_ref().and_then(|body| optional_text(body, key));
             let kind = reply.error_type.or_else(|| member("__type"));
             match kind.as_deref().and_then(ErrorKind::from_code) {
                 Some(kind) => Err(BackendError::Api(ApiError::new(kind, member("message").unwrap_or(reply.body)))),
@@ -153,9 +154,13 @@ fn item_values(storage: Storage, first_url: String, limit: u8) -> Call<Vec<Value
         let mut token: Option<String> = None;
         loop {
             let page = answer(&send(storage, Method::GET, page_url(&first_url, limit, token.as_deref()), None).await?)?;
-            let page = page.as_object().ok_or_else(unreadable)?;
-            items.extend(page.values().find_map(Value::as_array).ok_or_else(unreadable)?.iter().cloned());
-            token = page.get("nextToken").and_then(Value::as_str).map(str::to_string);
+            token = optional_text(&page, "nextToken");
+            let Value::Object(page) = page else { return Err(unreadable()) };
+            let list = page.into_iter().find_map(|(_, member)| match member {
+                Value::Array(list) => Some(list),
+                _ => None,
+            });
+            items.extend(list.ok_or_else(unreadable)?);
             if token.is_none() {
                 return Ok(items);
             }
