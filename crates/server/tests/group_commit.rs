@@ -3,33 +3,16 @@
 
 mod common;
 
+use common::database::{context, operation};
 use common::sdk_client;
 use common::specs::no_provider;
 use mesh_console_server::storage::{Database, SqliteStore};
-use mesh_engine::names::{AccountId, Region};
-use mesh_engine::operation::{self, Operation};
-use mesh_engine::{ApiError, Context, Engine, Quotas};
+use mesh_engine::operation::Operation;
+use mesh_engine::{ApiError, Engine};
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-fn context() -> Context {
-    Context {
-        caller: AccountId::parse(common::DEFAULT_ACCOUNT).unwrap(),
-        region: Region::parse("us-east-1").unwrap(),
-        now: mesh_engine::resource::Timestamp::from_millis(1_795_000_000_000),
-        new_uid: uuid::Uuid::new_v4().to_string(),
-        quotas: Quotas::default(),
-    }
-}
-
-/// An App Mesh call as the server parses it.
-fn operation(method: &str, path: &str, body: &str) -> Operation {
-    let segments = operation::path_segments(path).unwrap();
-    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
-    Operation::parse(method, &segments, &[], body.as_bytes()).unwrap()
-}
 
 fn create_mesh(name: &str) -> Operation {
     operation("PUT", "/v20190125/meshes", &format!(r#"{{"meshName":"{name}"}}"#))

@@ -9,6 +9,7 @@ const SEPARATOR: char = '\u{1f}';
 const MESH_RESOURCES: &str = "mesh";
 const CLIENT_TOKENS: &str = "clientTokens";
 const MESH_PRINCIPALS: &str = "meshPrincipals";
+const LISTING: &str = "listing";
 
 /// Every mesh of every account, keyed by name then owner.
 pub const MESHES: &str = "meshes";
@@ -37,6 +38,13 @@ pub fn routes(mesh: &MeshKey, kind: RouteKind, parent: &str) -> String {
     )
 }
 
+/// Beside a collection of resources, what a List answers for each: its Ref as JSON, written
+/// with the resource, so a List page is read as stored instead of rebuilt from every record.
+/// Derived data: store documents leave it out, and reading one writes it again.
+pub fn listing(collection: &str) -> String {
+    format!("{LISTING}{SEPARATOR}{collection}")
+}
+
 /// The client tokens an account has used, keyed by token.
 pub fn client_tokens(account: &AccountId) -> String {
     format!("{CLIENT_TOKENS}{SEPARATOR}{account}")
@@ -59,9 +67,13 @@ pub enum Collection<'a> {
     ClientTokens { account: &'a str },
     MeshPrincipals { owner: &'a str, mesh: &'a str },
     ResourceShares,
+    Listing,
 }
 
 pub fn collection(name: &str) -> Option<Collection<'_>> {
+    if name.strip_prefix(LISTING).is_some_and(|rest| rest.starts_with(SEPARATOR)) {
+        return Some(Collection::Listing);
+    }
     let parts: Vec<&str> = name.split(SEPARATOR).collect();
     Some(match parts.as_slice() {
         [MESHES] => Collection::Meshes,

@@ -2,6 +2,7 @@
 //! and gateways in the mesh itself, routes and gateway routes in a router or gateway: names
 //! unique where they live, quotas, versions, client tokens, owners, pages.
 
+use super::listing::ListedPage;
 use super::*;
 use crate::input::TagList;
 use crate::pagination;
@@ -17,7 +18,7 @@ pub(crate) trait MeshResource {
     type Name: Clone + Display + AsRef<str> + Serialize + DeserializeOwned;
     type Spec: Clone + PartialEq + Serialize + DeserializeOwned;
     type Data: Serialize + DeserializeOwned;
-    type Ref;
+    type Ref: Serialize + DeserializeOwned;
 
     fn parse_name(name: &str) -> Result<Self::Name, InvalidValue>;
     fn collection(mesh: &MeshKey, parent: &Self::Parent) -> String;
@@ -25,6 +26,8 @@ pub(crate) trait MeshResource {
     fn arn_path(parent: &Self::Parent, name: &Self::Name) -> String;
     /// Where the resource lives, in a message: "mesh m", "virtual router r in mesh m".
     fn place(mesh: &MeshKey, parent: &Self::Parent) -> String;
+    /// The member of a List answer that holds the items: `virtualNodes`, `routes`.
+    fn list_member() -> &'static str;
     fn data(mesh_name: ResourceName, parent: Self::Parent, name: Self::Name, record: Record<Self::Spec>, status: StatusCode) -> Self::Data;
     fn reference(mesh_name: ResourceName, parent: Self::Parent, name: Self::Name, metadata: ResourceMetadata) -> Self::Ref;
     fn quota(quotas: &Quotas) -> usize;
@@ -58,6 +61,10 @@ macro_rules! mesh_resource {
 
             fn place(mesh: &MeshKey, (): &()) -> String {
                 format!("mesh {}", mesh.name)
+            }
+
+            fn list_member() -> &'static str {
+                $kind.path_segment()
             }
 
             fn data(mesh_name: ResourceName, (): (), name: $name, record: Record<$spec>, status: StatusCode) -> $data {
@@ -160,6 +167,10 @@ macro_rules! route_resource {
 
             fn place(mesh: &MeshKey, parent: &ResourceName) -> String {
                 format!("{} {parent} in mesh {}", $kind.parent().noun(), mesh.name)
+            }
+
+            fn list_member() -> &'static str {
+                $kind.path_segment()
             }
 
             fn data(mesh_name: ResourceName, parent: ResourceName, name: ResourceName, record: Record<$spec>, status: StatusCode) -> $data {
@@ -267,7 +278,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
                 spec: change.spec.clone(),
                 tags: tags.map(|tags| tags.as_slice().to_vec()).unwrap_or_default(),
             };
-            engine.save(&collection, change.name.as_ref(), &record)?;
+            engine.store_resource::<K>(&mesh, change.parent, change.name, &record)?;
             Ok(K::data(mesh.name, change.parent.clone(), change.name.clone(), record, StatusCode::Active))
         })
     }
@@ -298,7 +309,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
             check(engine, &mesh, change.spec)?;
             record.spec = change.spec.clone();
             engine.bump(&mut record.metadata);
-            engine.save(&K::collection(&mesh, change.parent), change.name.as_ref(), &record)?;
+            engine.store_resource::<K>(&mesh, change.parent, change.name, &record)?;
             Ok(K::data(mesh.name, change.parent.clone(), change.name.clone(), record, StatusCode::Active))
         })
     }
@@ -315,10 +326,37 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         let record = self.existing::<K>(&mesh, parent, name)?;
         self.check_may_modify(&mesh, &record.metadata, true)?;
         check_unused(self, &mesh, name)?;
-        self.remove(&K::collection(&mesh, parent), name.as_ref())?;
+        let collection = K::collection(&mesh, parent);
+        self.remove(&collection, name.as_ref())?;
+        self.remove(&keys::listing(&collection), name.as_ref())?;
         Ok(K::data(mesh.name, parent.clone(), name.clone(), record, StatusCode::Deleted))
     }
 
+    /// A page of a List: each item its Ref as stored beside the resource (see
+    /// `keys::listing`), so no record is read and no item rebuilt.
+    pub(crate) fn list_page<K: MeshResource>(
+        &mut self,
+        mesh: &MeshAddress,
+        parent: &K::Parent,
+        limit: Option<PageLimit>,
+        next_token: Option<&str>,
+    ) -> Result<ListedPage, ApiError> {
+        let (mesh, _) = self.visible_mesh(mesh)?;
+        K::check_parent(self, &mesh, parent)?;
+        let collection = K::collection(&mesh, parent);
+        let after = next_token.map(|token| pagination::decode(&collection, token)).transpose()?;
+        let size = page_size(limit);
+        let mut entries = self.store.scan(&keys::listing(&collection), after.as_deref(), size + 1).map_err(storage_failed)?;
+        let next_token = if entries.len() > size {
+            entries.truncate(size);
+            entries.last().map(|(key, _)| pagination::encode(&collection, key))
+        } else {
+            None
+        };
+        Ok(ListedPage { member: K::list_member(), items: entries.into_iter().map(|(_, item)| item).collect(), next_token })
+    }
+
+    /// [`Engine::list_page`] with its items read back as Refs.
     pub(crate) fn list<K: MeshResource>(
         &mut self,
         mesh: &MeshAddress,
@@ -326,25 +364,24 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         limit: Option<PageLimit>,
         next_token: Option<&str>,
     ) -> Result<(Vec<K::Ref>, Option<String>), ApiError> {
-        let (mesh, _) = self.visible_mesh(mesh)?;
-        K::check_parent(self, &mesh, parent)?;
-        let collection = K::collection(&mesh, parent);
-        let after = next_token.map(|token| pagination::decode(&collection, token)).transpose()?;
-        let size = page_size(limit);
-        let mut entries = self.store.scan(&collection, after.as_deref(), size + 1).map_err(storage_failed)?;
-        let next = if entries.len() > size {
-            entries.truncate(size);
-            entries.last().map(|(key, _)| pagination::encode(&collection, key))
-        } else {
-            None
-        };
-        let mut page = Vec::with_capacity(entries.len());
-        for (key, text) in entries {
-            let record: StoredMetadata = serde_json::from_str(&text).map_err(|error| corrupt(&collection, &key, error))?;
-            let name = K::parse_name(&key).map_err(|error| ApiError::internal(format!("Stored name {key:?}: {error}")))?;
-            page.push(K::reference(mesh.name.clone(), parent.clone(), name, record.metadata));
-        }
-        Ok((page, next))
+        let page = self.list_page::<K>(mesh, parent, limit, next_token)?;
+        let items = page.items.iter().map(|item| serde_json::from_str(item)).collect::<Result<_, _>>();
+        let items = items.map_err(|error| ApiError::internal(format!("A stored {} List item is unreadable: {error}", K::TYPE_NAME)))?;
+        Ok((items, page.next_token))
+    }
+
+    /// Saves a resource, and its List item beside it.
+    fn store_resource<K: MeshResource>(
+        &mut self,
+        mesh: &MeshKey,
+        parent: &K::Parent,
+        name: &K::Name,
+        record: &Record<K::Spec>,
+    ) -> Result<(), ApiError> {
+        let collection = K::collection(mesh, parent);
+        self.save(&collection, name.as_ref(), record)?;
+        let item = K::reference(mesh.name.clone(), parent.clone(), name.clone(), record.metadata.clone());
+        self.save(&keys::listing(&collection), name.as_ref(), &item)
     }
 
     pub(crate) fn existing<K: MeshResource>(

@@ -4,6 +4,7 @@
 
 mod keys;
 mod kinds;
+pub mod listing;
 mod mesh_resources;
 mod meshes;
 mod references;

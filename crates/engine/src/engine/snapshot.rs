@@ -4,6 +4,7 @@
 //! between records, so a document that reads is one the engine can serve.
 
 use super::keys::{self, Collection};
+use super::listing::listings;
 use super::references::{absent_provider, absent_target_node, absent_target_service};
 use super::sharing::StoredShare;
 use super::{MeshKey, Record, TokenRecord};
@@ -100,6 +101,9 @@ impl Snapshot {
             }
         }
         check(&store)?;
+        for (collection, key, item) in listings(store.entries()).map_err(invalid)? {
+            store.put(&collection, &key, &item).expect("memory never fails");
+        }
         Ok(Self::new(document.account, document.region, store))
     }
 
@@ -112,7 +116,8 @@ impl Snapshot {
     /// The document, compact.
     pub fn to_json(&self) -> String {
         let mut collections: BTreeMap<String, BTreeMap<String, Box<RawValue>>> = BTreeMap::new();
-        for (collection, key, value) in self.store.entries() {
+        let kept = self.store.entries().filter(|(collection, ..)| !matches!(keys::collection(collection), Some(Collection::Listing)));
+        for (collection, key, value) in kept {
             let value = RawValue::from_string(value.to_owned()).expect("the engine stores JSON");
             collections.entry(collection.to_owned()).or_default().insert(key.to_owned(), value);
         }
@@ -226,6 +231,11 @@ fn check(store: &MemoryStore) -> Result<(), SnapshotError> {
                     return Err(at(format!("the record is of {}, not of this key", stored.share.resource_share_arn)));
                 }
             }
+            Some(Collection::Listing) => {
+                return Err(invalid(format!(
+                    "collections[{collection:?}]: List items are written by the engine, not read from a document"
+                )));
+            }
             None => return Err(invalid(format!("collections[{collection:?}]: not a collection of this schema version"))),
         }
     }
@@ -237,7 +247,7 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_path_to_error::deserialize(deserializer).map_err(|error| format!("{}: {}", error.path(), error.inner()))
 }
 
-fn mesh_key(owner: &str, name: &str) -> Result<MeshKey, String> {
+pub(super) fn mesh_key(owner: &str, name: &str) -> Result<MeshKey, String> {
     Ok(MeshKey {
         owner: AccountId::parse(owner).map_err(|error| error.to_string())?,
         name: ResourceName::parse(name).map_err(|error| error.to_string())?,

@@ -21,21 +21,23 @@ impl Operation {
             Self::DeleteMesh(name) => json(&engine.delete_mesh(&name)?),
 
             Self::ListVirtualServices { mesh, limit, next_token } => {
-                json(&engine.list_virtual_services(&mesh, limit, next_token.as_deref())?)
+                Ok(engine.list_virtual_services_page(&mesh, limit, next_token.as_deref())?.into_json())
             }
             Self::CreateVirtualService { mesh, input } => json(&engine.create_virtual_service(&mesh, input)?),
             Self::DescribeVirtualService { mesh, name } => json(&engine.describe_virtual_service(&mesh, &name)?),
             Self::UpdateVirtualService { mesh, name, input } => json(&engine.update_virtual_service(&mesh, &name, input)?),
             Self::DeleteVirtualService { mesh, name } => json(&engine.delete_virtual_service(&mesh, &name)?),
 
-            Self::ListVirtualNodes { mesh, limit, next_token } => json(&engine.list_virtual_nodes(&mesh, limit, next_token.as_deref())?),
+            Self::ListVirtualNodes { mesh, limit, next_token } => {
+                Ok(engine.list_virtual_nodes_page(&mesh, limit, next_token.as_deref())?.into_json())
+            }
             Self::CreateVirtualNode { mesh, input } => json(&engine.create_virtual_node(&mesh, input)?),
             Self::DescribeVirtualNode { mesh, name } => json(&engine.describe_virtual_node(&mesh, &name)?),
             Self::UpdateVirtualNode { mesh, name, input } => json(&engine.update_virtual_node(&mesh, &name, input)?),
             Self::DeleteVirtualNode { mesh, name } => json(&engine.delete_virtual_node(&mesh, &name)?),
 
             Self::ListVirtualRouters { mesh, limit, next_token } => {
-                json(&engine.list_virtual_routers(&mesh, limit, next_token.as_deref())?)
+                Ok(engine.list_virtual_routers_page(&mesh, limit, next_token.as_deref())?.into_json())
             }
             Self::CreateVirtualRouter { mesh, input } => json(&engine.create_virtual_router(&mesh, input)?),
             Self::DescribeVirtualRouter { mesh, name } => json(&engine.describe_virtual_router(&mesh, &name)?),
@@ -43,7 +45,7 @@ impl Operation {
             Self::DeleteVirtualRouter { mesh, name } => json(&engine.delete_virtual_router(&mesh, &name)?),
 
             Self::ListVirtualGateways { mesh, limit, next_token } => {
-                json(&engine.list_virtual_gateways(&mesh, limit, next_token.as_deref())?)
+                Ok(engine.list_virtual_gateways_page(&mesh, limit, next_token.as_deref())?.into_json())
             }
             Self::CreateVirtualGateway { mesh, input } => json(&engine.create_virtual_gateway(&mesh, input)?),
             Self::DescribeVirtualGateway { mesh, name } => json(&engine.describe_virtual_gateway(&mesh, &name)?),
@@ -51,7 +53,7 @@ impl Operation {
             Self::DeleteVirtualGateway { mesh, name } => json(&engine.delete_virtual_gateway(&mesh, &name)?),
 
             Self::ListRoutes { mesh, router, limit, next_token } => {
-                json(&engine.list_routes(&mesh, &router, limit, next_token.as_deref())?)
+                Ok(engine.list_routes_page(&mesh, &router, limit, next_token.as_deref())?.into_json())
             }
             Self::CreateRoute { mesh, router, input } => json(&engine.create_route(&mesh, &router, input)?),
             Self::DescribeRoute { mesh, router, name } => json(&engine.describe_route(&mesh, &router, &name)?),
@@ -59,7 +61,7 @@ impl Operation {
             Self::DeleteRoute { mesh, router, name } => json(&engine.delete_route(&mesh, &router, &name)?),
 
             Self::ListGatewayRoutes { mesh, gateway, limit, next_token } => {
-                json(&engine.list_gateway_routes(&mesh, &gateway, limit, next_token.as_deref())?)
+                Ok(engine.list_gateway_routes_page(&mesh, &gateway, limit, next_token.as_deref())?.into_json())
             }
             Self::CreateGatewayRoute { mesh, gateway, input } => json(&engine.create_gateway_route(&mesh, &gateway, input)?),
             Self::DescribeGatewayRoute { mesh, gateway, name } => json(&engine.describe_gateway_route(&mesh, &gateway, &name)?),

@@ -7,6 +7,7 @@ mod readers;
 mod sqlite_store;
 
 use group_commit::Writer;
+use mesh_engine::engine::listing;
 use mesh_engine::store::{MemoryStore, Store};
 use mesh_engine::{ApiError, Context, Engine};
 use readers::Readers;
@@ -15,7 +16,8 @@ pub use sqlite_store::SqliteStore;
 use std::path::Path;
 use std::sync::Arc;
 
-const SCHEMA_VERSION: i64 = 1;
+/// 1: the entries; 2: with the List item of each resource beside it (`listing` collections).
+const SCHEMA_VERSION: i64 = 2;
 
 /// The database behind the API. One writer (SQLite has one anyway, and racing creates of one
 /// name then give exactly one success), and as many readers as reads under way.
@@ -30,13 +32,13 @@ impl Database {
         if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|error| format!("cannot create {}: {error}", parent.display()))?;
         }
-        let connection = Connection::open(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+        let mut connection = Connection::open(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
         // WAL with FULL sync: a commit is on disk before the answer leaves, so an
         // acknowledged write survives kill -9 and power loss alike.
         connection
             .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;")
             .map_err(|error| format!("cannot configure {}: {error}", path.display()))?;
-        create_or_check_schema(&connection, path)?;
+        create_or_check_schema(&mut connection, path)?;
         Ok(Self { writer: Writer::start(connection)?, readers: Arc::new(Readers::new(path.to_owned())) })
     }
 
@@ -93,7 +95,7 @@ impl Database {
     }
 }
 
-fn create_or_check_schema(connection: &Connection, path: &Path) -> Result<(), String> {
+fn create_or_check_schema(connection: &mut Connection, path: &Path) -> Result<(), String> {
     let version: i64 = connection.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|e| e.to_string())?;
     match version {
         0 => connection
@@ -107,9 +109,30 @@ fn create_or_check_schema(connection: &Connection, path: &Path) -> Result<(), St
                  PRAGMA user_version = {SCHEMA_VERSION};"
             ))
             .map_err(|error| format!("cannot create the schema in {}: {error}", path.display())),
+        1 => {
+            add_listings(connection).map_err(|error| format!("cannot bring {} to schema version {SCHEMA_VERSION}: {error}", path.display()))
+        }
         SCHEMA_VERSION => Ok(()),
         other => Err(format!("{} has schema version {other}; this server reads version {SCHEMA_VERSION}", path.display())),
     }
+}
+
+/// Schema 1 to 2, all or nothing: writes the List item of every stored resource beside it.
+fn add_listings(connection: &mut Connection) -> Result<(), String> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|error| error.to_string())?;
+    let entries: Vec<(String, String, String)> = {
+        let mut statement = transaction.prepare("SELECT collection, key, value FROM entries").map_err(|error| error.to_string())?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?))).map_err(|error| error.to_string())?;
+        rows.collect::<Result<_, _>>().map_err(|error| error.to_string())?
+    };
+    let listings = listing::listings(entries.iter().map(|(collection, key, value)| (collection.as_str(), key.as_str(), value.as_str())))?;
+    for (collection, key, item) in listings {
+        transaction
+            .execute("INSERT OR REPLACE INTO entries (collection, key, value) VALUES (?1, ?2, ?3)", params![collection, key, item])
+            .map_err(|error| error.to_string())?;
+    }
+    transaction.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};")).map_err(|error| error.to_string())?;
+    transaction.commit().map_err(|error| error.to_string())
 }
 
 fn storage_failed(error: rusqlite::Error) -> ApiError {

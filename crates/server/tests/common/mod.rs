@@ -234,6 +234,31 @@ pub mod specs {
     }
 }
 
+/// Engine calls straight on a `Database`, as the server's handlers make them.
+pub mod database {
+    use mesh_engine::names::{AccountId, Region};
+    use mesh_engine::operation::{self, Operation};
+    use mesh_engine::{Context, Quotas};
+
+    /// The default account calling, with a fresh uid.
+    pub fn context() -> Context {
+        Context {
+            caller: AccountId::parse(super::DEFAULT_ACCOUNT).unwrap(),
+            region: Region::parse("us-east-1").unwrap(),
+            now: mesh_engine::resource::Timestamp::from_millis(1_795_000_000_000),
+            new_uid: uuid::Uuid::new_v4().to_string(),
+            quotas: Quotas::default(),
+        }
+    }
+
+    /// An App Mesh call as the server parses it.
+    pub fn operation(method: &str, path: &str, body: &str) -> Operation {
+        let segments = operation::path_segments(path).unwrap();
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        Operation::parse(method, &segments, &[], body.as_bytes()).unwrap()
+    }
+}
+
 /// Two keys of two accounts, as a team's credentials file holds them.
 pub mod keys {
     pub const ALICE: (&str, &str, &str) = ("AKIAALICEEXAMPLE0001", "alice/Secret+Key0000000000000000000000001", "111111111111");

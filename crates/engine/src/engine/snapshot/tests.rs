@@ -146,3 +146,15 @@ fn unknown_members_and_collections_are_refused() {
     let error = error_of(&altered(r#""collections":{"#, r#""collections":{"strange":{"k":1},"#));
     assert_eq!(error, r#"collections["strange"]: not a collection of this schema version"#);
 }
+
+#[test]
+fn list_items_are_left_out_of_a_document_and_written_again_when_it_is_read() {
+    let snapshot = populated();
+    let listed = |store: &MemoryStore| store.entries().filter(|(collection, ..)| collection.starts_with("listing\u{1f}")).count();
+    assert_eq!(listed(&snapshot.store), 7, "a node, a router, two services, a route, a gateway and a gateway route");
+    let text = snapshot.to_json();
+    assert!(!text.contains("listing"), "{text}");
+    assert_eq!(listed(&Snapshot::parse(&text).unwrap().store), 7);
+    let error = error_of(&altered(r#""collections":{"#, r#""collections":{"listing\u001fmeshes":{"k":1},"#));
+    assert!(error.contains("List items are written by the engine"), "{error}");
+}

@@ -246,3 +246,31 @@ fn a_client_token_makes_a_route_create_idempotent() {
         ErrorKind::ConflictException
     );
 }
+
+#[test]
+fn every_resources_list_item_is_kept_beside_it_through_creates_updates_and_deletes() {
+    let mut world = World::orders();
+    world.route("m1", "orders-router", "r1", &[("orders-v1", 1)]).unwrap();
+    world.route("m1", "orders-router", "r2", &[("orders-v2", 1)]).unwrap();
+    world.gateway_route("m1", "ingress", "gr1", "orders.local").unwrap();
+    let update = UpdateRouteInput { spec: route_spec(&[("orders-v2", 1)]), client_token: None };
+    world.call(|engine| engine.update_route(&at("m1"), &rn("orders-router"), &rn("r1"), update)).unwrap();
+    world.call(|engine| engine.delete_route(&at("m1"), &rn("orders-router"), &rn("r2"))).unwrap();
+    world.call(|engine| engine.delete_virtual_node(&at("m1"), &rn("orders-v1"))).unwrap();
+
+    let (kept, records): (Vec<_>, Vec<_>) =
+        world.store.entries().partition(|(collection, ..)| matches!(keys::collection(collection), Some(keys::Collection::Listing)));
+    let kept: Vec<(String, String, String)> = kept.into_iter().map(|(c, k, v)| (c.to_owned(), k.to_owned(), v.to_owned())).collect();
+    let mut rebuilt = listing::listings(records.into_iter()).unwrap();
+    rebuilt.sort();
+    assert_eq!(kept, rebuilt, "the items written with each change are those its record gives");
+    assert_eq!(kept.len(), 6, "a node, a router, a service, a gateway, a route and a gateway route");
+
+    let route: RouteRef = serde_json::from_str(&kept.iter().find(|(_, key, _)| key == "r1").unwrap().2).unwrap();
+    assert_eq!((route.version, route.virtual_router_name.as_str()), (2, "orders-router"), "an update rewrites the item");
+    let page = world.call(|engine| engine.list_routes_page(&at("m1"), &rn("orders-router"), Some(PageLimit::new(1).unwrap()), None));
+    let body: serde_json::Value = serde_json::from_str(&page.unwrap().into_json()).unwrap();
+    assert_eq!(body["routes"][0]["routeName"], "r1");
+    assert_eq!(body["routes"].as_array().unwrap().len(), 1);
+    assert!(body["nextToken"].is_null(), "r2 is deleted, so nothing follows r1");
+}
