@@ -77,3 +77,43 @@ test('a mesh shared with you is marked, and you can work in it', async ({ page, 
     await appmesh.deleteMesh(api, mesh, { as: owner });
   }
 });
+
+/** The App Mesh and console-api requests of `page`, and their answers, in the order they happen. */
+function apiTraffic(page) {
+  const events = [];
+  const note = (what, url) => {
+    const { pathname, search } = new URL(url);
+    if (/^\/(v20190125|console-api)\//.test(pathname)) events.push(`${what} ${pathname}${search}`);
+  };
+  page.on('request', (request) => note('asked', request.url()));
+  page.on('response', (response) => note('answered', response.url()));
+  return events;
+}
+
+test('a cold load of a list asks the server for all it needs at once, each thing once', async ({ page, api, mesh, storageMode }) => {
+  test.skip(storageMode !== 'server', 'in this browser the engine answers in place, with no request');
+  await appmesh.createService(api, mesh, 'early.local');
+  const traffic = apiTraffic(page);
+  await page.goto(`/meshes/${mesh}/virtual-services`);
+  await expect(page.getByRole('link', { name: 'early.local', exact: true })).toBeVisible();
+  const list = `asked /console-api/meshes/${mesh}/virtualServices`;
+  const asked = traffic.filter((event) => event.startsWith('asked'));
+  expect(asked.toSorted()).toEqual([list, 'asked /console-api/identity', 'asked /v20190125/meshes?limit=100'].toSorted());
+  expect(traffic.indexOf(list), 'the list is asked before the caller is known').toBeLessThan(traffic.indexOf('answered /console-api/identity'));
+});
+
+test('a cold load of a shared mesh\'s list shows the owner\'s resources', async ({ page, api }) => {
+  const owner = '210987654321';
+  const mesh = uniqueName('shared');
+  await appmesh.createMesh(api, mesh, { as: owner });
+  await appmesh.shareMesh(api, owner, mesh, '123456789012');
+  await ok(api, 'PUT', `/v20190125/meshes/${mesh}/virtualServices`, { virtualServiceName: 'owners.shared.local', spec: {} }, { as: owner });
+  try {
+    await page.goto(`/meshes/${mesh}/virtual-services`);
+    await expect(page.getByRole('navigation', { name: 'Mesh sections' })).toContainText(`Shared with you by ${owner}`);
+    await expect(page.getByRole('link', { name: 'owners.shared.local', exact: true })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await appmesh.deleteMesh(api, mesh, { as: owner });
+  }
+});

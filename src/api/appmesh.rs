@@ -107,6 +107,23 @@ impl AppMeshBackend {
 }
 
 /// `{root}/meshes/m{rest}`, with the mesh's owner when it is not the caller's.
+/// The meshes, a page of `MESHES_PAGE` at a time.
+fn meshes_url() -> String {
+    format!("{API}/meshes")
+}
+
+const MESHES_PAGE: u8 = 100;
+
+/// The first request of the known meshes (`Backend::list_meshes`).
+pub fn first_meshes_page_url() -> String {
+    page_url(&meshes_url(), MESHES_PAGE, None)
+}
+
+/// Every resource of a kind in a mesh, described (`Backend::list_described`).
+pub fn described_list_url(kind: MeshResourceKind, mesh: &MeshAddress) -> String {
+    mesh_url(CONSOLE_API, mesh, &format!("/{}", kind.path_segment()))
+}
+
 pub fn mesh_url(root: &str, mesh: &MeshAddress, rest: &str) -> String {
     let separator = if rest.contains('?') { '&' } else { '?' };
     let owner = mesh.owner.as_ref().map(|owner| format!("{separator}meshOwner={owner}")).unwrap_or_default();
@@ -187,7 +204,7 @@ impl Backend for AppMeshBackend {
     }
 
     fn list_meshes(&self) -> Call<Vec<ResourceSummary>> {
-        all_pages(self.storage, format!("{API}/meshes"), 100)
+        all_pages(self.storage, meshes_url(), MESHES_PAGE)
     }
 
     fn create_mesh(&self, input: CreateMeshInput) -> Call<ResourceRecord> {
@@ -219,7 +236,7 @@ impl Backend for AppMeshBackend {
     }
 
     fn list_described(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceRecord>> {
-        self.described(mesh_url(CONSOLE_API, &mesh, &format!("/{}", kind.path_segment())))
+        self.described(described_list_url(kind, &mesh))
     }
 
     fn save_resource(

@@ -3,9 +3,12 @@
 //! the stored data can be read.
 
 use super::preference;
-use crate::api::appmesh::AppMeshBackend;
+use crate::api::appmesh::{self, AppMeshBackend};
 use crate::api::{Backend, BackendError, Storage, transport};
-use mesh_engine::names::AccountId;
+use crate::routing::{self, MeshPage, PagePath};
+use leptos::prelude::window;
+use mesh_engine::MeshAddress;
+use mesh_engine::names::{AccountId, ResourceName};
 
 #[derive(Clone)]
 pub enum Started {
@@ -18,7 +21,11 @@ pub enum Started {
 }
 
 pub async fn start() -> Started {
-    let (storage, account) = match preference::chosen() {
+    let chosen = preference::chosen();
+    if chosen != Some(Storage::Browser) {
+        transport::ask_early(first_reads());
+    }
+    let (storage, account) = match chosen {
         Some(storage) => (storage, None),
         None => match server_account().await {
             Some(account) => (Storage::Server, Some(account)),
@@ -29,6 +36,7 @@ pub async fn start() -> Started {
     if storage == Storage::Server {
         return Started::Ready { backend, account };
     }
+    transport::forget_early();
     if let Err(reason) = transport::load_engine().await {
         return Started::Problem { message: format!("The engine for browser storage could not be loaded ({reason})."), backend: None };
     }
@@ -36,6 +44,20 @@ pub async fn start() -> Started {
         Err(BackendError::Api(error)) => Started::Problem { message: error.message, backend: Some(backend) },
         answer => Started::Ready { backend, account: answer.ok() },
     }
+}
+
+/// What the first views ask the server, so it can be asked while the console starts: the
+/// known meshes, and on a mesh's list page its list (of the caller's own mesh of that name,
+/// the usual case; a mesh shared with the caller is asked for by owner once the meshes tell it).
+fn first_reads() -> Vec<String> {
+    let path = routing::app_path(&window().location().pathname().unwrap_or_default());
+    let mut reads = vec![appmesh::first_meshes_page_url()];
+    if let (Some(PagePath { page: MeshPage::List(section), .. }), Some(mesh)) = (PagePath::parse(&path), routing::mesh_of_path(&path))
+        && let Ok(name) = ResourceName::parse(&mesh)
+    {
+        reads.push(appmesh::described_list_url(section.kind(), &MeshAddress::new(name, None)));
+    }
+    reads
 }
 
 /// The caller's account when a companion server answers its identity call; a static host
