@@ -1,7 +1,7 @@
 //! The console's one table: a filter, sortable headers, a count, pages with their size, all
 //! kept in the URL; the rows are [`Row`]s, whatever they list.
 
-use super::table::{Cell, PAGE_SIZES, Row, Sort, TableState, page_of};
+use super::table::{Cell, PAGE_SIZES, Row, Sort, TableState, page_links, page_of};
 use crate::components::link::A;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -172,12 +172,15 @@ fn Pages(table: TableUrl, pages: Signal<usize>, page: Signal<usize>) -> impl Int
                 <nav aria-label="Pagination">
                     <ul>
                         <li><button type="button" class="button" disabled=move || page.get() == 1 on:click=move |_| go(page.get_untracked() - 1)>"Previous"</button></li>
-                        {move || (1..=pages.get()).map(|number| view! {
-                            <li>
-                                <a href=move || { table.state.track(); table.url(|state| state.page = number) } aria-current=move || (page.get() == number).then_some("page")
-                                    aria-label=format!("Page {number}")
-                                    on:click=move |event| { event.prevent_default(); go(number); }>{number}</a>
-                            </li>
+                        {move || page_links(page.get(), pages.get()).into_iter().map(|link| match link {
+                            Some(number) => view! {
+                                <li>
+                                    <a href=move || { table.state.track(); table.url(|state| state.page = number) } aria-current=move || (page.get() == number).then_some("page")
+                                        aria-label=format!("Page {number}")
+                                        on:click=move |event| { event.prevent_default(); go(number); }>{number}</a>
+                                </li>
+                            }.into_any(),
+                            None => view! { <li aria-hidden="true">"…"</li> }.into_any(),
                         }).collect_view()}
                         <li><button type="button" class="button" disabled=move || page.get() == pages.get() on:click=move |_| go(page.get_untracked() + 1)>"Next"</button></li>
                     </ul>

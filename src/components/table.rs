@@ -194,17 +194,33 @@ pub fn page_of(rows: &[Row], searched: &[usize], sort: Option<(usize, Direction)
     // weigh on the bundle. Other characters still match exactly.
     let needle = state.filter.trim().to_ascii_lowercase();
     let found = |row: &Row| searched.iter().any(|&column| row.text(column).to_ascii_lowercase().contains(&needle));
-    let mut order: Vec<&Row> = rows.iter().filter(|row| needle.is_empty() || found(row)).collect();
     let (column, direction) = sort.unwrap_or((0, Direction::Ascending));
-    order.sort_by(|a, b| {
-        let order = natural_cmp(&a.text(column), &b.text(column)).then_with(|| natural_cmp(&a.text(0), &b.text(0)));
+    // Each row's texts are made once, not in every comparison of the sort.
+    let mut order: Vec<(String, String, &Row)> =
+        rows.iter().filter(|row| needle.is_empty() || found(row)).map(|row| (row.text(column), row.text(0), row)).collect();
+    order.sort_by(|(a_key, a_name, _), (b_key, b_name, _)| {
+        let order = natural_cmp(a_key, b_key).then_with(|| natural_cmp(a_name, b_name));
         if direction == Direction::Descending { order.reverse() } else { order }
     });
     let matching = order.len();
     let pages = matching.div_ceil(state.page_size).max(1);
     let page = state.page.clamp(1, pages);
-    let rows = order.into_iter().skip((page - 1) * state.page_size).take(state.page_size).cloned().collect();
+    let rows = order.into_iter().skip((page - 1) * state.page_size).take(state.page_size).map(|(.., row)| row.clone()).collect();
     PageOf { rows, page, pages, matching }
+}
+
+/// The page links to show: the first, the last, and the current page with two on either side;
+/// `None` where pages are left out. A list of a hundred pages keeps a short row of links.
+pub fn page_links(current: usize, pages: usize) -> Vec<Option<usize>> {
+    let mut links = Vec::new();
+    for number in 1..=pages {
+        if number == 1 || number == pages || number.abs_diff(current) <= 2 {
+            links.push(Some(number));
+        } else if links.last() != Some(&None) {
+            links.push(None);
+        }
+    }
+    links
 }
 
 #[cfg(test)]
@@ -316,6 +332,23 @@ mod tests {
         let first = TableState::from_query(&parse("page=x&sort=&pageSize=7"));
         assert_eq!(first, self::state("", 1, 10), "7 is not a page size");
         assert_eq!(self::state("", 1, 10).to_query(), "", "defaults stay out of the URL");
+    }
+
+    #[test]
+    fn page_links_keep_the_ends_and_the_pages_around_the_current_one() {
+        let shown = |current, pages| {
+            page_links(current, pages)
+                .into_iter()
+                .map(|link| link.map_or("…".to_string(), |n: usize| n.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(shown(1, 1), "1");
+        assert_eq!(shown(1, 3), "1 2 3");
+        assert_eq!(shown(1, 100), "1 2 3 … 100");
+        assert_eq!(shown(4, 100), "1 2 3 4 5 6 … 100");
+        assert_eq!(shown(50, 100), "1 … 48 49 50 51 52 … 100");
+        assert_eq!(shown(100, 100), "1 … 98 99 100");
     }
 
     #[test]
