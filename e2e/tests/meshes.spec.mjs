@@ -82,8 +82,9 @@ test('a mesh shared with you is marked, and you can work in it', async ({ page, 
 function apiTraffic(page) {
   const events = [];
   const note = (what, url) => {
-    const { pathname, search } = new URL(url);
-    if (/^\/(v20190125|console-api)\//.test(pathname)) events.push(`${what} ${pathname}${search}`);
+    const { pathname, searchParams } = new URL(url);
+    const query = searchParams.size ? `?${searchParams}` : '';
+    if (/^\/(v20190125|console-api)\//.test(pathname)) events.push(`${what} ${pathname}${query}`);
   };
   page.on('request', (request) => note('asked', request.url()));
   page.on('response', (response) => note('answered', response.url()));

@@ -3,8 +3,7 @@
 //! console). The engine is fetched only in browser mode, so visits served by the server never
 //! download it.
 
-use gloo_net::http::{Method, RequestBuilder, Response};
-use leptos::prelude::window;
+use gloo_net::http::{Method, RequestBuilder};
 use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -82,17 +81,44 @@ pub async fn request(in_browser: bool, method: Method, url: &str, body: Option<S
             None => Reply { status: 0, body: "the engine for browser storage is not loaded".into(), error_type: None },
         });
     }
-    fetch(method, url, body).await.unwrap_or_else(|error| Reply { status: 0, body: error.to_string(), error_type: None })
+    if method != Method::GET {
+        forget_early();
+    } else if let Some(answer) = take_early(url) {
+        return Reply::from_js(JsFuture::from(answer).await.unwrap_or_default());
+    }
+    fetch(method, url, body).await
+}
+
+impl Reply {
+    fn unreachable(error: gloo_net::Error) -> Self {
+        Reply { status: 0, body: error.to_string(), error_type: None }
+    }
+
+    /// `[status, errorType or null, body]`: a reply as a promise of the browser's holds it.
+    fn into_js(self) -> JsValue {
+        js_sys::Array::of3(&self.status.into(), &self.error_type.map_or(JsValue::NULL, JsValue::from), &self.body.into()).into()
+    }
+
+    fn from_js(value: JsValue) -> Self {
+        let parts = js_sys::Array::from(&value);
+        Reply {
+            status: parts.get(0).as_f64().map_or(0, |status| status as u16),
+            error_type: parts.get(1).as_string(),
+            body: parts.get(2).as_string().unwrap_or_else(|| "the early request failed".into()),
+        }
+    }
 }
 
 /// Sends now, to the server, the GETs the first views will send once they exist, so their
-/// answers travel while the console starts instead of one after another. The first GET of
-/// each URL takes its answer; any change sent drops the answers not yet taken, so none is
-/// older than a write.
+/// answers travel while the console starts instead of one after another. Each answer is read
+/// whole as it arrives: the view that takes it goes on at once, without waiting for the
+/// browser (or letting it draw a frame in between). The first GET of each URL takes its
+/// answer; any change sent drops the answers not yet taken, so none is older than a write.
 pub fn ask_early(urls: Vec<String>) {
     let now = js_sys::Date::now();
     let asked = urls.into_iter().map(|url| {
-        let answer = window().fetch_with_str(&format!(".{url}"));
+        let sent = url.clone();
+        let answer = wasm_bindgen_futures::future_to_promise(async move { Ok(fetch(Method::GET, &sent, None).await.into_js()) });
         (url, answer, now)
     });
     EARLY.with(|early| early.borrow_mut().extend(asked));
@@ -115,32 +141,15 @@ fn take_early(url: &str) -> Option<js_sys::Promise> {
 
 /// A request to the server, beside the console: `.` keeps it under the page's base path
 /// when the console is served under one.
-async fn fetch(method: Method, url: &str, body: Option<String>) -> Result<Reply, gloo_net::Error> {
-    let early = if method == Method::GET {
-        take_early(url)
-    } else {
-        forget_early();
-        None
-    };
-    let response = match early {
-        Some(answer) => early_response(answer).await?,
-        None => {
-            let request = RequestBuilder::new(&format!(".{url}")).method(method);
-            match body {
-                Some(body) => request.header("content-type", "application/json").body(body)?.send().await?,
-                None => request.send().await?,
-            }
-        }
-    };
-    Ok(Reply { status: response.status(), error_type: response.headers().get("x-amzn-ErrorType"), body: response.text().await? })
+async fn fetch(method: Method, url: &str, body: Option<String>) -> Reply {
+    send(method, url, body).await.unwrap_or_else(Reply::unreachable)
 }
 
-async fn early_response(answer: js_sys::Promise) -> Result<Response, gloo_net::Error> {
-    match JsFuture::from(answer).await {
-        Ok(response) => Ok(Response::from(response.unchecked_into::<web_sys::Response>())),
-        Err(error) => {
-            let message = error.dyn_into::<js_sys::Error>().map_or_else(|_| "the request failed".into(), |error| error.message().into());
-            Err(gloo_net::Error::GlooError(message))
-        }
-    }
+async fn send(method: Method, url: &str, body: Option<String>) -> Result<Reply, gloo_net::Error> {
+    let request = RequestBuilder::new(&format!(".{url}")).method(method);
+    let response = match body {
+        Some(body) => request.header("content-type", "application/json").body(body)?.send().await?,
+        None => request.send().await?,
+    };
+    Ok(Reply { status: response.status(), error_type: response.headers().get("x-amzn-ErrorType"), body: response.text().await? })
 }
