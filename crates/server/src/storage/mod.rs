@@ -37,6 +37,7 @@ impl Database {
         // acknowledged write survives kill -9 and power loss alike.
         connection
             .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;")
+            .and_then(|()| sqlite_store::configure(&connection))
             .map_err(|error| format!("cannot configure {}: {error}", path.display()))?;
         create_or_check_schema(&mut connection, path)?;
         Ok(Self { writer: Writer::start(connection)?, readers: Arc::new(Readers::new(path.to_owned())) })

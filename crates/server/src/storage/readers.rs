@@ -33,6 +33,7 @@ impl Readers {
     fn open(&self) -> Result<Connection, ApiError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let connection = Connection::open_with_flags(&self.path, flags).map_err(storage_failed)?;
+        super::sqlite_store::configure(&connection).map_err(storage_failed)?;
         connection.busy_timeout(std::time::Duration::from_secs(5)).map_err(storage_failed)?;
         Ok(connection)
     }

@@ -8,6 +8,13 @@ pub struct SqliteStore<'c> {
     connection: &'c Connection,
 }
 
+/// Settings of every connection: the query planner's stability guarantee. Without it SQLite
+/// plans a statement again whenever a parameter it might plan by is bound anew (here every
+/// `LIMIT ?`), so a cached statement was compiled again on every call.
+pub fn configure(connection: &Connection) -> rusqlite::Result<()> {
+    connection.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).map(drop)
+}
+
 impl<'c> SqliteStore<'c> {
     pub fn new(connection: &'c Connection) -> Self {
         Self { connection }
@@ -43,21 +50,14 @@ impl Store for SqliteStore<'_> {
     }
 
     fn scan(&self, collection: &str, after: Option<&str>, limit: usize) -> Result<Vec<(String, String)>, StoreError> {
-        // SQLite compares TEXT with memcmp, the same byte order as Rust's strings. Two statements,
-        // not one with `?2 IS NULL OR key > ?2`: SQLite plans that one anew whenever ?2 is bound.
+        // SQLite compares TEXT with memcmp, the same byte order as Rust's strings.
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let read = |row: &rusqlite::Row<'_>| Ok((row.get(0)?, row.get(1)?));
-        let rows = match after {
-            None => self
-                .connection
-                .prepare_cached("SELECT key, value FROM entries WHERE collection = ?1 ORDER BY key LIMIT ?2")
-                .and_then(|mut statement| statement.query_map(params![collection, limit], read)?.collect()),
-            Some(after) => self
-                .connection
-                .prepare_cached("SELECT key, value FROM entries WHERE collection = ?1 AND key > ?2 ORDER BY key LIMIT ?3")
-                .and_then(|mut statement| statement.query_map(params![collection, after, limit], read)?.collect()),
-        };
-        rows.map_err(failed)
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT key, value FROM entries WHERE collection = ?1 AND (?2 IS NULL OR key > ?2) ORDER BY key LIMIT ?3")
+            .map_err(failed)?;
+        let rows = statement.query_map(params![collection, after, limit], |row| Ok((row.get(0)?, row.get(1)?))).map_err(failed)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(failed)
     }
 
     fn count(&self, collection: &str) -> Result<usize, StoreError> {
