@@ -81,26 +81,47 @@ test('a mesh shared with you is marked, and you can work in it', async ({ page, 
 /** The App Mesh and console-api requests of `page`, and their answers, in the order they happen. */
 function apiTraffic(page) {
   const events = [];
-  const note = (what, url) => {
-    const { pathname, searchParams } = new URL(url);
+  const note = (what) => (message) => {
+    const { pathname, searchParams } = new URL(message.url());
     const query = searchParams.size ? `?${searchParams}` : '';
     if (/^\/(v20190125|console-api)\//.test(pathname)) events.push(`${what} ${pathname}${query}`);
   };
-  page.on('request', (request) => note('asked', request.url()));
-  page.on('response', (response) => note('answered', response.url()));
-  return events;
+  const [asked, answered] = [note('asked'), note('answered')];
+  page.on('request', asked);
+  page.on('response', answered);
+  return {
+    events,
+    stop: () => {
+      page.off('request', asked);
+      page.off('response', answered);
+    },
+  };
 }
 
 test('a cold load of a list asks the server for all it needs at once, each thing once', async ({ page, api, mesh, storageMode }) => {
   test.skip(storageMode !== 'server', 'in this browser the engine answers in place, with no request');
   await appmesh.createService(api, mesh, 'early.local');
-  const traffic = apiTraffic(page);
-  await page.goto(`/meshes/${mesh}/virtual-services`);
-  await expect(page.getByRole('link', { name: 'early.local', exact: true })).toBeVisible();
-  const list = `asked /console-api/meshes/${mesh}/virtualServices`;
-  const asked = traffic.filter((event) => event.startsWith('asked'));
-  expect(asked.toSorted()).toEqual([list, 'asked /console-api/identity', 'asked /v20190125/meshes?limit=100'].toSorted());
-  expect(traffic.indexOf(list), 'the list is asked before the caller is known').toBeLessThan(traffic.indexOf('answered /console-api/identity'));
+  await appmesh.createNode(api, mesh, 'early-node');
+  // Each list page and the one request its rows come from.
+  const lists = [
+    ['virtual-services', 'early.local', `/console-api/meshes/${mesh}/virtualServices`],
+    ['virtual-nodes', 'early-node', `/v20190125/meshes/${mesh}/virtualNodes?limit=100`],
+    ['virtual-routers', null, `/v20190125/meshes/${mesh}/virtualRouters?limit=100`],
+    ['virtual-gateways', null, `/console-api/meshes/${mesh}/virtualGateways`],
+  ];
+  for (const [slug, row, rows] of lists) {
+    const traffic = apiTraffic(page);
+    await page.goto(`/meshes/${mesh}/${slug}`);
+    if (row) await expect(page.getByRole('link', { name: row, exact: true })).toBeVisible();
+    else await expect(page.getByText(/^No virtual (routers|gateways)/)).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const asked = traffic.events.filter((event) => event.startsWith('asked'));
+    expect(asked.toSorted(), slug).toEqual([`asked ${rows}`, 'asked /console-api/identity', 'asked /v20190125/meshes?limit=100'].toSorted());
+    expect(traffic.events.indexOf(`asked ${rows}`), `${slug}: its rows are asked before the caller is known`).toBeLessThan(
+      traffic.events.indexOf('answered /console-api/identity'),
+    );
+    traffic.stop();
+  }
 });
 
 test('a cold load of a shared mesh\'s list shows the owner\'s resources', async ({ page, api }) => {

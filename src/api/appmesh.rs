@@ -119,6 +119,18 @@ pub fn first_meshes_page_url() -> String {
     page_url(&meshes_url(), MESHES_PAGE, None)
 }
 
+/// A kind's resources in a mesh, as App Mesh lists them, a page of `RESOURCES_PAGE` at a time.
+fn resources_url(kind: MeshResourceKind, mesh: &MeshAddress) -> String {
+    mesh_url(API, mesh, &format!("/{}", kind.path_segment()))
+}
+
+const RESOURCES_PAGE: u8 = 100;
+
+/// The first request of `Backend::list_resources`.
+pub fn first_resources_page_url(kind: MeshResourceKind, mesh: &MeshAddress) -> String {
+    page_url(&resources_url(kind, mesh), RESOURCES_PAGE, None)
+}
+
 /// Every resource of a kind in a mesh, described (`Backend::list_described`).
 pub fn described_list_url(kind: MeshResourceKind, mesh: &MeshAddress) -> String {
     mesh_url(CONSOLE_API, mesh, &format!("/{}", kind.path_segment()))
@@ -228,7 +240,7 @@ impl Backend for AppMeshBackend {
     }
 
     fn list_resources(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceSummary>> {
-        all_pages(self.storage, mesh_url(API, &mesh, &format!("/{}", kind.path_segment())), 100)
+        all_pages(self.storage, resources_url(kind, &mesh), RESOURCES_PAGE)
     }
 
     fn describe_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord> {

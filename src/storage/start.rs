@@ -9,6 +9,7 @@ use crate::routing::{self, MeshPage, PagePath};
 use leptos::prelude::window;
 use mesh_engine::MeshAddress;
 use mesh_engine::names::{AccountId, ResourceName};
+use mesh_engine::resource::MeshResourceKind;
 
 #[derive(Clone)]
 pub enum Started {
@@ -49,13 +50,18 @@ pub async fn start() -> Started {
 /// What the first views ask the server, so it can be asked while the console starts: the
 /// known meshes, and on a mesh's list page its list (of the caller's own mesh of that name,
 /// the usual case; a mesh shared with the caller is asked for by owner once the meshes tell it).
+/// The list pages of nodes and routers read App Mesh's List; the others the described list.
 fn first_reads() -> Vec<String> {
     let path = routing::app_path(&window().location().pathname().unwrap_or_default());
     let mut reads = vec![appmesh::first_meshes_page_url()];
     if let (Some(PagePath { page: MeshPage::List(section), .. }), Some(mesh)) = (PagePath::parse(&path), routing::mesh_of_path(&path))
         && let Ok(name) = ResourceName::parse(&mesh)
     {
-        reads.push(appmesh::described_list_url(section.kind(), &MeshAddress::new(name, None)));
+        let (kind, mesh) = (section.kind(), MeshAddress::new(name, None));
+        reads.push(match kind {
+            MeshResourceKind::Provider(_) => appmesh::first_resources_page_url(kind, &mesh),
+            _ => appmesh::described_list_url(kind, &mesh),
+        });
     }
     reads
 }
