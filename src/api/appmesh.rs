@@ -106,29 +106,22 @@ impl AppMeshBackend {
     }
 }
 
-/// `{root}/meshes/m{rest}`, with the mesh's owner when it is not the caller's.
-/// The meshes, a page of `MESHES_PAGE` at a time.
-fn meshes_url() -> String {
+/// App Mesh's page size when a List names none, and the most the console asks for a page.
+const LIST_PAGE: u8 = 100;
+
+/// The first request of a list read page by page (`all_pages`).
+pub fn first_page_url(first_url: &str) -> String {
+    page_url(first_url, LIST_PAGE, None)
+}
+
+/// The meshes (`Backend::list_meshes`).
+pub fn meshes_url() -> String {
     format!("{API}/meshes")
 }
 
-const MESHES_PAGE: u8 = 100;
-
-/// The first request of the known meshes (`Backend::list_meshes`).
-pub fn first_meshes_page_url() -> String {
-    page_url(&meshes_url(), MESHES_PAGE, None)
-}
-
-/// A kind's resources in a mesh, as App Mesh lists them, a page of `RESOURCES_PAGE` at a time.
-fn resources_url(kind: MeshResourceKind, mesh: &MeshAddress) -> String {
+/// A kind's resources in a mesh, as App Mesh lists them (`Backend::list_resources`).
+pub fn resources_url(kind: MeshResourceKind, mesh: &MeshAddress) -> String {
     mesh_url(API, mesh, &format!("/{}", kind.path_segment()))
-}
-
-const RESOURCES_PAGE: u8 = 100;
-
-/// The first request of `Backend::list_resources`.
-pub fn first_resources_page_url(kind: MeshResourceKind, mesh: &MeshAddress) -> String {
-    page_url(&resources_url(kind, mesh), RESOURCES_PAGE, None)
 }
 
 /// Every resource of a kind in a mesh, described (`Backend::list_described`).
@@ -136,6 +129,7 @@ pub fn described_list_url(kind: MeshResourceKind, mesh: &MeshAddress) -> String 
     mesh_url(CONSOLE_API, mesh, &format!("/{}", kind.path_segment()))
 }
 
+/// `{root}/meshes/m{rest}`, with the mesh's owner when it is not the caller's.
 pub fn mesh_url(root: &str, mesh: &MeshAddress, rest: &str) -> String {
     let separator = if rest.contains('?') { '&' } else { '?' };
     let owner = mesh.owner.as_ref().map(|owner| format!("{separator}meshOwner={owner}")).unwrap_or_default();
@@ -216,7 +210,7 @@ impl Backend for AppMeshBackend {
     }
 
     fn list_meshes(&self) -> Call<Vec<ResourceSummary>> {
-        all_pages(self.storage, meshes_url(), MESHES_PAGE)
+        all_pages(self.storage, meshes_url(), LIST_PAGE)
     }
 
     fn create_mesh(&self, input: CreateMeshInput) -> Call<ResourceRecord> {
@@ -240,7 +234,7 @@ impl Backend for AppMeshBackend {
     }
 
     fn list_resources(&self, kind: MeshResourceKind, mesh: MeshAddress) -> Call<Vec<ResourceSummary>> {
-        all_pages(self.storage, resources_url(kind, &mesh), RESOURCES_PAGE)
+        all_pages(self.storage, resources_url(kind, &mesh), LIST_PAGE)
     }
 
     fn describe_resource(&self, kind: MeshResourceKind, mesh: MeshAddress, name: ResourceName) -> Call<ResourceRecord> {
@@ -268,7 +262,7 @@ impl Backend for AppMeshBackend {
     }
 
     fn list_routes(&self, parent: RouteParent) -> Call<Vec<ResourceSummary>> {
-        all_pages(self.storage, routes_url(API, &parent, ""), 100)
+        all_pages(self.storage, routes_url(API, &parent, ""), LIST_PAGE)
     }
 
     fn list_described_routes(&self, parent: RouteParent) -> Call<Vec<ResourceRecord>> {

@@ -53,13 +53,13 @@ pub async fn start() -> Started {
 /// The list pages of nodes and routers read App Mesh's List; the others the described list.
 fn first_reads() -> Vec<String> {
     let path = routing::app_path(&window().location().pathname().unwrap_or_default());
-    let mut reads = vec![appmesh::first_meshes_page_url()];
+    let mut reads = vec![appmesh::first_page_url(&appmesh::meshes_url())];
     if let (Some(PagePath { page: MeshPage::List(section), .. }), Some(mesh)) = (PagePath::parse(&path), routing::mesh_of_path(&path))
         && let Ok(name) = ResourceName::parse(&mesh)
     {
         let (kind, mesh) = (section.kind(), MeshAddress::new(name, None));
         reads.push(match kind {
-            MeshResourceKind::Provider(_) => appmesh::first_resources_page_url(kind, &mesh),
+            MeshResourceKind::Provider(_) => appmesh::first_page_url(&appmesh::resources_url(kind, &mesh)),
             _ => appmesh::described_list_url(kind, &mesh),
         });
     }

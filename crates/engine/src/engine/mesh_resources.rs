@@ -326,9 +326,7 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         let record = self.existing::<K>(&mesh, parent, name)?;
         self.check_may_modify(&mesh, &record.metadata, true)?;
         check_unused(self, &mesh, name)?;
-        let collection = K::collection(&mesh, parent);
-        self.remove(&collection, name.as_ref())?;
-        self.remove(&keys::listing(&collection), name.as_ref())?;
+        self.forget_resource::<K>(&mesh, parent, name)?;
         Ok(K::data(mesh.name, parent.clone(), name.clone(), record, StatusCode::Deleted))
     }
 
@@ -382,6 +380,13 @@ impl<S: Store + ?Sized> Engine<'_, S> {
         self.save(&collection, name.as_ref(), record)?;
         let item = K::reference(mesh.name.clone(), parent.clone(), name.clone(), record.metadata.clone());
         self.save(&keys::listing(&collection), name.as_ref(), &item)
+    }
+
+    /// Removes a resource, and its List item beside it.
+    fn forget_resource<K: MeshResource>(&mut self, mesh: &MeshKey, parent: &K::Parent, name: &K::Name) -> Result<(), ApiError> {
+        let collection = K::collection(mesh, parent);
+        self.remove(&collection, name.as_ref())?;
+        self.remove(&keys::listing(&collection), name.as_ref())
     }
 
     pub(crate) fn existing<K: MeshResource>(
