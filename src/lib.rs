@@ -1,4 +1,6 @@
 //! Mesh Console: the App Mesh virtual-services console, as a Leptos single-page app.
+// The server's build (`ssr`) resolves views' deep types asynchronously, past the default limit.
+#![recursion_limit = "256"]
 
 mod api;
 mod checks;
@@ -7,11 +9,15 @@ mod gateway_routes;
 mod import;
 mod meshes;
 mod not_found;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 mod providers;
 mod routes;
 mod routing;
 mod shell;
 mod storage;
+#[cfg(not(feature = "ssr"))]
+mod takeover;
 mod topology;
 mod virtual_gateways;
 mod virtual_services;
@@ -32,12 +38,17 @@ use routing::{ConsolePage, MeshPage, PagePath, Section};
 pub async fn start() {
     use storage::start::Started;
     let started = storage::start::start().await;
-    leptos::mount::mount_to_body(move || match started {
+    let console = move || match started {
         Started::Ready { backend, account } => Either::Left(view! { <Console backend=backend account=account /> }),
         Started::Problem { message, backend } => {
             Either::Right(view! { <storage::problem::StorageProblem message=message backend=backend /> })
         }
-    });
+    };
+    #[cfg(not(feature = "ssr"))]
+    if let Some(drawn) = takeover::drawn_page() {
+        return takeover::mount_over(drawn, console);
+    }
+    leptos::mount::mount_to_body(console);
 }
 
 /// The whole console: the backend in context, the app shell, and every view at its URL.

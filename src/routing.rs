@@ -40,10 +40,15 @@ pub fn resource_of_kind(mesh: &str, kind: &str, parent: Option<&str>, name: &str
 /// The path the console is served under (`trunk build --public-url /console/` makes it
 /// `/console`; at the root it is empty), read from the page's `<base href>`.
 pub fn base() -> String {
+    #[cfg(not(feature = "ssr"))]
     thread_local! {
         static BASE: String = crate::web::base_path();
     }
-    BASE.with(Clone::clone)
+    #[cfg(not(feature = "ssr"))]
+    return BASE.with(Clone::clone);
+    // The companion server, which draws first pages, serves the console at its root.
+    #[cfg(feature = "ssr")]
+    String::new()
 }
 
 /// Goes to `path` in place of the current entry of the history: a view that only sends

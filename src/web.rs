@@ -163,6 +163,7 @@ pub fn confirm_action(question: &str) -> bool {
 }
 
 /// The path of the page's `<base href>`, without its trailing slash.
+#[cfg(not(feature = "ssr"))]
 pub fn base_path() -> String {
     let base = document().base_uri().ok().flatten().and_then(|uri| Url::new(&uri).ok());
     base.map(|url| url.pathname().trim_end_matches('/').to_owned()).unwrap_or_default()

@@ -22,6 +22,8 @@ const API: &str = "/v20190125";
 const STORE: &str = "/console-api/store";
 /// The console's own calls: what App Mesh's API would need many requests for.
 const CONSOLE_API: &str = "/console-api";
+/// Who the caller is: a server answers it, a static host does not.
+pub const IDENTITY_URL: &str = "/console-api/identity";
 
 #[derive(Clone)]
 pub struct AppMeshBackend {
@@ -205,7 +207,7 @@ impl Backend for AppMeshBackend {
     }
 
     fn caller_account(&self) -> Call<AccountId> {
-        let text = self.text(Method::GET, "/console-api/identity".into(), None);
+        let text = self.text(Method::GET, IDENTITY_URL.into(), None);
         Box::pin(async move { account(&answer(&text.await?)?, "account").ok_or_else(unreadable) })
     }
 

@@ -1,20 +1,32 @@
 //! A backend call's answer as a reactive value. Every [`Loaded`] is the same `LocalResource`
 //! underneath, its answer held as `Rc<dyn Any>`: the reactive machinery (about 2.5 KB of wasm
-//! for each type of answer) is compiled once, and the typed face costs a downcast.
+//! for each type of answer) is compiled once, and the typed face costs a downcast. On the
+//! server, which draws a page once with answers already in hand, it is a settled value instead
+//! (`prerender::Settled`).
 
-use super::{BackendError, Call, use_data_changed};
+#[cfg(not(feature = "ssr"))]
+use super::use_data_changed;
+use super::{BackendError, Call};
+#[cfg(not(feature = "ssr"))]
 use leptos::prelude::*;
 use std::any::Any;
+#[cfg(not(feature = "ssr"))]
+use std::cell::Cell;
 use std::future::IntoFuture;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
 
-type Answer = Result<Rc<dyn Any>, BackendError>;
+pub(crate) type Answer = Result<Rc<dyn Any>, BackendError>;
+
+#[cfg(not(feature = "ssr"))]
+type Holder = LocalResource<Answer>;
+#[cfg(feature = "ssr")]
+type Holder = crate::prerender::Settled;
 
 /// The answer of a call, `None` while the first one is on its way.
 pub struct Loaded<T> {
-    resource: LocalResource<Answer>,
+    resource: Holder,
     answer: PhantomData<fn() -> T>,
 }
 
@@ -42,15 +54,65 @@ pub fn load_following<T: 'static>(follow: bool, fetch: impl Fn() -> Call<T> + 's
     Loaded { resource: resource_of(follow, Box::new(erased)), answer: PhantomData }
 }
 
+#[cfg(not(feature = "ssr"))]
+thread_local! {
+    static AWAITED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// How many resources are still waiting for their first answer: a page drawn by the server
+/// stays until the console's own has them (`takeover`).
+#[cfg(not(feature = "ssr"))]
+pub fn first_answers_awaited() -> usize {
+    AWAITED.get()
+}
+
+/// A resource's wait for its first answer, counted in `AWAITED` until the answer comes or the
+/// resource is dropped unanswered.
+#[cfg(not(feature = "ssr"))]
+struct FirstAnswer(Cell<bool>);
+
+#[cfg(not(feature = "ssr"))]
+impl FirstAnswer {
+    fn awaited() -> Rc<Self> {
+        AWAITED.set(AWAITED.get() + 1);
+        Rc::new(Self(Cell::new(false)))
+    }
+
+    fn came(&self) {
+        if !self.0.replace(true) {
+            AWAITED.set(AWAITED.get() - 1);
+        }
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+impl Drop for FirstAnswer {
+    fn drop(&mut self) {
+        self.came();
+    }
+}
+
 /// The one resource type, over a boxed fetch.
-fn resource_of(follow: bool, fetch: Box<dyn Fn() -> Call<Rc<dyn Any>>>) -> LocalResource<Answer> {
+#[cfg(not(feature = "ssr"))]
+fn resource_of(follow: bool, fetch: Box<dyn Fn() -> Call<Rc<dyn Any>>>) -> Holder {
     let changed = use_data_changed();
+    let first_answer = FirstAnswer::awaited();
     LocalResource::new(move || {
         if follow {
             changed.track();
         }
-        fetch()
+        let (call, first_answer) = (fetch(), first_answer.clone());
+        async move {
+            let answer = call.await;
+            first_answer.came();
+            answer
+        }
     })
+}
+
+#[cfg(feature = "ssr")]
+fn resource_of(_follow: bool, fetch: Box<dyn Fn() -> Call<Rc<dyn Any>>>) -> Holder {
+    crate::prerender::Settled::new(fetch())
 }
 
 impl<T: Clone + 'static> Loaded<T> {

@@ -5,9 +5,11 @@
 mod answers;
 pub mod appmesh;
 pub mod json;
-mod loaded;
+pub(crate) mod loaded;
 pub mod transport;
 
+#[cfg(not(feature = "ssr"))]
+pub use loaded::first_answers_awaited;
 pub use loaded::{Loaded, load, load_following};
 
 use leptos::prelude::*;
@@ -261,6 +263,7 @@ impl DataChanged {
         self.0.notify();
     }
 
+    #[cfg(not(feature = "ssr"))]
     fn track(self) {
         self.0.track();
     }

@@ -3,7 +3,7 @@
 //! console). The engine is fetched only in browser mode, so visits served by the server never
 //! download it.
 
-use gloo_net::http::{Method, RequestBuilder};
+use gloo_net::http::{Method, Request};
 use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -70,6 +70,11 @@ pub struct Reply {
 }
 
 pub async fn request(in_browser: bool, method: Method, url: &str, body: Option<String>) -> Reply {
+    // The server drawing a first page answers from what it read for it.
+    #[cfg(feature = "ssr")]
+    if crate::prerender::rendering() {
+        return crate::prerender::reply(url).await;
+    }
     if in_browser {
         return ENGINE.with(|engine| match engine.get() {
             Some(engine) => {
@@ -145,11 +150,23 @@ async fn fetch(method: Method, url: &str, body: Option<String>) -> Reply {
     send(method, url, body).await.unwrap_or_else(Reply::unreachable)
 }
 
+/// Sent with its URL as given: gloo-net's builder appends `&` to a URL with a query, and the
+/// request would not be the one a page drawn by the server had the browser ask for already
+/// (`<link rel=preload>`).
 async fn send(method: Method, url: &str, body: Option<String>) -> Result<Reply, gloo_net::Error> {
-    let request = RequestBuilder::new(&format!(".{url}")).method(method);
-    let response = match body {
-        Some(body) => request.header("content-type", "application/json").body(body)?.send().await?,
-        None => request.send().await?,
-    };
+    let init = web_sys::RequestInit::new();
+    init.set_method(method.as_str());
+    if let Some(body) = body {
+        let headers = web_sys::Headers::new().map_err(js_error)?;
+        headers.set("content-type", "application/json").map_err(js_error)?;
+        init.set_headers(&headers);
+        init.set_body(&body.into());
+    }
+    let request = web_sys::Request::new_with_str_and_init(&format!(".{url}"), &init).map_err(js_error)?;
+    let response = Request::from(request).send().await?;
     Ok(Reply { status: response.status(), error_type: response.headers().get("x-amzn-ErrorType"), body: response.text().await? })
+}
+
+fn js_error(error: JsValue) -> gloo_net::Error {
+    gloo_net::Error::GlooError(error.as_string().unwrap_or_else(|| format!("{error:?}")))
 }

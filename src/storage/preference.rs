@@ -4,7 +4,8 @@
 use crate::api::Storage;
 use crate::web;
 
-/// Its own localStorage item, apart from the browser store's.
+/// Its own localStorage item, apart from the browser store's. index.html reads it too, before
+/// the console starts.
 pub const KEY: &str = "mesh-console.storage";
 
 pub fn chosen() -> Option<Storage> {

@@ -24,7 +24,7 @@ pub enum Started {
 pub async fn start() -> Started {
     let chosen = preference::chosen();
     if chosen != Some(Storage::Browser) {
-        transport::ask_early(first_reads());
+        transport::ask_early(first_reads(&routing::app_path(&window().location().pathname().unwrap_or_default())));
     }
     let (storage, account) = match chosen {
         Some(storage) => (storage, None),
@@ -51,10 +51,9 @@ pub async fn start() -> Started {
 /// known meshes, and on a mesh's list page its list (of the caller's own mesh of that name,
 /// the usual case; a mesh shared with the caller is asked for by owner once the meshes tell it).
 /// The list pages of nodes and routers read App Mesh's List; the others the described list.
-fn first_reads() -> Vec<String> {
-    let path = routing::app_path(&window().location().pathname().unwrap_or_default());
+pub fn first_reads(path: &str) -> Vec<String> {
     let mut reads = vec![appmesh::first_page_url(&appmesh::meshes_url())];
-    if let (Some(PagePath { page: MeshPage::List(section), .. }), Some(mesh)) = (PagePath::parse(&path), routing::mesh_of_path(&path))
+    if let (Some(PagePath { page: MeshPage::List(section), .. }), Some(mesh)) = (PagePath::parse(path), routing::mesh_of_path(path))
         && let Ok(name) = ResourceName::parse(&mesh)
     {
         let (kind, mesh) = (section.kind(), MeshAddress::new(name, None));

@@ -3,13 +3,17 @@
 //! index.html for app routes so that every deep link loads. A missing top-level asset
 //! (`/nope.wasm`) is a 404, never index.html. Files whose name holds trunk's content hash never
 //! change, so browsers keep them for a year; anything else (index.html, the browser engine's
-//! fixed names) is checked again on every use.
+//! fixed names) is checked again on every use. A list page comes with its first rows drawn
+//! (`first_page`).
 
+use axum::Router;
 use axum::body::Body;
-use axum::http::{HeaderValue, Method, Request, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use std::convert::Infallible;
 use std::path::{Path, PathBuf};
-use tower::ServiceExt;
+use tower::{ServiceExt, service_fn};
+use tower_http::compression::Compression;
 use tower_http::services::ServeDir;
 
 const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
@@ -20,20 +24,27 @@ const NO_CACHE: HeaderValue = HeaderValue::from_static("no-cache");
 pub struct Console {
     dist: PathBuf,
     files: ServeDir,
+    /// The App Mesh API, which a drawn page reads through.
+    api: Router,
 }
 
 impl Console {
-    pub fn new(dist: PathBuf) -> Self {
+    pub fn new(dist: PathBuf, api: Router) -> Self {
         let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip();
-        Self { dist, files }
+        Self { dist, files, api }
     }
 
     pub async fn serve(self, request: Request<Body>) -> Response {
-        let path = request.uri().path().to_owned();
-        let (method, headers) = (request.method().clone(), request.headers().clone());
+        let (uri, method, headers) = (request.uri().clone(), request.method().clone(), request.headers().clone());
+        let path = uri.path();
         let response = self.file(request).await;
-        if response.status() != StatusCode::NOT_FOUND || is_asset_path(&path) {
-            return with_caching(response, is_hashed(&path));
+        if response.status() != StatusCode::NOT_FOUND || is_asset_path(path) {
+            return with_caching(response, is_hashed(path));
+        }
+        if method == Method::GET
+            && let Some(page) = crate::first_page::drawn(&self.api, &self.dist, &uri, &headers).await
+        {
+            return with_caching(gzipped_html(page, headers).await, false);
         }
         // An app route: index.html, as negotiated as any file.
         let mut index = Request::new(Body::empty());
@@ -52,6 +63,25 @@ impl Console {
             Ok(response) => response.into_response(),
             Err(infallible) => match infallible {},
         }
+    }
+}
+
+/// A page made for this request, gzipped when the request accepts it: the files beside it were
+/// compressed when built, this one is compressed as it is sent.
+async fn gzipped_html(page: String, headers: HeaderMap) -> Response {
+    let page = bytes::Bytes::from(page);
+    let html = move |_: Request<Body>| {
+        let page = page.clone();
+        async move {
+            let content_type = HeaderValue::from_static("text/html; charset=utf-8");
+            Ok::<_, Infallible>(([(header::CONTENT_TYPE, content_type)], page).into_response())
+        }
+    };
+    let mut request = Request::new(Body::empty());
+    *request.headers_mut() = headers;
+    match Compression::new(service_fn(html)).oneshot(request).await {
+        Ok(response) => response.map(Body::new),
+        Err(infallible) => match infallible {},
     }
 }
 

@@ -4,6 +4,7 @@ pub mod api;
 pub mod cli;
 pub mod config;
 mod console;
+mod first_page;
 mod request_log;
 pub mod security;
 pub mod storage;
@@ -26,8 +27,8 @@ pub fn app(config: &Config, database: storage::Database, listen: SocketAddr, cre
     let with_sign_in = credentials.is_some();
     let access = Arc::new(Access::new(config.account.clone(), config.region.clone(), credentials));
     let state = api::ApiState { database, access: access.clone(), region: config.region.clone() };
-    let console = console::Console::new(config.dist.clone());
     let mut routes = api::routes().with_state(state);
+    let console = console::Console::new(config.dist.clone(), routes.clone());
     if with_sign_in {
         routes = routes.merge(security::sign_in_routes().with_state(access.clone()));
     }
