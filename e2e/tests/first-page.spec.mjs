@@ -53,6 +53,18 @@ test('a list page shows its rows before the console starts, and the console take
   await expect(page).toHaveURL(/\?filter=other$/);
 });
 
+test('the page the server drew looks exactly like the console\'s own, page and filter included', async ({ page, api, mesh }) => {
+  for (let i = 1; i <= 14; i += 1) await appmesh.createNode(api, mesh, `node-${String(i).padStart(2, '0')}`);
+  const code = await holdConsoleCode(page);
+  await page.goto(`/meshes/${mesh}/virtual-nodes?page=2&filter=node`, { waitUntil: 'commit' });
+  await expect(page.locator('tr', { hasText: 'node-14' })).toBeVisible();
+  const drawn = await page.screenshot();
+  await code.release();
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'node-14', exact: true })).toBeVisible();
+  expect((await page.screenshot()).equals(drawn), 'the same pixels').toBe(true);
+});
+
 test('a console that keeps its data in this browser never shows the rows the server drew', async ({ page, api, mesh }) => {
   await appmesh.createService(api, mesh, 'servers.local');
   await page.addInitScript(() => localStorage.setItem('mesh-console.storage', 'browser'));

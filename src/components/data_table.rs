@@ -112,7 +112,9 @@ pub fn DataTable(
         <div class="table-tools">
             <div class="field">
                 <label for="filter">{filter_label}</label>
-                <input id="filter" type="search" autocomplete="off" prop:value=move || table.state.read().filter.clone()
+                // The attribute too: a page drawn as HTML by the server has no properties.
+                <input id="filter" type="search" autocomplete="off" value=table.state.read_untracked().filter.clone()
+                    prop:value=move || table.state.read().filter.clone()
                     on:input:target=move |event| table.set(|state| { state.filter = event.target().value(); state.page = 1; }) />
             </div>
         </div>
