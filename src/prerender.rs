@@ -4,12 +4,14 @@
 //! browser runs with those answers ([`render`]). The console then takes over (`takeover`).
 
 use crate::api::Storage;
-use crate::api::appmesh::{AppMeshBackend, IDENTITY_URL};
+use crate::api::appmesh::AppMeshBackend;
+pub use crate::api::appmesh::IDENTITY_URL;
 use crate::api::loaded::Answer;
 pub use crate::api::transport::Reply;
+use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::{IntoFuture, ready};
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
@@ -17,27 +19,28 @@ use std::task::{Context, Poll, Waker};
 thread_local! {
     /// The answers of the render under way on this thread, by URL.
     static ANSWERS: RefCell<Option<Vec<(String, Reply)>>> = const { RefCell::new(None) };
+    /// Whether a view of that render asked something it had no answer for.
+    static UNANSWERED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The GETs the page at `path` (an app path, its query apart) starts with: who the caller is,
-/// and what `storage::start` asks early. Only a mesh's list pages are drawn first (their reads
-/// are known before any answer): for any other page, none.
-pub fn reads(path: &str) -> Vec<String> {
-    let first = crate::storage::start::first_reads(path);
-    if first.len() < 2 {
-        return Vec::new();
-    }
-    std::iter::once(IDENTITY_URL.to_owned()).chain(first).collect()
+/// The GETs the page at `path` (an app path, its query apart) starts with, when it is a mesh's
+/// list page (the only pages drawn first: what they read is known before any answer): who the
+/// caller is, then what `storage::start` asks early. None for any other page.
+pub fn reads(path: &str) -> Option<Vec<String>> {
+    crate::storage::start::list_read(path)?;
+    Some(std::iter::once(IDENTITY_URL.to_owned()).chain(crate::storage::start::first_reads(path)).collect())
 }
 
 /// The console at `path_and_query` as HTML, each GET answered from `answers` (one of
-/// [`reads`] each); a view whose call has no answer shows that it is loading.
-pub fn render(path_and_query: &str, answers: Vec<(String, Reply)>) -> String {
-    let _answering = Answering::with(answers);
-    Owner::new().with(|| {
+/// [`reads`] each). None when a view asked something else (the next page of a long list, a
+/// shared mesh by its owner): it would show that it is loading, and the console draws better.
+pub fn render(path_and_query: &str, answers: Vec<(String, Reply)>) -> Option<String> {
+    let answering = Answering::with(answers);
+    let html = Owner::new().with(|| {
         provide_context(RequestUrl::new(path_and_query));
         view! { <crate::Console backend=AppMeshBackend::new(Storage::Server) account=None /> }.to_html()
-    })
+    });
+    answering.all_answered().then_some(html)
 }
 
 /// The answers of a render, given to its thread for as long as it lasts (a panic included).
@@ -46,7 +49,12 @@ struct Answering;
 impl Answering {
     fn with(answers: Vec<(String, Reply)>) -> Self {
         ANSWERS.set(Some(answers));
+        UNANSWERED.set(false);
         Self
+    }
+
+    fn all_answered(&self) -> bool {
+        !UNANSWERED.get()
     }
 }
 
@@ -61,15 +69,18 @@ pub fn rendering() -> bool {
     ANSWERS.with_borrow(Option::is_some)
 }
 
-/// The answer to a GET of `url` given to the render; a call with none never answers.
-pub async fn reply(url: &str) -> Reply {
-    let answer = ANSWERS.with_borrow(|answers| {
-        let (_, reply) = answers.as_ref()?.iter().find(|(asked, _)| asked == url)?;
-        Some(Reply { status: reply.status, body: reply.body.clone(), error_type: reply.error_type.clone() })
-    });
+/// The answer to a GET of `url` given to the render; any other call never answers (and the
+/// render is then not used).
+pub async fn reply(method: &Method, url: &str) -> Reply {
+    let answer = (*method == Method::GET)
+        .then(|| ANSWERS.with_borrow(|answers| answers.as_ref()?.iter().find(|(asked, _)| asked == url).map(|(_, reply)| reply.clone())))
+        .flatten();
     match answer {
         Some(reply) => reply,
-        None => std::future::pending().await,
+        None => {
+            UNANSWERED.set(true);
+            std::future::pending().await
+        }
     }
 }
 

@@ -19,6 +19,7 @@ use std::rc::Rc;
 
 pub(crate) type Answer = Result<Rc<dyn Any>, BackendError>;
 
+/// What holds the answer: a resource in the browser, a value settled once on the server.
 #[cfg(not(feature = "ssr"))]
 type Holder = LocalResource<Answer>;
 #[cfg(feature = "ssr")]
@@ -69,17 +70,19 @@ pub fn first_answers_awaited() -> usize {
 /// A resource's wait for its first answer, counted in `AWAITED` until the answer comes or the
 /// resource is dropped unanswered.
 #[cfg(not(feature = "ssr"))]
-struct FirstAnswer(Cell<bool>);
+struct FirstAnswer {
+    came: Cell<bool>,
+}
 
 #[cfg(not(feature = "ssr"))]
 impl FirstAnswer {
     fn awaited() -> Rc<Self> {
         AWAITED.set(AWAITED.get() + 1);
-        Rc::new(Self(Cell::new(false)))
+        Rc::new(Self { came: Cell::new(false) })
     }
 
     fn came(&self) {
-        if !self.0.replace(true) {
+        if !self.came.replace(true) {
             AWAITED.set(AWAITED.get() - 1);
         }
     }

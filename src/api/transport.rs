@@ -63,6 +63,7 @@ pub async fn load_engine() -> Result<(), String> {
 
 /// An answer: its HTTP status (0 when nothing answered, the body then saying why), body, and
 /// App Mesh error type if any.
+#[derive(Clone)]
 pub struct Reply {
     pub status: u16,
     pub body: String,
@@ -73,7 +74,7 @@ pub async fn request(in_browser: bool, method: Method, url: &str, body: Option<S
     // The server drawing a first page answers from what it read for it.
     #[cfg(feature = "ssr")]
     if crate::prerender::rendering() {
-        return crate::prerender::reply(url).await;
+        return crate::prerender::reply(&method, url).await;
     }
     if in_browser {
         return ENGINE.with(|engine| match engine.get() {

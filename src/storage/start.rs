@@ -48,21 +48,24 @@ pub async fn start() -> Started {
 }
 
 /// What the first views ask the server, so it can be asked while the console starts: the
-/// known meshes, and on a mesh's list page its list (of the caller's own mesh of that name,
-/// the usual case; a mesh shared with the caller is asked for by owner once the meshes tell it).
-/// The list pages of nodes and routers read App Mesh's List; the others the described list.
+/// known meshes, and on a mesh's list page its list ([`list_read`]).
 pub fn first_reads(path: &str) -> Vec<String> {
-    let mut reads = vec![appmesh::first_page_url(&appmesh::meshes_url())];
-    if let (Some(PagePath { page: MeshPage::List(section), .. }), Some(mesh)) = (PagePath::parse(path), routing::mesh_of_path(path))
-        && let Ok(name) = ResourceName::parse(&mesh)
-    {
-        let (kind, mesh) = (section.kind(), MeshAddress::new(name, None));
-        reads.push(match kind {
-            MeshResourceKind::Provider(_) => appmesh::first_page_url(&appmesh::resources_url(kind, &mesh)),
-            _ => appmesh::described_list_url(kind, &mesh),
-        });
-    }
-    reads
+    std::iter::once(appmesh::first_page_url(&appmesh::meshes_url())).chain(list_read(path)).collect()
+}
+
+/// The request a mesh's list page starts with, when `path` is one: of the caller's own mesh of
+/// that name, the usual case (a mesh shared with the caller is asked for by owner once the
+/// meshes tell it). The list pages of nodes and routers read App Mesh's List; the others the
+/// described list.
+pub fn list_read(path: &str) -> Option<String> {
+    let (Some(PagePath { page: MeshPage::List(section), .. }), Some(mesh)) = (PagePath::parse(path), routing::mesh_of_path(path)) else {
+        return None;
+    };
+    let (kind, mesh) = (section.kind(), MeshAddress::new(ResourceName::parse(&mesh).ok()?, None));
+    Some(match kind {
+        MeshResourceKind::Provider(_) => appmesh::first_page_url(&appmesh::resources_url(kind, &mesh)),
+        _ => appmesh::described_list_url(kind, &mesh),
+    })
 }
 
 /// The caller's account when a companion server answers its identity call; a static host

@@ -18,6 +18,7 @@ use tower_http::services::ServeDir;
 
 const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
 const NO_CACHE: HeaderValue = HeaderValue::from_static("no-cache");
+const PRIVATE_NO_CACHE: HeaderValue = HeaderValue::from_static("private, no-cache");
 
 /// The console's files in `dist`, with their precompressed copies.
 #[derive(Clone)]
@@ -44,7 +45,10 @@ impl Console {
         if method == Method::GET
             && let Some(page) = crate::first_page::drawn(&self.api, &self.dist, &uri, &headers).await
         {
-            return with_caching(gzipped_html(page, headers).await, false);
+            // Made for this caller: kept by no shared cache, and checked again on every use.
+            let mut response = with_caching(gzipped_html(page, headers).await, false);
+            response.headers_mut().insert(header::CACHE_CONTROL, PRIVATE_NO_CACHE);
+            return response;
         }
         // An app route: index.html, as negotiated as any file.
         let mut index = Request::new(Body::empty());

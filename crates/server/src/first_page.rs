@@ -6,7 +6,7 @@
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderMap, Method, Request, Uri};
-use mesh_console::prerender::{self, Reply};
+use mesh_console::prerender::{self, IDENTITY_URL, Reply};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use tower::ServiceExt;
@@ -16,32 +16,32 @@ use tower::ServiceExt;
 const READ_LIMIT: usize = 16 << 20;
 
 /// index.html with the page at `uri` drawn into its body, or None when that page is not one
-/// drawn first (only lists are) or the caller may not read it.
+/// drawn first (only lists are), the caller may not read it, or its views asked more than
+/// their first reads.
 pub async fn drawn(api: &Router, dist: &Path, uri: &Uri, headers: &HeaderMap) -> Option<String> {
-    let reads = prerender::reads(uri.path());
-    if reads.is_empty() {
-        return None;
-    }
+    let reads = prerender::reads(uri.path())?;
     let mut answers = Vec::with_capacity(reads.len());
     let mut preloads = String::new();
     for url in reads {
         let reply = read(api, &url, headers).await?;
+        // A caller who may not use the API gets no page (identity is read first).
+        if url == IDENTITY_URL && reply.status != 200 {
+            return None;
+        }
         // The console asks the same as it starts: the browser asks it now, beside its code.
         preloads.push_str(&format!("<link rel=preload as=fetch crossorigin href=\"{}\">", url.replace('&', "&amp;")));
         answers.push((url, reply));
     }
-    // The caller's identity is read first: a caller who may not use the API gets no page.
-    if answers.first().is_none_or(|(_, identity)| identity.status != 200) {
-        return None;
-    }
     let index = tokio::fs::read_to_string(dist.join("index.html")).await.ok()?;
     let path_and_query = uri.path_and_query().map_or(uri.path(), |whole| whole.as_str());
-    // A view that fails to draw costs the early rows, never the page.
-    let page = catch_unwind(AssertUnwindSafe(|| prerender::render(path_and_query, answers))).ok()?;
+    // A view that fails to draw costs the early rows, never the page. (Leptos' thread-locals
+    // may then name an owner that is gone: weakly, so the next render on this thread, which
+    // makes its own, reads nothing of it.)
+    let page = catch_unwind(AssertUnwindSafe(|| prerender::render(path_and_query, answers))).ok()??;
     let (head, rest) = index.split_once("</head>")?;
     let (between, body) = rest.split_once("<body>")?;
-    // Inert until the console takes its place: seen at once, used only once live, so that
-    // nothing typed or clicked in between is lost.
+    // Inert until the console takes its place: seen at once, but nothing can be typed into
+    // or clicked on a page that is not live yet.
     Some(format!("{head}{preloads}</head>{between}<body><div id=prerendered inert>{page}</div>{body}"))
 }
 
